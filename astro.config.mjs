@@ -1,0 +1,27 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+
+// The production URL; citations and the sitemap need absolute addresses.
+const site = process.env.CARNK_SITE_URL ?? 'https://carnk-living-review.github.io';
+
+export default defineConfig({
+  site,
+  base: process.env.CARNK_BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  build: { format: 'directory' },
+  vite: {
+    build: {
+      // Vega's modules are large by nature; the chunk-size warning tells us nothing.
+      chunkSizeWarningLimit: 2000,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Every MDX entry carries Astro's own head-inject directive; the warning is about Astro, not our content.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,14 @@
+/**
+ * `npm run check [-- DIR]`: validate every trial file; one line per problem
+ * (`file: field rule`), exit 1 if there is any.
+ */
+import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
+
+const dir = process.argv[2] ?? process.env.CARNK_TRIALS_DIR ?? DEFAULT_TRIALS_DIR;
+const { trials, errors } = loadTrials(dir);
+for (const line of errors) console.error(line);
+if (errors.length > 0) {
+  console.error(`check: ${errors.length} problem(s) in ${dir}`);
+  process.exit(1);
+}
+console.log(`check: ${trials.length} trial files valid`);

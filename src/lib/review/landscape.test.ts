@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { landscape, type LandscapeRecord } from './landscape.ts';
+
+const record = (nct: string, group: LandscapeRecord['group'], nkSource: LandscapeRecord['nkSource'], enrollment: number, targets: string[]): LandscapeRecord => ({
+  nct, group, nkSource, enrollment, targets,
+});
+
+describe('landscape', () => {
+  const records = [
+    record('NCT1', 'hematologic', 'cord-blood', 30, ['CD19']),
+    record('NCT2', 'hematologic', 'nk-92', 10, ['CD19', 'CD7']),
+    record('NCT3', 'solid', 'cord-blood', 60, ['HER2']),
+  ];
+
+  it('counts trials and patients by group, with distinct targets', () => {
+    expect(landscape(records).byGroup).toEqual([
+      { group: 'hematologic', trials: 2, patients: 40, targets: ['CD19', 'CD7'] },
+      { group: 'solid', trials: 1, patients: 60, targets: ['HER2'] },
+    ]);
+  });
+
+  it('gives each NK source its share of enrolled patients, summing to 1', () => {
+    const { bySource, patients } = landscape(records);
+    expect(patients).toBe(100);
+    expect(bySource).toEqual([
+      { nkSource: 'cord-blood', trials: 2, patients: 90, share: 0.9 },
+      { nkSource: 'nk-92', trials: 1, patients: 10, share: 0.1 },
+    ]);
+  });
+
+  it('is empty for no trials', () => {
+    expect(landscape([])).toEqual({ trials: 0, patients: 0, byGroup: [], bySource: [] });
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * The one schema for a trial file (`content/trials/<NCT id>.mdx` frontmatter).
+ *
+ * Used by Astro's content collection, by every script that reads trial files with
+ * gray-matter, and by the tests. Types are inferred from it, never declared twice.
+ * Every object is strict: a misspelt field is an error. Nothing is nullable: a value
+ * that was not reported is left out, so "unknown" can never be written as 0.
+ */
+import { z } from 'astro/zod';
+
+export const NCT_ID = /^NCT\d{8}$/;
+
+const text = z.string().trim().min(1, 'must not be empty');
+// YAML reads an unquoted 2026-11-29 as a Date; both spellings mean the same day.
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.iso.date('must be a date as YYYY-MM-DD'),
+);
+const count = z.number().int('must be a whole number').nonnegative('must not be negative');
+const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier');
+const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+
+export const PHASES = ['early-1', '1', '1/2', '2', '3'] as const;
+export const STATUSES = [
+  'not-yet-recruiting', 'recruiting', 'enrolling-by-invitation', 'active-not-recruiting',
+  'completed', 'suspended', 'terminated', 'withdrawn', 'unknown',
+] as const;
+export const NK_SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'other', 'undisclosed'] as const;
+export const MALIGNANCY_GROUPS = ['hematologic', 'solid'] as const;
+export const INCLUSION_STATUSES = ['included', 'awaiting-results', 'excluded'] as const;
+export const PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint'] as const;
+
+/** Where a number comes from: one of the trial's publications, and the place in it. */
+export const sourceSchema = z.strictObject({
+  /** `id` of an entry in this trial's `publications`. */
+  publication: id,
+  /** Where in the publication: "Abstract", "Table 2", "Figure 3B", "Results, p. 548". */
+  location: text,
+});
+
+/** A count of patients with an event among those assessed for it. */
+export const proportionSchema = z.strictObject({
+  events: count,
+  n: count.min(1, 'must be at least 1'),
+  /** When it was assessed, as the source states it: "day 30", "best response". */
+  timepoint: text.optional(),
+  /** Response criteria or grading system: "Lugano 2014", "ASTCT 2019", "CTCAE v5". */
+  criteria: text.optional(),
+  /** Anything a reader needs to interpret the number. */
+  note: text.optional(),
+  source: sourceSchema,
+});
+
+/** A survival estimate (Kaplan–Meier) at a stated month. */
+export const survivalSchema = z.strictObject({
+  month: z.number().positive('must be positive'),
+  estimate: fraction,
+  ci: z.tuple([fraction, fraction]).optional(),
+  /** Patients in the analysis. */
+  n: count.min(1, 'must be at least 1').optional(),
+  note: text.optional(),
+  source: sourceSchema,
+});
+
+/** How long CAR-NK cells were detected, in words and (where stated) in months. */
+export const persistenceSchema = z.strictObject({
+  summary: text,
+  maxMonths: z.number().positive('must be positive').optional(),
+  method: text.optional(),
+  source: sourceSchema,
+});
+
+/** The outcomes a cohort report can carry; a key that is absent was not reported. */
+export const outcomesSchema = z.strictObject({
+  /** Patients evaluable for response. */
+  evaluable: z.strictObject({ n: count, note: text.optional(), source: sourceSchema }).optional(),
+  /** Overall (objective) response: complete plus partial. */
+  orr: proportionSchema.optional(),
+  /** Complete response or remission (including CRi where the source pools them; say so in note). */
+  cr: proportionSchema.optional(),
+  crsAny: proportionSchema.optional(),
+  crsGrade3: proportionSchema.optional(),
+  icansAny: proportionSchema.optional(),
+  icansGrade3: proportionSchema.optional(),
+  gvhd: proportionSchema.optional(),
+  infections: proportionSchema.optional(),
+  /** Grade >= 3 cytopenias (neutropenia, thrombocytopenia, anaemia) of any cause. */
+  cytopenias: proportionSchema.optional(),
+  pfs: survivalSchema.optional(),
+  os: survivalSchema.optional(),
+  persistence: persistenceSchema.optional(),
+});
+
+export const OUTCOME_KEYS = Object.keys(outcomesSchema.shape) as (keyof z.infer<typeof outcomesSchema>)[];
+export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
+
+/**
+ * One report of one set of patients: a whole trial, a dose level, a disease cohort.
+ * The same patients can be reported twice (an early series, then the full trial):
+ * such cohorts name each other in `overlaps`, and only one of them may be `pooled`
+ * for any outcome.
+ */
+export const cohortSchema = z.strictObject({
+  id,
+  label: text,
+  /** Other cohorts of this trial that contain some of the same patients. */
+  overlaps: z.array(id).default([]),
+  /** Outcomes for which this report is the one used in pooling (the most complete one). */
+  pooled: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).default([]),
+  outcomes: outcomesSchema,
+});
+
+export const publicationSchema = z.strictObject({
+  id,
+  citation: text,
+  year,
+  type: z.enum(PUBLICATION_TYPES),
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1056/NEJMoa1910607').optional(),
+  pmid: z.string().regex(/^\d{1,9}$/, 'must be digits only').optional(),
+  url: z.url('must be a URL').optional(),
+});
+
+/** The trial's row in the seed review's Table 9, as printed there (kept to reproduce its tables). */
+export const seedRowSchema = z.strictObject({
+  row: z.number().int().min(1).max(17),
+  target: text,
+  cancerType: text,
+  group: z.enum(MALIGNANCY_GROUPS),
+  nkSource: z.enum(NK_SOURCES),
+  phase: text,
+  enrollment: count,
+  status: text,
+});
+
+export const trialSchema = z
+  .strictObject({
+    nct: z.string().regex(NCT_ID, 'must be NCT followed by 8 digits'),
+    title: text,
+    /** A short name readers know the trial or product by. */
+    shortName: text.optional(),
+    registry: z.strictObject({
+      sponsor: text.optional(),
+      phase: z.enum(PHASES),
+      status: z.enum(STATUSES),
+      enrollment: z.strictObject({ count, type: z.enum(['planned', 'actual']) }),
+      startYear: year.optional(),
+      countries: z.array(text).optional(),
+      /** Where these facts were read, and when. */
+      checked: z.strictObject({ source: text, date: isoDate }),
+    }),
+    product: z.strictObject({
+      name: text.optional(),
+      targets: z.array(text).min(1, 'must name at least one target'),
+      nkSource: z.enum(NK_SOURCES),
+      construct: z
+        .strictObject({
+          costimulation: z.array(text).optional(),
+          armoring: z.array(text).optional(),
+          geneTransfer: text.optional(),
+        })
+        .optional(),
+      doseLevels: z.array(text).optional(),
+      lymphodepletion: text.optional(),
+    }),
+    population: z.strictObject({
+      group: z.enum(MALIGNANCY_GROUPS),
+      diseases: z.array(text).min(1, 'must name at least one disease'),
+    }),
+    inclusion: z.strictObject({
+      status: z.enum(INCLUSION_STATUSES),
+      reason: text,
+    }),
+    seed: seedRowSchema.optional(),
+    publications: z.array(publicationSchema).default([]),
+    cohorts: z.array(cohortSchema).default([]),
+    extraction: z.strictObject({
+      extractedBy: text,
+      extractedOn: isoDate,
+      checkedBy: text.optional(),
+      checkedOn: isoDate.optional(),
+      log: z
+        .array(z.strictObject({ date: isoDate, by: text, note: text }))
+        .default([]),
+    }),
+  })
+  .superRefine(checkCrossReferences);
+
+export type Trial = z.infer<typeof trialSchema>;
+export type Cohort = z.infer<typeof cohortSchema>;
+export type Outcomes = z.infer<typeof outcomesSchema>;
+export type Publication = z.infer<typeof publicationSchema>;
+export type ProportionOutcome = z.infer<typeof proportionSchema>;
+export type SurvivalOutcome = z.infer<typeof survivalSchema>;
+export type NkSource = (typeof NK_SOURCES)[number];
+export type MalignancyGroup = (typeof MALIGNANCY_GROUPS)[number];
+export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
+
+type TrialShape = Omit<Trial, never>;
+
+/** Rules that span fields: counts against their denominators, ids against their lists. */
+function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+  const publicationIds = new Set<string>();
+  trial.publications.forEach((publication, i) => {
+    if (publicationIds.has(publication.id)) issue(['publications', i, 'id'], `duplicate publication id "${publication.id}"`);
+    publicationIds.add(publication.id);
+    if (!publication.doi && !publication.pmid && !publication.url) {
+      issue(['publications', i], 'needs a doi, pmid or url');
+    }
+  });
+
+  const cohortIds = new Set(trial.cohorts.map((cohort) => cohort.id));
+  const seenCohorts = new Set<string>();
+  trial.cohorts.forEach((cohort, c) => {
+    if (seenCohorts.has(cohort.id)) issue(['cohorts', c, 'id'], `duplicate cohort id "${cohort.id}"`);
+    seenCohorts.add(cohort.id);
+    cohort.overlaps.forEach((other, o) => {
+      if (!cohortIds.has(other)) issue(['cohorts', c, 'overlaps', o], `"${other}" is not a cohort of this trial`);
+      if (other === cohort.id) issue(['cohorts', c, 'overlaps', o], 'a cohort cannot overlap itself');
+    });
+    cohort.pooled.forEach((key, p) => {
+      if (!cohort.outcomes[key]) issue(['cohorts', c, 'pooled', p], `"${key}" is pooled but not reported in this cohort`);
+    });
+    for (const [key, value] of Object.entries(cohort.outcomes)) {
+      if (!value) continue;
+      const path = ['cohorts', c, 'outcomes', key];
+      if (!publicationIds.has(value.source.publication)) {
+        issue([...path, 'source', 'publication'], `"${value.source.publication}" is not one of this trial's publications`);
+      }
+      if ('events' in value && value.events > value.n) {
+        issue([...path, 'events'], `(${value.events}) exceeds n (${value.n})`);
+      }
+      if ('ci' in value && value.ci && 'estimate' in value) {
+        const [lower, upper] = value.ci;
+        if (!(lower <= value.estimate && value.estimate <= upper)) {
+          issue([...path, 'ci'], `[${lower}, ${upper}] does not contain the estimate (${value.estimate})`);
+        }
+      }
+    }
+  });
+
+  // The same patients may be pooled only once per outcome.
+  const overlapping = (a: Cohort, b: Cohort) => a.overlaps.includes(b.id) || b.overlaps.includes(a.id);
+  trial.cohorts.forEach((a, i) => {
+    trial.cohorts.slice(i + 1).forEach((b, j) => {
+      if (!overlapping(a, b)) return;
+      for (const key of a.pooled.filter((k) => b.pooled.includes(k))) {
+        issue(['cohorts', i + 1 + j, 'pooled'], `"${key}" is also pooled from overlapping cohort "${a.id}"`);
+      }
+    });
+  });
+
+  const pooledAnything = trial.cohorts.some((cohort) => cohort.pooled.length > 0);
+  if (trial.inclusion.status === 'included' && !pooledAnything) {
+    issue(['inclusion', 'status'], 'is "included" but no cohort pools any outcome');
+  }
+  if (trial.inclusion.status !== 'included' && pooledAnything) {
+    issue(['inclusion', 'status'], `is "${trial.inclusion.status}" but a cohort pools outcomes`);
+  }
+}

@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateTrialFiles } from './validate-trial-files.ts';
+
+const FIXTURES = 'tests/fixtures/trials';
+const read = (dir: string) =>
+  readdirSync(dir)
+    .sort()
+    .map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
+
+describe('valid trial files', () => {
+  it('pass and keep every field', () => {
+    const { trials, errors } = validateTrialFiles(read(join(FIXTURES, 'valid')));
+    expect(errors).toEqual([]);
+    expect(trials.map(({ trial }) => trial.nct)).toEqual(['NCT00000001', 'NCT00000002']);
+    const [first] = trials;
+    expect(first?.trial.cohorts[1]?.outcomes.orr).toMatchObject({ events: 6, n: 12, source: { publication: 'full-2024', location: 'Table 2' } });
+    expect(first?.trial.extraction.extractedOn).toBe('2026-11-29');
+    expect(first?.body).toContain('It has **markdown**');
+  });
+
+  it('treat an absent outcome as absent, not as zero', () => {
+    const { trials } = validateTrialFiles(read(join(FIXTURES, 'valid')));
+    const full = trials[0]?.trial.cohorts[1]?.outcomes;
+    expect(full?.crsAny?.events).toBe(0);
+    expect(full && 'icansAny' in full).toBe(false);
+  });
+});
+
+// One broken fixture per class of mistake; each must be reported in one line naming file, field and rule.
+const cases: [string, string[]][] = [
+  ['yaml-syntax', ['NCT00000001.mdx: frontmatter is not valid YAML (missed comma between flow collection entries at line 5, column 1:)']],
+  ['missing-field', ['NCT00000001.mdx: title is required']],
+  ['extra-field', ['NCT00000001.mdx: registry.sponsr is not a known field']],
+  ['wrong-type', ['NCT00000001.mdx: registry.enrollment.count must be a number, got string "twelve"']],
+  ['negative-count', ['NCT00000001.mdx: cohorts[1].outcomes.cr.events must not be negative']],
+  ['non-integer-count', ['NCT00000001.mdx: cohorts[1].outcomes.cr.events must be a whole number, got number 2.5']],
+  ['events-exceed-n', ['NCT00000001.mdx: cohorts[1].outcomes.orr.events (14) exceeds n (12)']],
+  ['unknown-source', [`NCT00000001.mdx: cohorts[1].outcomes.cr.source.publication "other-2023" is not one of this trial's publications`]],
+  ['unknown-as-null', ['NCT00000001.mdx: cohorts[1].outcomes.crsAny must be an object, got null (leave out a value that was not reported)']],
+  ['pooled-twice', ['NCT00000001.mdx: cohorts[1].pooled "orr" is also pooled from overlapping cohort "early"']],
+  ['malformed-nct', ['NCT0000001.mdx: nct must be NCT followed by 8 digits']],
+  ['filename-mismatch', ['NCT00000009.mdx: nct (NCT00000001) does not match the file name (NCT00000009.mdx)']],
+  [
+    'duplicate-nct',
+    [
+      'NCT00000001-copy.mdx: nct (NCT00000001) does not match the file name (NCT00000001-copy.mdx)',
+      'NCT00000001.mdx: nct (NCT00000001) duplicates tests/fixtures/trials/invalid/duplicate-nct/NCT00000001-copy.mdx',
+    ],
+  ],
+  ['mdx-import', ['NCT00000001.mdx: narrative line 70 has an import/export statement, which trial files may not contain']],
+  ['mdx-expression', ['NCT00000001.mdx: narrative line 70 has a JavaScript expression {…}, which trial files may not contain']],
+  ['mdx-script', ['NCT00000001.mdx: narrative line 71 has a <script> element, which trial files may not contain']],
+];
+
+describe('invalid trial files', () => {
+  it('has a test for every fixture folder', () => {
+    expect(readdirSync(join(FIXTURES, 'invalid')).sort()).toEqual(cases.map(([name]) => name).sort());
+  });
+
+  it.each(cases)('%s is reported in one line naming file, field and rule', (name, expected) => {
+    const dir = join(FIXTURES, 'invalid', name);
+    const { trials, errors } = validateTrialFiles(read(dir));
+    expect(trials).toEqual([]);
+    expect(errors).toEqual(expected.map((line) => `${dir}/${line}`));
+  });
+});

@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { readPage, runBuild } from './site.ts';
+
+const { trials } = loadTrials();
+
+describe('the built site', () => {
+  it('has a home page with the count of trials', () => {
+    const home = readPage('');
+    expect(home.querySelector('h1')?.text).toBe('CAR-NK Living Review');
+    expect(home.querySelector('[data-count="trials"]')?.text).toBe(String(trials.length));
+  });
+
+  it('lists every trial in the trials index, each linking to its page', () => {
+    const rows = readPage('trials/').querySelectorAll('#trials-table tbody tr');
+    expect(rows.map((row) => row.getAttribute('data-nct'))).toEqual(trials.map(({ trial }) => trial.nct));
+    for (const row of rows) {
+      const nct = row.getAttribute('data-nct');
+      expect(row.querySelector('a')?.getAttribute('href')).toBe(`/trials/${nct}/`);
+    }
+  });
+
+  it('renders one page per trial with its registry facts and narrative', () => {
+    for (const { trial, body } of trials) {
+      const page = readPage(`trials/${trial.nct}/`);
+      expect(page.querySelector('h1')?.text).toContain(trial.nct);
+      const facts = page.querySelector('#registry')?.parentNode.text ?? '';
+      expect(facts).toContain(`${trial.registry.enrollment.count} (${trial.registry.enrollment.type})`);
+      const firstSentence = body.trim().split('\n')[0]?.replace(/[*_`[\]]/g, '').slice(0, 30) ?? '';
+      expect(page.querySelector('.narrative')?.text).toContain(firstSentence.replace(/\(https?:[^)]*\)/g, ''));
+    }
+  });
+
+  it('shows the version it was built from on every page', () => {
+    for (const path of ['', 'trials/', `trials/${trials[0]?.trial.nct}/`]) {
+      expect(readPage(path).querySelector('[data-version-date]')?.text).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
+
+describe('a build from broken trial files', () => {
+  const out = resolve('tests/.out/broken-build');
+
+  it('fails with the one-line problem and leaves the previous output untouched', () => {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'marker.txt'), 'previous build');
+    const dir = 'tests/fixtures/trials/invalid/events-exceed-n';
+    const result = runBuild({ CARNK_TRIALS_DIR: dir, CARNK_OUT_DIR: out });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${dir}/NCT00000001.mdx: cohorts[1].outcomes.orr.events (14) exceeds n (12)`);
+    expect(readdirSync(out)).toEqual(['marker.txt']);
+    expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
+  });
+
+  it('creates no output folder when there was none', () => {
+    rmSync(out, { recursive: true, force: true });
+    const result = runBuild({ CARNK_TRIALS_DIR: 'tests/fixtures/trials/invalid/mdx-script', CARNK_OUT_DIR: out });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('has a <script> element');
+    expect(existsSync(out)).toBe(false);
+  });
+});
