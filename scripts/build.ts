@@ -6,12 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
+import { checkContent } from './lib/check-content.ts';
+import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
 
 const outDir = resolve(process.env.CARNK_OUT_DIR ?? 'dist');
 const trialsDir = process.env.CARNK_TRIALS_DIR ?? DEFAULT_TRIALS_DIR;
 
-const { errors } = loadTrials(trialsDir);
+const { errors } = checkContent(trialsDir);
 if (errors.length > 0) {
   for (const line of errors) console.error(line);
   console.error(`build: ${errors.length} problem(s) in ${trialsDir}; nothing was built`);

@@ -1,14 +1,15 @@
 /**
- * `npm run check [-- DIR]`: validate every trial file; one line per problem
- * (`file: field rule`), exit 1 if there is any.
+ * `npm run check [-- DIR]`: validate every trial file and the review's data files;
+ * one line per problem (`file: field rule`), exit 1 if there is any.
  */
-import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
+import { checkContent } from './lib/check-content.ts';
+import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
 
 const dir = process.argv[2] ?? process.env.CARNK_TRIALS_DIR ?? DEFAULT_TRIALS_DIR;
-const { trials, errors } = loadTrials(dir);
+const { trialCount, errors } = checkContent(dir);
 for (const line of errors) console.error(line);
 if (errors.length > 0) {
   console.error(`check: ${errors.length} problem(s) in ${dir}`);
   process.exit(1);
 }
-console.log(`check: ${trials.length} trial files valid`);
+console.log(`check: ${trialCount} trial files valid`);

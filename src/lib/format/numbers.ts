@@ -1,11 +1,42 @@
 /** The only place numbers are rounded for display. */
 
-/** 0.4861 -> "48.6 %" (digits after the point) */
+/** 0.4861 -> "48.6 %" */
 export function percent(value: number, digits = 1): string {
   return `${(value * 100).toFixed(digits)} %`;
 }
 
-/** Counts with thin grouping: 1234 -> "1,234" */
+/** A proportion with its interval, in percent: "48.6 % (31.9–65.6)" */
+export function percentWithInterval(value: number, [lower, upper]: readonly [number, number], digits = 1): string {
+  return `${percent(value, digits)} (${(lower * 100).toFixed(digits)}–${(upper * 100).toFixed(digits)})`;
+}
+
+/** An interval alone, in percent: "31.9–65.6 %" */
+export function percentRange([lower, upper]: readonly [number, number], digits = 1): string {
+  return `${(lower * 100).toFixed(digits)}–${(upper * 100).toFixed(digits)} %`;
+}
+
+/** An interval in percent for plot columns: "[31.9–65.6]" */
+export function plotRange([lower, upper]: readonly [number, number]): string {
+  return `[${(lower * 100).toFixed(1)}–${(upper * 100).toFixed(1)}]`;
+}
+
+/** A proportion and its interval for plot columns: "48.6 [31.9–65.6]" */
+export function plotInterval(value: number, interval: readonly [number, number]): string {
+  return `${(value * 100).toFixed(1)} ${plotRange(interval)}`;
+}
+
+/** A statistic such as Q, tau² or t: 3 significant decimals, no exponent for readable magnitudes. */
+export function statistic(value: number): string {
+  if (value !== 0 && Math.abs(value) < 0.001) return value.toExponential(2);
+  return value.toFixed(3);
+}
+
+/** p-values as journals print them: "< 0.001" or three decimals. */
+export function pValue(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
+/** Counts with thousands separators: 1234 -> "1,234" */
 export function count(value: number): string {
   return value.toLocaleString('en-GB');
 }

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench:pool`: time and peak memory of the pooling module, printed as a table.
+ *
+ * Each case runs in its own Node process so that its peak RSS (`resourceUsage().maxRSS`) is
+ * its own; "heap" is the JS heap plus typed-array memory after the run, over that process's
+ * baseline. Full analysis = pool + per-study exact CIs + subgroups + Egger + leave-one-out +
+ * cumulative (what `analyse` does). Leave-one-out and cumulative are O(k²), so k = 1 000 000
+ * runs pool only (escalc + DL + weights), then pool + subgroups + Egger in a second row.
+ * When `Rscript` with metafor is on the machine, the same full analysis runs in metafor at
+ * k = 20 and 500 (timed inside R, without start-up) and the speed-up is shown.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyse, betweenTest, egger, escalc, reWeights, rma, subgroupFits, type StudyInput } from '../src/lib/pooling/index.ts';
+
+type Mode = 'full' | 'pool' | 'pool+subgroups+egger' | 'baseline';
+
+/** Deterministic data: mulberry32 PRNG, n in 5..404, logit p ~ N(-1, 0.8²), three groups, years 2000..2025. */
+function simulate(k: number): StudyInput[] {
+  let seed = 20261129;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Array.from({ length: k }, (_, i) => {
+    const total = 5 + Math.floor(random() * 400);
+    const p = 1 / (1 + Math.exp(1 - 0.8 * normal()));
+    let events = 0;
+    for (let j = 0; j < total; j++) if (random() < p) events++;
+    return { study: `S${i + 1}`, events, total, group: ['a', 'b', 'c'][i % 3]!, year: 2000 + Math.floor(random() * 26) };
+  });
+}
+
+function runMode(studies: StudyInput[], mode: Mode): void {
+  if (mode === 'baseline') return;
+  if (mode === 'full') {
+    analyse(studies);
+    return;
+  }
+  const { yi, vi } = escalc('PLO', Float64Array.from(studies, (s) => s.events), Float64Array.from(studies, (s) => s.total));
+  const fit = rma(yi, vi, { method: 'DL', hakn: false });
+  reWeights(vi, fit.tau2);
+  if (mode === 'pool+subgroups+egger') {
+    betweenTest(subgroupFits(studies.map((s) => s.group!), yi, vi, { method: 'DL', hakn: false }).map((s) => s.fit));
+    egger(yi, vi);
+  }
+}
+
+/** Child process: time one case (repeated until 300 ms for small k) and report its memory. */
+function child(k: number, mode: Mode): void {
+  const baseline = process.memoryUsage();
+  const studies = simulate(k);
+  let runs = 0;
+  const start = performance.now();
+  do {
+    runMode(studies, mode);
+    runs++;
+  } while (performance.now() - start < 300 && k < 1e5);
+  const ms = (performance.now() - start) / runs;
+  const memory = process.memoryUsage();
+  const heap = memory.heapUsed + memory.arrayBuffers - baseline.heapUsed - baseline.arrayBuffers;
+  process.stdout.write(JSON.stringify({ ms, runs, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: heap / 2 ** 20 }));
+}
+
+const R_SCRIPT = `
+suppressMessages(library(metafor))
+d <- read.csv(commandArgs(TRUE)[1], stringsAsFactors = FALSE)
+full <- function() {
+  res <- rma(measure = "PLO", xi = events, ni = total, data = d, method = "DL")
+  predict(res, transf = transf.ilogit); weights(res)
+  regtest(res, model = "lm"); leave1out(res)
+  ds <- d[order(d$year), ]
+  cumul(rma(measure = "PLO", xi = events, ni = total, data = ds, method = "DL"))
+  fits <- lapply(unique(d$group), function(g) rma(measure = "PLO", xi = events, ni = total, data = d[d$group == g, ], method = "DL"))
+  rma(yi = sapply(fits, coef), sei = sapply(fits, function(f) f$se), method = "FE")
+  binom.test(1, 2)
+  for (i in seq_len(nrow(d))) binom.test(d$events[i], d$total[i])
+}
+runs <- if (nrow(d) <= 20) 20 else 1
+cat(system.time(for (i in seq_len(runs)) full())[["elapsed"]] / runs * 1000)
+`;
+
+function metaforMs(studies: StudyInput[]): number | null {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pool-'));
+  try {
+    const csv = join(dir, 'data.csv');
+    const script = join(dir, 'full.R');
+    writeFileSync(csv, ['study,events,total,group,year', ...studies.map((s) => `${s.study},${s.events},${s.total},${s.group},${s.year}`)].join('\n'));
+    writeFileSync(script, R_SCRIPT);
+    const run = spawnSync('Rscript', [script, csv], { encoding: 'utf8' });
+    return run.status === 0 ? Number(run.stdout.trim()) : null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function hasMetafor(): boolean {
+  const run = spawnSync('Rscript', ['-e', 'suppressMessages(library(metafor))'], { encoding: 'utf8' });
+  return run.status === 0;
+}
+
+function main(): void {
+  const cases: { k: number; mode: Mode }[] = [
+    { k: 20, mode: 'full' },
+    { k: 500, mode: 'full' },
+    { k: 10_000, mode: 'full' },
+    { k: 1_000_000, mode: 'pool' },
+    { k: 1_000_000, mode: 'pool+subgroups+egger' },
+  ];
+  const withR = hasMetafor();
+  const baseline = JSON.parse(
+    spawnSync(process.execPath, [import.meta.filename, '--child', '0', 'baseline'], { encoding: 'utf8' }).stdout,
+  ) as { maxRssMB: number };
+  const rows = [['k', 'analysis', 'time (ms)', 'peak RSS (MB)', 'over baseline (MB)', 'heap+arrays (MB)', 'metafor (ms)', 'speed-up']];
+  for (const { k, mode } of cases) {
+    const run = spawnSync(process.execPath, ['--expose-gc', import.meta.filename, '--child', String(k), mode], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`bench case k=${k} ${mode} failed: ${run.stderr.split('\n')[0]}`);
+    const r = JSON.parse(run.stdout) as { ms: number; maxRssMB: number; heapMB: number };
+    const rMs = withR && k <= 500 && mode === 'full' ? metaforMs(simulate(k)) : null;
+    rows.push([
+      k.toLocaleString('en-GB'),
+      mode === 'full' ? 'full (pool+subgroups+Egger+LOO+cumulative)' : mode === 'pool' ? 'pool only (LOO/cumulative O(k²): not run)' : 'pool+subgroups+Egger (no LOO/cumulative)',
+      r.ms.toFixed(r.ms < 10 ? 3 : 1),
+      r.maxRssMB.toFixed(0),
+      (r.maxRssMB - baseline.maxRssMB).toFixed(0),
+      r.heapMB.toFixed(1),
+      rMs === null ? (withR ? '–' : 'no Rscript') : rMs.toFixed(1),
+      rMs === null ? '–' : `${(rMs / r.ms).toFixed(0)}×`,
+    ]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  console.log(line(rows[0]!));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows.slice(1)) console.log(line(row));
+  console.log(`Baseline Node process peak RSS: ${baseline.maxRssMB.toFixed(0)} MB. Data: simulated, PLO, DL, Wald CI.`);
+}
+
+if (process.argv[2] === '--child') child(Number(process.argv[3]), process.argv[4] as Mode);
+else main();

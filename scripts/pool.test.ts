@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const CSV = join(ROOT, 'tests/fixtures/pool-csv');
+/** Same agreement as src/lib/pooling/metafor.test.ts: the CLI must not lose precision. */
+const REL = { DL: 1e-6, REML: 1e-4 } as const;
+
+function pool(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/pool.ts'), ...args], { encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const metafor = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/metafor/sparse-oncology.json'), 'utf8')) as {
+  fits: { measure: string; method: string; hakn: boolean; pooled: { proportion: number; proportion_ci: number[] } }[];
+};
+
+describe('pool CLI', () => {
+  it('prints the documented JSON for a CSV with group and year (RFC 4180 quoting)', () => {
+    const run = pool('--csv', join(CSV, 'sparse-oncology.csv'));
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out)).toEqual([
+      'k', 'measure', 'method', 'pooled', 'heterogeneity', 'egger', 'studies', 'subgroups', 'between', 'leave_one_out', 'cumulative',
+    ]);
+    expect(out.k).toBe(9);
+    expect([out.measure, out.method]).toEqual(['PLO', 'DL']);
+    expect(Object.keys(out.pooled)).toEqual(['proportion', 'ci', 'pi']);
+    expect(Object.keys(out.heterogeneity)).toEqual(['tau2', 'Q', 'df', 'pQ', 'I2', 'H2']);
+    expect(Object.keys(out.egger)).toEqual(['t', 'df', 'p']);
+    expect(out.studies.map((s: { study: string }) => s.study).slice(0, 3)).toEqual(['Liu 2020', 'Marin, et al. 2024', 'Bachanova "Phase 1"']);
+    expect(Object.keys(out.studies[0])).toEqual(['study', 'proportion', 'ci', 'weight']);
+    expect(Object.keys(out.subgroups[0])).toEqual(['group', 'k', 'proportion', 'ci', 'tau2', 'I2']);
+    expect(Object.keys(out.between)).toEqual(['Q', 'df', 'p']);
+    expect(Object.keys(out.leave_one_out[0])).toEqual(['omitted', 'proportion', 'ci']);
+    expect(out.cumulative.map((c: { study: string }) => c.study)[0]).toBe('Liu 2020');
+    const total = out.studies.reduce((sum: number, s: { weight: number }) => sum + s.weight, 0);
+    expect(total).toBeCloseTo(100, 10);
+  });
+
+  it.each([
+    { args: [], method: 'DL', hakn: false },
+    { args: ['--method', 'REML', '--hakn'], method: 'REML', hakn: true },
+  ] as const)('agrees with metafor for $method hakn=$hakn', ({ args, method, hakn }) => {
+    const out = JSON.parse(pool('--csv', join(CSV, 'sparse-oncology.csv'), '--measure', 'PLO', ...args).stdout);
+    const ref = metafor.fits.find((f) => f.measure === 'PLO' && f.method === method && f.hakn === hakn)!;
+    const rel = REL[method];
+    expect(Math.abs(out.pooled.proportion - ref.pooled.proportion)).toBeLessThanOrEqual(rel * ref.pooled.proportion);
+    out.pooled.ci.forEach((v: number, i: number) =>
+      expect(Math.abs(v - ref.pooled.proportion_ci[i]!)).toBeLessThanOrEqual(rel * ref.pooled.proportion_ci[i]! + 1e-12),
+    );
+  });
+
+  it('leaves out subgroups, cumulative and leave-one-out when not applicable', () => {
+    const out = JSON.parse(pool('--csv', join(CSV, 'single.csv'), '--measure', 'PFT', '--method', 'PM').stdout);
+    expect(out.k).toBe(1);
+    expect(out.egger).toBeNull();
+    expect(out).not.toHaveProperty('subgroups');
+    expect(out).not.toHaveProperty('leave_one_out');
+    expect(out).not.toHaveProperty('cumulative');
+    expect(out.pooled.proportion).toBeCloseTo(0.3, 12);
+    const basic = JSON.parse(pool('--csv', join(CSV, 'basic.csv'), '--measure', 'PAS').stdout);
+    expect(basic.leave_one_out).toHaveLength(4);
+  });
+
+  it.each([
+    ['events-exceed.csv', 'pool: row 3 (Smith 2020): events (12) exceeds total (10)'],
+    ['non-integer.csv', 'pool: row 2 (B): events (2.5) is not a non-negative integer'],
+    ['negative.csv', 'pool: row 1 (A): events (-1) is not a non-negative integer'],
+    ['missing-column.csv', /^pool: .*missing-column\.csv: missing column events \(header: study,total\)$/],
+    ['empty.csv', /^pool: .*empty\.csv is empty$/],
+    ['header-only.csv', /^pool: .*header-only\.csv has no studies$/],
+  ])('rejects %s with one line and exit 2', (file, message) => {
+    const run = pool('--csv', join(CSV, file));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    if (typeof message === 'string') expect(lines[0]).toBe(message);
+    else expect(lines[0]).toMatch(message);
+  });
+
+  it.each([
+    [['--csv', 'x.csv', '--bogus'], 'pool: unknown option --bogus'],
+    [['--csv', join(CSV, 'basic.csv'), '--measure', 'OR'], 'pool: unknown measure OR (use PLO, PFT, PAS, PR)'],
+    [['--csv', join(CSV, 'basic.csv'), '--method', 'HS'], 'pool: unknown method HS (use DL, REML, PM)'],
+    [[], 'pool: missing --csv FILE'],
+  ])('rejects bad options %j', (args, message) => {
+    const run = pool(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`${message}\n`);
+  });
+});

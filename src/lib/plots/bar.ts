@@ -1,0 +1,26 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { PLOT_FONT, textWidth } from './text-width.ts';
+
+export interface Bar {
+  label: string;
+  value: number;
+}
+
+/** Horizontal bar chart of counts, largest first, with the count printed at each bar's end. */
+export function barSpec(bars: Bar[], options: { axisTitle: string; description: string }): TopLevelSpec {
+  const labelWidth = Math.ceil(Math.max(0, ...bars.map((bar) => textWidth(bar.label, 11))));
+  const y = { field: 'label', type: 'nominal', sort: null, axis: { title: null, labelLimit: labelWidth + 4 } } as const;
+  const x = { field: 'value', type: 'quantitative', axis: { title: options.axisTitle, tickMinStep: 1, grid: false } } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: options.description,
+    data: { values: [...bars].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)).map((bar) => ({ ...bar, tooltip: `${bar.label}: ${bar.value}` })) },
+    width: 260,
+    height: { step: 20 },
+    layer: [
+      { mark: { type: 'bar', color: '#1f5f8b' }, encoding: { y, x, tooltip: { field: 'tooltip' } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 11 }, encoding: { y, x, text: { field: 'value' } } },
+    ],
+    config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: 11, titleFontSize: 11 } },
+  } as TopLevelSpec;
+}

@@ -1,0 +1,53 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { PLOT_FONT } from './text-width.ts';
+
+export interface FunnelPoint {
+  label: string;
+  /** Effect on the analysis scale (e.g. logit). */
+  yi: number;
+  sei: number;
+  tooltip?: string;
+}
+
+export interface FunnelOptions {
+  /** Pooled effect on the analysis scale. */
+  pooled: number;
+  /** Pseudo 95 % confidence limits around the pooled effect, by standard error. */
+  limits: { sei: number; lower: number; upper: number }[];
+  axisTitle: string;
+  description: string;
+}
+
+/** Funnel plot: effect against standard error (0 at the top), with pseudo 95 % limits. */
+export function funnelSpec(points: FunnelPoint[], options: FunnelOptions): TopLevelSpec {
+  const y = { field: 'sei', type: 'quantitative', scale: { reverse: true, zero: true, nice: true }, axis: { title: 'Standard error', grid: false } } as const;
+  const x = { type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: options.axisTitle, grid: false } } as const;
+  const limits = options.limits.flatMap((limit, order) => [
+    { side: 'lower', sei: limit.sei, x: limit.lower, order },
+    { side: 'upper', sei: limit.sei, x: limit.upper, order },
+  ]);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: options.description,
+    width: 320,
+    height: 240,
+    layer: [
+      {
+        data: { values: limits },
+        mark: { type: 'line', color: '#6b7280', strokeDash: [4, 3] },
+        encoding: { x: { field: 'x', ...x }, y, detail: { field: 'side' }, order: { field: 'order' } },
+      },
+      {
+        data: { values: [{ pooled: options.pooled }] },
+        mark: { type: 'rule', color: '#b45309' },
+        encoding: { x: { field: 'pooled', ...x } },
+      },
+      {
+        data: { values: points },
+        mark: { type: 'point', filled: true, color: '#1f5f8b', size: 60, opacity: 0.9 },
+        encoding: { x: { field: 'yi', ...x }, y, tooltip: { field: 'tooltip' } },
+      },
+    ],
+    config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: 11, titleFontSize: 12 } },
+  } as TopLevelSpec;
+}

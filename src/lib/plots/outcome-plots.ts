@@ -1,0 +1,100 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { percent, plotInterval, plotRange } from '../format/numbers.ts';
+import type { BinaryOutcomeAnalysis, SubgroupAnalysis } from '../review/analyses.ts';
+import { forestSpec, type ForestRow } from './forest.ts';
+import { funnelSpec } from './funnel.ts';
+
+const summaryTooltip = (label: string, proportion: number, ci: readonly [number, number]) => `${label}: ${plotInterval(proportion, ci)} %`;
+
+function overallRows(analysis: BinaryOutcomeAnalysis): ForestRow[] {
+  const result = analysis.result!;
+  const { proportion, ci, pi } = result.pooled;
+  return [
+    { kind: 'summary', label: `Random effects (k = ${result.k})`, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip('Pooled', proportion, ci) },
+    { kind: 'prediction', label: '95% prediction interval', estimate: proportion, lower: pi[0], upper: pi[1], interval: plotRange(pi), tooltip: `Prediction interval: ${plotRange(pi)} %` },
+  ];
+}
+
+function studyRow(analysis: BinaryOutcomeAnalysis, index: number): ForestRow {
+  const study = analysis.result!.studies[index]!;
+  const row = analysis.rows[index]!;
+  return {
+    kind: 'study',
+    label: study.study,
+    estimate: study.proportion,
+    lower: study.ci[0],
+    upper: study.ci[1],
+    weight: study.weight,
+    count: `${study.events}/${study.total}`,
+    interval: plotInterval(study.proportion, study.ci),
+    weightText: percent(study.weight / 100),
+    tooltip: `${study.study} (${row.nct}): ${study.events}/${study.total}, ${plotInterval(study.proportion, study.ci)} %, weight ${percent(study.weight / 100)}`,
+  };
+}
+
+/** Forest plot of every study, optionally grouped by one subgroup dimension with subgroup diamonds. */
+export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: SubgroupAnalysis): TopLevelSpec {
+  const result = analysis.result!;
+  const indices = result.studies.map((_, i) => i);
+  const rows: ForestRow[] = subgroup
+    ? (subgroup.result.subgroups ?? []).flatMap((group) => {
+        const label = subgroup.labels[group.group] ?? group.group;
+        const members = indices.filter((i) => analysis.rows[i]![subgroup.dimension] === group.group);
+        return [
+          { kind: 'header', label } as ForestRow,
+          ...members.map((i) => studyRow(analysis, i)),
+          { kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow,
+        ];
+      })
+    : indices.map((i) => studyRow(analysis, i));
+  return forestSpec([...rows, ...overallRows(analysis)], {
+    axisTitle: `${analysis.outcome.title} (proportion)`,
+    reference: result.pooled.proportion,
+    countTitle: 'Events/n',
+    description: `Forest plot of ${analysis.outcome.title.toLowerCase()}${subgroup ? ` by ${subgroup.title.toLowerCase()}` : ''}: ${result.k} studies, pooled ${plotInterval(result.pooled.proportion, result.pooled.ci)} %.`,
+  });
+}
+
+/** Funnel plot on the analysis scale; undefined when it cannot be drawn (k < 2). */
+export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): TopLevelSpec | undefined {
+  const funnel = analysis.result?.funnel;
+  if (!funnel) return undefined;
+  return funnelSpec(
+    funnel.studies.map((s) => ({ label: s.study, yi: s.yi, sei: s.sei, tooltip: `${s.study}: effect ${s.yi.toFixed(2)}, SE ${s.sei.toFixed(2)}` })),
+    {
+      pooled: funnel.pooledEffect,
+      limits: funnel.limits,
+      axisTitle: `${analysis.outcome.title} (${analysis.result!.measure === 'PLO' ? 'logit' : 'transformed'} scale)`,
+      description: `Funnel plot of ${analysis.outcome.title.toLowerCase()}: ${funnel.studies.length} studies against their standard errors, with pseudo 95% limits.`,
+    },
+  );
+}
+
+/** Leave-one-out: the pooled estimate with each study omitted in turn. */
+export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): TopLevelSpec | undefined {
+  const results = analysis.result?.leaveOneOut;
+  if (!results) return undefined;
+  const rows: ForestRow[] = results.map((r) => ({
+    kind: 'study', label: `Without ${r.omitted}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Without ${r.omitted}: ${plotInterval(r.proportion, r.ci)} %`,
+  }));
+  return forestSpec([...rows, overallRows(analysis)[0]!], {
+    axisTitle: `${analysis.outcome.title} (proportion)`,
+    reference: analysis.result!.pooled.proportion,
+    description: `Leave-one-out analysis of ${analysis.outcome.title.toLowerCase()}: the pooled estimate with each study omitted.`,
+  });
+}
+
+/** Cumulative meta-analysis in order of publication year. */
+export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): TopLevelSpec | undefined {
+  const results = analysis.result?.cumulative;
+  if (!results) return undefined;
+  const years = new Map(analysis.rows.map((row) => [row.label, row.year]));
+  const rows: ForestRow[] = results.map((r) => ({
+    kind: 'study', label: `+ ${r.study}${years.has(r.study) && !r.study.includes(String(years.get(r.study))) ? ` (${years.get(r.study)})` : ''}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Up to ${r.study}: ${plotInterval(r.proportion, r.ci)} %`,
+  }));
+  return forestSpec(rows, {
+    axisTitle: `${analysis.outcome.title} (proportion)`,
+    reference: analysis.result!.pooled.proportion,
+    description: `Cumulative meta-analysis of ${analysis.outcome.title.toLowerCase()}, adding studies in order of publication year.`,
+  });
+}

@@ -1,0 +1,51 @@
+import type { Measure } from './types.ts';
+
+export interface EffectSizes {
+  yi: Float64Array;
+  vi: Float64Array;
+}
+
+/**
+ * Effect sizes for proportions as metafor's `escalc(measure, xi, ni)` with its defaults
+ * (add = 1/2, to = "only0"): PLO and PR add 1/2 to events and non-events of a study with
+ * zero events or zero non-events; PAS and PFT need no correction and get none.
+ *
+ * - PLO: yi = log(p / (1 - p)), vi = 1 / (n p (1 - p))
+ * - PR:  yi = p, vi = p (1 - p) / n
+ * - PAS: yi = asin(sqrt(p)), vi = 1 / (4n)
+ * - PFT: yi = (asin(sqrt(x / (n + 1))) + asin(sqrt((x + 1) / (n + 1)))) / 2, vi = 1 / (4n + 2)
+ *
+ * @example escalc('PLO', [0], [10]) // yi = [-3.0445224377234230], vi = [2.0952380952380953]
+ */
+export function escalc(measure: Measure, events: ArrayLike<number>, totals: ArrayLike<number>): EffectSizes {
+  const k = events.length;
+  const yi = new Float64Array(k);
+  const vi = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    let x = events[i]!;
+    let n = totals[i]!;
+    if (measure === 'PAS') {
+      yi[i] = Math.asin(Math.sqrt(x / n));
+      vi[i] = 1 / (4 * n);
+      continue;
+    }
+    if (measure === 'PFT') {
+      yi[i] = 0.5 * (Math.asin(Math.sqrt(x / (n + 1))) + Math.asin(Math.sqrt((x + 1) / (n + 1))));
+      vi[i] = 1 / (4 * n + 2);
+      continue;
+    }
+    if (x === 0 || x === n) {
+      x += 0.5;
+      n += 1;
+    }
+    const p = x / n;
+    if (measure === 'PLO') {
+      yi[i] = Math.log(p / (1 - p));
+      vi[i] = 1 / (n * p * (1 - p));
+    } else {
+      yi[i] = p;
+      vi[i] = (p * (1 - p)) / n;
+    }
+  }
+  return { yi, vi };
+}

@@ -1,0 +1,20 @@
+/** Public API of the pooling module: pure functions, no I/O, runs in Node and the browser. */
+export type * from './types.ts';
+export type { EffectSizes } from './escalc.ts';
+export type { RmaOptions } from './rma.ts';
+export type { SubgroupFit } from './subgroups.ts';
+export { analyse } from './analyse.ts';
+export { escalc } from './escalc.ts';
+export { rma } from './rma.ts';
+export { reWeights } from './weights.ts';
+export { backTransform } from './back-transform.ts';
+export { harmonicMean } from './harmonic-mean.ts';
+export { egger } from './egger.ts';
+export { funnel } from './funnel.ts';
+export { leaveOneOut } from './leave-one-out.ts';
+export { cumulative, yearOrder } from './cumulative.ts';
+export { subgroupFits, betweenTest } from './subgroups.ts';
+export { studyProblem } from './study-problem.ts';
+export { tau2DL } from './tau2-dl.ts';
+export { tau2REML } from './tau2-reml.ts';
+export { tau2PM } from './tau2-pm.ts';

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chiSquareUpperTail } from './chisquare-upper-tail.ts';
+import { clopperPearson } from './clopper-pearson.ts';
+import { normalCdf } from './normal-cdf.ts';
+import { normalQuantile } from './normal-quantile.ts';
+import { tQuantile } from './t-quantile.ts';
+import { tTwoSidedP } from './t-two-sided-p.ts';
+
+/** Agreement with R, relative, with an absolute floor for values that are 0 up to rounding. */
+const REL = 1e-9;
+const FLOOR = 1e-14;
+
+const R = JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/metafor/distributions.json'), 'utf8'));
+
+function close(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(REL * Math.abs(expected) + FLOOR);
+}
+
+describe('distribution wrappers agree with R', () => {
+  it('qnorm', () => R.qnorm.forEach((c: { p: number; value: number }) => close(normalQuantile(c.p), c.value)));
+  it('pnorm', () => R.pnorm.forEach((c: { x: number; value: number }) => close(normalCdf(c.x), c.value)));
+  it('qt', () => R.qt.forEach((c: { p: number; df: number; value: number }) => close(tQuantile(c.p, c.df), c.value)));
+  it('two-sided pt', () => R.pt2.forEach((c: { t: number; df: number; value: number }) => close(tTwoSidedP(c.t, c.df), c.value)));
+  it('pchisq upper tail', () =>
+    R.pchisq_upper.forEach((c: { x: number; df: number; value: number }) => close(chiSquareUpperTail(c.x, c.df), c.value)));
+  it('binom.test exact interval', () =>
+    R.binom.forEach((c: { x: number; n: number; ci: number[] }) => clopperPearson(c.x, c.n).forEach((v, i) => close(v, c.ci[i]!))));
+  it('df = 0: Q is 0 by construction and p is 1', () => expect(chiSquareUpperTail(1e-30, 0)).toBe(1));
+});

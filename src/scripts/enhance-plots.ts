@@ -1,0 +1,52 @@
+/**
+ * Progressive enhancement for plots: the page already shows each plot as SVG rendered
+ * at build time; when a plot scrolls into view, vega-embed re-renders it from its spec
+ * to add tooltips and export. Vega's expression interpreter replaces `eval`, so the
+ * site's Content-Security-Policy needs no 'unsafe-eval'.
+ */
+export function enhancePlots(): void {
+  const figures = [...document.querySelectorAll<HTMLElement>('[data-plot]')];
+  if (figures.length === 0 || !('IntersectionObserver' in window)) return;
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      void enhance(entry.target as HTMLElement);
+    }
+  });
+  figures.forEach((figure) => observer.observe(figure));
+}
+
+async function enhance(figure: HTMLElement): Promise<void> {
+  const canvas = figure.querySelector<HTMLElement>('.plot-canvas');
+  const specText = figure.querySelector('[data-plot-spec]')?.textContent;
+  if (!canvas || !specText) return;
+  const [{ default: embed }, { expressionInterpreter }, { useTextWidthTable }] = await Promise.all([
+    import('vega-embed'),
+    import('vega-interpreter'),
+    import('../lib/plots/vega-setup.ts'),
+  ]);
+  useTextWidthTable();
+  // vega-embed empties its container before it can fail: render off-screen, swap only on success.
+  const target = document.createElement('div');
+  target.className = 'plot-canvas plot-interactive';
+  target.hidden = true;
+  canvas.after(target);
+  try {
+    await embed(target, JSON.parse(specText), {
+      renderer: 'svg',
+      ast: true,
+      expr: expressionInterpreter,
+      defaultStyle: false,
+      tooltip: { disableDefaultStyle: true },
+      actions: { export: true, source: false, compiled: false, editor: false },
+    });
+    target.setAttribute('role', 'img');
+    target.setAttribute('aria-label', canvas.getAttribute('aria-label') ?? '');
+    target.hidden = false;
+    canvas.remove();
+  } catch (error) {
+    target.remove();
+    console.warn('plot enhancement failed; the static plot stays', error);
+  }
+}
