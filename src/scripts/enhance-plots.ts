@@ -41,8 +41,10 @@ async function enhance(figure: HTMLElement): Promise<void> {
       tooltip: { disableDefaultStyle: true },
       actions: { export: true, source: false, compiled: false, editor: false },
     });
-    target.setAttribute('role', 'img');
-    target.setAttribute('aria-label', canvas.getAttribute('aria-label') ?? '');
+    // The text alternative goes on the chart itself: the container also holds vega-embed's export menu.
+    const svg = target.querySelector('svg');
+    svg?.setAttribute('role', 'img');
+    svg?.setAttribute('aria-label', canvas.getAttribute('aria-label') ?? '');
     target.hidden = false;
     canvas.remove();
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { InclusionStatus, MalignancyGroup, NkSource } from '../schema/trial.ts';
+import type { InclusionStatus, MalignancyGroup, NkSource, OutcomeKey } from '../schema/trial.ts';
 
 /** Words for the schema's codes: the only place they are spelled out for readers. */
 export const NK_SOURCE_LABELS: Record<NkSource, string> = {
@@ -32,3 +32,20 @@ export function statusLabel(status: string): string {
   const words = status === 'active-not-recruiting' ? 'active, not recruiting' : status.replaceAll('-', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Outcome names as a trial page lists them. */
+export const OUTCOME_LABELS: Record<OutcomeKey, string> = {
+  evaluable: 'Evaluable for response',
+  orr: 'Overall response',
+  cr: 'Complete response',
+  crsAny: 'CRS, any grade',
+  crsGrade3: 'CRS, grade ≥ 3',
+  icansAny: 'ICANS, any grade',
+  icansGrade3: 'ICANS, grade ≥ 3',
+  gvhd: 'GVHD',
+  infections: 'Infections',
+  cytopenias: 'Cytopenias, grade ≥ 3',
+  pfs: 'Progression-free survival',
+  os: 'Overall survival',
+  persistence: 'Persistence',
+};

@@ -1,0 +1,272 @@
+/**
+ * `npm run new-trial -- NCT01234567 --from RECORD.json --group G --target T [options]`
+ *
+ * Scaffolds `content/trials/<NCT id>.mdx`: registry facts from a ClinicalTrials.gov API v2
+ * record, product and population from flags, no results, and TODO lines for the narrative.
+ * It never writes a fact nobody gave it: what it cannot know is a flag, or is left out.
+ * The text is validated before it is written; an existing file is never overwritten.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkedSource, registryFacts, RegistryRecordError, type RegistryFacts } from '../src/lib/registry/ctgov.ts';
+import { MALIGNANCY_GROUPS, NCT_ID, NK_SOURCES, PHASES, STATUSES } from '../src/lib/schema/trial.ts';
+import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
+import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
+
+const HELP = `usage: npm run new-trial -- NCT01234567 --from RECORD.json --group GROUP --target TARGET [options]
+
+Creates <dir>/<NCT id>.mdx, a trial file that passes npm run check, ready to fill in.
+
+Recommended: --from RECORD.json, the trial's ClinicalTrials.gov API v2 record, saved from
+  https://clinicaltrials.gov/api/v2/studies/NCT01234567
+It supplies title, acronym, sponsor, phase, status, enrollment, start year, countries, and the
+conditions as diseases.
+
+Always (the registry does not state them reliably):
+  --group ${MALIGNANCY_GROUPS.join('|')}
+  --target NAME          antigen targeted; repeat for each target
+  --nk-source SOURCE     ${NK_SOURCES.join('|')} (default: undisclosed)
+  --disease NAME         repeat for each; with --from, replaces the record's conditions
+  --by NAME              who extracts (default: git config user.name)
+  --dir DIR              trials folder (default: ${DEFAULT_TRIALS_DIR})
+
+Without --from, the registry facts must be given, and registry.checked says they are unchecked:
+  --title TEXT --phase ${PHASES.join('|')} --enrollment COUNT --disease NAME
+  --enrollment-type planned|actual   (default: planned)
+  --status STATUS        ${STATUSES.join('|')} (default: unknown)`;
+
+/** A problem with the command line: one line, exit 2. */
+class UsageError extends Error {}
+
+const OPTIONS = {
+  from: { type: 'string' },
+  dir: { type: 'string', default: DEFAULT_TRIALS_DIR },
+  group: { type: 'string' },
+  target: { type: 'string', multiple: true },
+  'nk-source': { type: 'string', default: 'undisclosed' },
+  disease: { type: 'string', multiple: true },
+  by: { type: 'string' },
+  title: { type: 'string' },
+  phase: { type: 'string' },
+  status: { type: 'string' },
+  enrollment: { type: 'string' },
+  'enrollment-type': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+// With --from these come from the record; taking them from flags too would mix two sources.
+const REGISTRY_FLAGS = ['title', 'phase', 'status', 'enrollment', 'enrollment-type'] as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Everything the scaffold states; the template adds nothing of its own. */
+interface Scaffold {
+  nct: string;
+  title: string;
+  shortName?: string;
+  registry: {
+    sponsor?: string;
+    phase: string;
+    status: string;
+    enrollment: { count: number; type: string };
+    startYear?: number;
+    countries?: string[];
+    checkedSource: string;
+  };
+  targets: string[];
+  nkSource: string;
+  group: string;
+  diseases: string[];
+  by: string;
+  today: string;
+  origin: string;
+}
+
+const oneOf = (flag: string, value: string, allowed: readonly string[]): string => {
+  if (!allowed.includes(value)) throw new UsageError(`--${flag} ${value} is not one of: ${allowed.join(', ')}`);
+  return value;
+};
+
+function readRecord(file: string): RegistryFacts {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0];
+    throw new UsageError(`cannot read ${file} as JSON (${reason})`);
+  }
+  try {
+    return registryFacts(json);
+  } catch (error) {
+    if (error instanceof RegistryRecordError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function contributorName(): string {
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (name) return name;
+  } catch {
+    // Not a git checkout, or no name configured.
+  }
+  return 'unknown contributor';
+}
+
+function registryFromFlags(flags: Flags): Omit<Scaffold['registry'], 'checkedSource'> & { title: string } {
+  const missing = ['title', 'phase', 'enrollment', 'disease'].filter((flag) => flags[flag as keyof Flags] === undefined);
+  if (missing.length > 0) {
+    throw new UsageError(`without --from, give ${missing.map((flag) => `--${flag}`).join(', ')} (or scaffold from the registry record with --from)`);
+  }
+  if (!/^\d+$/.test(flags.enrollment!)) throw new UsageError(`--enrollment ${flags.enrollment} is not a whole number`);
+  return {
+    title: flags.title!,
+    phase: oneOf('phase', flags.phase!, PHASES),
+    status: oneOf('status', flags.status ?? 'unknown', STATUSES),
+    enrollment: { count: Number(flags.enrollment), type: oneOf('enrollment-type', flags['enrollment-type'] ?? 'planned', ['planned', 'actual']) },
+  };
+}
+
+function scaffold(nct: string, flags: Flags, today: string): Scaffold {
+  if (!flags.group) throw new UsageError(`give --group (${MALIGNANCY_GROUPS.join(' or ')})`);
+  if (!flags.target) throw new UsageError('give --target for each antigen the CAR targets');
+  const product = {
+    targets: flags.target,
+    nkSource: oneOf('nk-source', flags['nk-source'], NK_SOURCES),
+    group: oneOf('group', flags.group, MALIGNANCY_GROUPS),
+    by: flags.by ?? contributorName(),
+    today,
+  };
+
+  if (flags.from === undefined) {
+    const { title, ...registry } = registryFromFlags(flags);
+    return {
+      nct,
+      title,
+      registry: { ...registry, checkedSource: 'Not yet checked: fill in from ClinicalTrials.gov' },
+      ...product,
+      diseases: flags.disease!,
+      origin: 'Scaffolded with npm run new-trial from command-line flags; registry facts not yet checked.',
+    };
+  }
+
+  const given = REGISTRY_FLAGS.filter((flag) => flags[flag] !== undefined);
+  if (given.length > 0) throw new UsageError(`leave out ${given.map((flag) => `--${flag}`).join(', ')}: with --from, registry facts come from the record`);
+  const facts = readRecord(flags.from);
+  if (facts.nct !== nct) throw new UsageError(`${flags.from} is the record of ${facts.nct}, not ${nct}`);
+  const diseases = flags.disease ?? facts.conditions;
+  if (diseases.length === 0) throw new UsageError(`${flags.from} lists no conditions; give --disease for each disease studied`);
+  return {
+    nct,
+    title: facts.briefTitle,
+    ...(facts.acronym && { shortName: facts.acronym }),
+    registry: {
+      ...(facts.sponsor && { sponsor: facts.sponsor }),
+      phase: facts.phase,
+      status: facts.status,
+      enrollment: facts.enrollment,
+      ...(facts.startYear !== undefined && { startYear: facts.startYear }),
+      ...(facts.countries && { countries: facts.countries }),
+      checkedSource: checkedSource(facts),
+    },
+    ...product,
+    diseases,
+    origin: `Scaffolded with npm run new-trial from the ${checkedSource(facts)}.`,
+  };
+}
+
+// Double-quoted YAML accepts every JSON string escape, so JSON.stringify quotes any text safely.
+const str = (value: string) => JSON.stringify(value);
+const list = (values: string[]) => `[${values.map(str).join(', ')}]`;
+
+function render(s: Scaffold): string {
+  const r = s.registry;
+  const lines = [
+    '---',
+    `nct: ${s.nct}`,
+    `title: ${str(s.title)}`,
+    s.shortName && `shortName: ${str(s.shortName)}`,
+    'registry:',
+    r.sponsor && `  sponsor: ${str(r.sponsor)}`,
+    `  phase: ${str(r.phase)}`,
+    `  status: ${r.status}`,
+    '  enrollment:',
+    `    count: ${r.enrollment.count}`,
+    `    type: ${r.enrollment.type}`,
+    r.startYear !== undefined && `  startYear: ${r.startYear}`,
+    r.countries && `  countries: ${list(r.countries)}`,
+    '  checked:',
+    `    source: ${str(r.checkedSource)}`,
+    `    date: ${s.today}`,
+    'product:',
+    `  targets: ${list(s.targets)}`,
+    `  nkSource: ${s.nkSource}`,
+    'population:',
+    `  group: ${s.group}`,
+    `  diseases: ${list(s.diseases)}`,
+    'inclusion:',
+    '  status: awaiting-results',
+    `  reason: ${str('Not yet assessed: publications have not been searched.')}`,
+    'publications: []',
+    'cohorts: []',
+    'extraction:',
+    `  extractedBy: ${str(s.by)}`,
+    `  extractedOn: ${s.today}`,
+    '  log:',
+    `    - date: ${s.today}`,
+    `      by: ${str(s.by)}`,
+    `      note: ${str(s.origin)}`,
+    '---',
+    '',
+    'TODO: describe the product (NK cell source, CAR construct, armoring, lymphodepletion) and the population, one sentence per line.',
+    'TODO: say what each publication reports, which report is pooled and why, and what could not be extracted.',
+    '',
+  ];
+  return lines.filter((line) => typeof line === 'string').join('\n');
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('. ')[0]} (see --help)`);
+  }
+  const { values: flags, positionals } = parsed;
+  if (flags.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('give exactly one NCT id (see --help)');
+  const nct = positionals[0]!;
+  if (!NCT_ID.test(nct)) throw new UsageError(`${nct} is not an NCT id (NCT followed by 8 digits)`);
+
+  const path = join(flags.dir, `${nct}.mdx`);
+  const shown = relative(process.cwd(), path) || path;
+  const text = render(scaffold(nct, flags, new Date().toISOString().slice(0, 10)));
+  const result = validateTrialFile({ path: shown, text });
+  if (!result.ok) {
+    for (const line of result.errors) console.error(line);
+    console.error(`new-trial: ${shown} was not written`);
+    return 1;
+  }
+  mkdirSync(flags.dir, { recursive: true });
+  try {
+    // 'wx' fails if the file exists, even one created since we looked.
+    writeFileSync(path, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${shown} already exists; edit it instead`);
+    throw error;
+  }
+  console.log(`new-trial: wrote ${shown}; now fill in the product and the narrative, add publications and cohorts, then run npm run check`);
+  return 0;
+}
+
+try {
+  process.exit(main(process.argv.slice(2)));
+} catch (error) {
+  console.error(`new-trial: ${(error as Error).message}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+}

@@ -1,0 +1,84 @@
+import type { OutcomeExport, SurvivalExport } from '../schema/exports.ts';
+import type { OutcomeData, SurvivalRow } from './outcome-data.ts';
+import type { OutcomeDefinition } from './outcomes.ts';
+import type { BinaryOutcomeAnalysis } from './analyses.ts';
+import { POOLING } from './settings.ts';
+
+export interface Version {
+  date: string;
+  commit: string | undefined;
+}
+
+/** An outcome's analysis as the public data API publishes it (see schema/exports.ts). */
+export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version): OutcomeExport {
+  const { outcome, result, rows } = analysis;
+  return {
+    outcome: { slug: outcome.slug, key: outcome.key, title: outcome.title, description: outcome.description },
+    version: { date: version.date, commit: version.commit ?? null },
+    settings: { measure: POOLING.measure, method: POOLING.method, hakn: POOLING.hakn },
+    result: result && {
+      k: result.k,
+      patients: rows.reduce((sum, row) => sum + row.n, 0),
+      pooled: result.pooled,
+      heterogeneity: result.heterogeneity,
+      egger: result.egger,
+      leaveOneOut: result.leaveOneOut ?? [],
+      cumulative: result.cumulative ?? [],
+    },
+    studies: rows.map((row, i) => {
+      const study = result!.studies[i]!;
+      const { publication, location } = row.citation;
+      return {
+        id: row.id,
+        study: row.label,
+        nct: row.nct,
+        cohort: row.cohort,
+        events: row.events,
+        n: row.n,
+        proportion: study.proportion,
+        ci: study.ci,
+        weight: study.weight,
+        year: row.year,
+        group: row.group,
+        nkSource: row.nkSource,
+        target: row.target,
+        phase: row.phase,
+        timepoint: row.timepoint ?? null,
+        criteria: row.criteria ?? null,
+        source: { citation: publication.citation, doi: publication.doi ?? null, pmid: publication.pmid ?? null, location },
+      };
+    }),
+    subgroups: analysis.subgroups.map((subgroup) => ({
+      dimension: subgroup.dimension,
+      title: subgroup.title,
+      groups: (subgroup.result.subgroups ?? []).map((g) => ({ ...g, label: subgroup.labels[g.group] ?? g.group })),
+      between: subgroup.result.between ?? null,
+    })),
+    sensitivity: analysis.sensitivity.map((row) => ({ ...row, ci: row.ci, pi: row.pi })),
+    notReported: analysis.notReported,
+  };
+}
+
+export function survivalExport(data: OutcomeData<SurvivalRow> & { outcome: OutcomeDefinition }, version: Version): SurvivalExport {
+  const { outcome } = data;
+  return {
+    outcome: { slug: outcome.slug, key: outcome.key, title: outcome.title, description: outcome.description },
+    version: { date: version.date, commit: version.commit ?? null },
+    estimates: data.rows.map((row) => ({
+      id: row.id,
+      study: row.label,
+      nct: row.nct,
+      month: row.month,
+      estimate: row.estimate,
+      ci: row.ci ?? null,
+      n: row.n ?? null,
+      source: {
+        citation: row.citation.publication.citation,
+        doi: row.citation.publication.doi ?? null,
+        pmid: row.citation.publication.pmid ?? null,
+        location: row.citation.location,
+      },
+    })),
+    notReported: data.notReported,
+  };
+}

@@ -1,0 +1,24 @@
+import type { APIRoute } from 'astro';
+import { stringify } from 'csv-stringify/sync';
+import { getReview } from '../../queries/review.ts';
+
+/** `/data/extracted.csv`: every extracted number, one row per trial, cohort and outcome, with its source. */
+export const GET: APIRoute = async () => {
+  const { trials } = await getReview();
+  const rows = trials.flatMap((trial) =>
+    trial.cohorts.flatMap((cohort) =>
+      Object.entries(cohort.outcomes).flatMap(([outcome, value]) => {
+        if (!value) return [];
+        const publication = trial.publications.find((p) => p.id === value.source.publication)!;
+        const field = (name: string) => (name in value ? String((value as Record<string, unknown>)[name] ?? '') : '');
+        return [{
+          nct: trial.nct, cohort: cohort.id, cohort_label: cohort.label, outcome, pooled: cohort.pooled.includes(outcome as never),
+          events: field('events'), n: field('n'), month: field('month'), estimate: field('estimate'), summary: field('summary'),
+          timepoint: field('timepoint'), criteria: field('criteria'), note: field('note'),
+          source_citation: publication.citation, source_doi: publication.doi ?? '', source_pmid: publication.pmid ?? '', source_location: value.source.location,
+        }];
+      }),
+    ),
+  );
+  return new Response(stringify(rows, { header: true }), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

@@ -1,0 +1,164 @@
+/**
+ * The built site in a real browser (Debian Chromium through playwright-core): what
+ * readers see, with and without JavaScript, and what axe-core finds.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_DIR } from '../build/site.ts';
+import { percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { launchChromium } from './browser.ts';
+import { serveStatic } from './static-server.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const orr = JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes/orr.json'), 'utf8'));
+
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlPages(path);
+    return name === 'index.html' ? [`/${relative(SITE_DIR, dir)}${dir === SITE_DIR ? '' : '/'}`] : [];
+  });
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveStatic(SITE_DIR)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${path}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${path}: HTTP ${response.status()} for ${response.url()}`);
+  });
+  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+describe('home page', () => {
+  it('shows the headline pooled estimates, equal to the published analysis', async () => {
+    const { page } = await open('/');
+    const figure = await page.locator('[data-headline="orr"] .figure').textContent();
+    expect(figure).toBe(percentWithInterval(orr.result.pooled.proportion, orr.result.pooled.ci, 0));
+    expect(await page.locator('[data-headline="orr"]').textContent()).toContain(`k = ${orr.result.k} `);
+    await page.context().close();
+  });
+});
+
+describe('an outcome page', () => {
+  it('shows a forest plot with one mark per study and the pooled diamond, rendered without JavaScript', async () => {
+    const { page } = await open('/outcomes/orr/', { javaScriptEnabled: false });
+    const forest = page.locator('[data-plot]').first();
+    await expect.poll(() => forest.locator('g.mark-symbol path').count()).toBe(orr.result.k);
+    // The overall diamond; subgroup forests sit in closed <details> further down.
+    expect(await forest.locator('g.mark-area path').count()).toBe(1);
+    expect(await page.locator('[data-studies-table] tbody tr').count()).toBe(orr.result.k);
+    await page.context().close();
+  });
+
+  it('keeps the forest plot after vega-embed takes over, and shows a tooltip on hover', async () => {
+    const { page, errors } = await open('/outcomes/orr/');
+    const interactive = page.locator('.plot-interactive').first();
+    await interactive.waitFor({ state: 'visible', timeout: 20_000 });
+    const squares = interactive.locator('g.mark-symbol path');
+    expect(await squares.count()).toBe(orr.result.k);
+    await squares.first().hover({ force: true });
+    const tooltip = page.locator('#vg-tooltip-element.visible');
+    await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await tooltip.textContent()).toContain(orr.studies[0].study);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the trials index', () => {
+  it('filters by malignancy group and counts what it shows', async () => {
+    const { page } = await open('/trials/');
+    const rows = page.locator('#trials-table tbody tr');
+    const total = await rows.count();
+    await page.selectOption('select[name="group"]', 'solid');
+    const visible = page.locator('#trials-table tbody tr:visible');
+    const groups = await visible.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.group));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.length).toBeLessThan(total);
+    expect(new Set(groups)).toEqual(new Set(['solid']));
+    expect(await page.locator('[data-filter-count]').textContent()).toBe(`${groups.length} of ${total} trials shown`);
+    await page.context().close();
+  });
+
+  it('sorts by enrollment when the column header is pressed', async () => {
+    const { page } = await open('/trials/');
+    await page.getByRole('button', { name: 'Enrollment' }).click();
+    const values = await page.locator('#trials-table tbody td[data-value]').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    await page.context().close();
+  });
+
+  it('is a complete plain table without JavaScript', async () => {
+    const { page } = await open('/trials/', { javaScriptEnabled: false });
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    const total = await page.locator('#trials-table tbody tr').count();
+    expect(await page.locator('#trials-table tbody tr:visible').count()).toBe(total);
+    await page.context().close();
+  });
+});
+
+describe('every page', () => {
+  const pages = htmlPages(SITE_DIR).sort();
+
+  it('finds the pages to check', () => {
+    expect(pages).toContain('/');
+    expect(pages).toContain('/outcomes/orr/');
+    expect(pages.length).toBeGreaterThan(20);
+  });
+
+  it('loads without console errors (including CSP violations)', async () => {
+    const errors: string[] = [];
+    for (const path of pages) {
+      const { page, errors: pageErrors } = await open(path);
+      await page.waitForLoadState('networkidle');
+      errors.push(...pageErrors);
+      await page.context().close();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('has no axe-core violations', async () => {
+    const violations: string[] = [];
+    for (const path of pages) {
+      // axe is injected by the test, so the page's own CSP must not block it.
+      const { page } = await open(path, { bypassCSP: true });
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        return axe.run({ resultTypes: ['violations'] });
+      });
+      for (const v of result.violations) violations.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      await page.context().close();
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('reads without JavaScript: every plot is already an SVG', async () => {
+    const { page } = await open('/landscape/', { javaScriptEnabled: false });
+    const plots = page.locator('[data-plot]');
+    const count = await plots.count();
+    expect(count).toBeGreaterThan(0);
+    expect(await page.locator('[data-plot] .plot-canvas svg').count()).toBe(count);
+    await page.context().close();
+  });
+});
