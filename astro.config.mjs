@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // The production URL; citations and the sitemap need absolute addresses.
@@ -9,7 +10,7 @@ export default defineConfig({
   site,
   base: process.env.CARNK_BASE_PATH ?? '/',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   build: { format: 'directory' },
   // A hashed Content-Security-Policy on every page; vega runs with its expression interpreter, so no 'unsafe-eval'.
   security: { csp: true },

@@ -117,6 +117,19 @@ describe('the trials index', () => {
   });
 });
 
+describe('search', () => {
+  it('finds trials by target as the reader types, and says how many', async () => {
+    const { page, errors } = await open('/search/');
+    await page.fill('#search-input', 'HER2');
+    const results = page.locator('[data-search-results] li');
+    await results.first().waitFor();
+    expect(await results.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('NCT03383978')]));
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^\d+ trials? match(es)? “HER2”$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('every page', () => {
   const pages = htmlPages(SITE_DIR).sort();
 
