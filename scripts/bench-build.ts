@@ -1,0 +1,62 @@
+/**
+ * `npm run bench:build`: build time and output size for the real content and for
+ * 100 and 1 000 generated trials (written to a scratch folder, never committed),
+ * so we see how the cost grows. Prints a table; it is not a test.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { syntheticTrialFiles } from './lib/synthetic-trials.ts';
+
+const scratch = resolve('.tmp', 'bench-build');
+const sizes = (process.argv[2] ?? '100,1000').split(',').map(Number);
+
+function folderStats(dir: string): { bytes: number; files: number; pages: number } {
+  let bytes = 0;
+  let files = 0;
+  let pages = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      const inner = folderStats(path);
+      bytes += inner.bytes;
+      files += inner.files;
+      pages += inner.pages;
+    } else {
+      bytes += stat.size;
+      files += 1;
+      if (name.endsWith('.html')) pages += 1;
+    }
+  }
+  return { bytes, files, pages };
+}
+
+function build(label: string, trialsDir: string | undefined, trials: number): string {
+  const outDir = join(scratch, `out-${label}`);
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    encoding: 'utf8',
+    env: { ...process.env, CARNK_OUT_DIR: outDir, ...(trialsDir ? { CARNK_TRIALS_DIR: trialsDir } : {}) },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${label}: build failed\n${result.stderr}`);
+  const { bytes, files, pages } = folderStats(outDir);
+  return `| ${label.padEnd(14)} | ${String(trials).padStart(6)} | ${seconds.toFixed(1).padStart(8)} | ${String(pages).padStart(6)} | ${String(files).padStart(6)} | ${(bytes / 1e6).toFixed(1).padStart(9)} | ${((seconds * 1000) / trials).toFixed(0).padStart(11)} |`;
+}
+
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(scratch, { recursive: true });
+const rows = [build('real content', undefined, readdirSync('content/trials').filter((n) => n.endsWith('.mdx')).length)];
+for (const size of sizes) {
+  const dir = join(scratch, `trials-${size}`);
+  mkdirSync(dir, { recursive: true });
+  for (const file of syntheticTrialFiles(size)) writeFileSync(join(dir, file.name), file.text);
+  rows.push(build(`${size} generated`, dir, size));
+}
+rmSync(scratch, { recursive: true, force: true });
+
+console.log('| content        | trials | time (s) |  pages |  files | size (MB) | ms per trial |');
+console.log('|----------------|--------|----------|--------|--------|-----------|--------------|');
+for (const row of rows) console.log(row);
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; each build is a full \`npm run build\` (validation + astro build).`);

@@ -1,0 +1,74 @@
+/**
+ * Invented trial files for benchmarks: valid against the schema, clearly fake
+ * (NCT9xxxxxxx ids, "Synthetic" titles), never written into content/.
+ */
+const SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'undisclosed'] as const;
+const TARGETS = ['CD19', 'BCMA', 'CD33', 'HER2', 'NKG2D ligands', 'CD70', 'TROP2'] as const;
+const PHASES = ['1', '1/2', 'early-1'] as const;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same set. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function syntheticTrialFiles(count: number, seed = 1): { name: string; text: string }[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  return Array.from({ length: count }, (_, i) => {
+    const nct = `NCT9${String(i).padStart(7, '0')}`;
+    const n = 5 + Math.floor(next() * 40);
+    const count = (p: number) => Math.min(n, Math.floor(next() * p * n * 2));
+    const hasResults = next() < 0.6;
+    const year = 2018 + Math.floor(next() * 8);
+    const outcome = (events: number) => `{ events: ${events}, n: ${n}, source: { publication: report, location: Table 2 } }`;
+    const results = hasResults
+      ? `publications:
+  - { id: report, citation: "Synthetic A, et al. Benchmark Journal. ${year};1:1-9.", year: ${year}, type: article, doi: "10.9999/synthetic.${i}" }
+cohorts:
+  - id: all
+    label: All treated patients
+    pooled: [orr, cr, crsAny, crsGrade3, icansAny, gvhd, infections]
+    outcomes:
+      orr: ${outcome(count(0.5))}
+      cr: ${outcome(count(0.3))}
+      crsAny: ${outcome(count(0.15))}
+      crsGrade3: ${outcome(count(0.02))}
+      icansAny: ${outcome(count(0.03))}
+      gvhd: ${outcome(0)}
+      infections: ${outcome(count(0.2))}
+`
+      : '';
+    const text = `---
+nct: ${nct}
+title: "Synthetic benchmark trial ${i + 1}"
+registry:
+  phase: "${pick(PHASES)}"
+  status: ${hasResults ? 'completed' : 'recruiting'}
+  enrollment: { count: ${n + Math.floor(next() * 20)}, type: planned }
+  checked: { source: "Synthetic benchmark data", date: 2026-11-29 }
+product:
+  targets: ["${pick(TARGETS)}"]
+  nkSource: ${pick(SOURCES)}
+population:
+  group: ${next() < 0.6 ? 'hematologic' : 'solid'}
+  diseases: ["Synthetic disease"]
+inclusion:
+  status: ${hasResults ? 'included' : 'awaiting-results'}
+  reason: "Synthetic benchmark trial."
+${results}extraction:
+  extractedBy: Benchmark generator
+  extractedOn: 2026-11-29
+---
+
+Synthetic benchmark trial ${i + 1}, invented to measure build cost.
+It is not real data.
+`;
+    return { name: `${nct}.mdx`, text };
+  });
+}
