@@ -1,21 +1,21 @@
 /**
  * Progressive enhancement for plots: the page already shows each plot as SVG rendered
- * at build time; when a plot scrolls into view, vega-embed re-renders it from its spec
- * to add tooltips and export. Vega's expression interpreter replaces `eval`, so the
+ * at build time. When a reader first points at (or touches, or tabs into) a plot,
+ * vega-embed re-renders it from its spec to add tooltips and export; pages that are
+ * only read never download it. Vega's expression interpreter replaces `eval`, so the
  * site's Content-Security-Policy needs no 'unsafe-eval'.
  */
 export function enhancePlots(): void {
-  const figures = [...document.querySelectorAll<HTMLElement>('[data-plot]')];
-  if (figures.length === 0 || !('IntersectionObserver' in window)) return;
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      observer.unobserve(entry.target);
-      void enhance(entry.target as HTMLElement);
-    }
-  });
-  figures.forEach((figure) => observer.observe(figure));
+  for (const figure of document.querySelectorAll<HTMLElement>('[data-plot]')) {
+    const start = () => {
+      for (const type of TRIGGERS) figure.removeEventListener(type, start);
+      void enhance(figure);
+    };
+    for (const type of TRIGGERS) figure.addEventListener(type, start, { passive: true });
+  }
 }
+
+const TRIGGERS = ['pointerenter', 'touchstart', 'focusin'] as const;
 
 async function enhance(figure: HTMLElement): Promise<void> {
   const canvas = figure.querySelector<HTMLElement>('.plot-canvas');

@@ -72,6 +72,9 @@ describe('an outcome page', () => {
 
   it('keeps the forest plot after vega-embed takes over, and shows a tooltip on hover', async () => {
     const { page, errors } = await open('/outcomes/orr/');
+    expect(await page.locator('.plot-interactive').count()).toBe(0);
+    // Pointing at a plot is what loads vega-embed.
+    await page.locator('[data-plot]').first().hover();
     const interactive = page.locator('.plot-interactive').first();
     await interactive.waitFor({ state: 'visible', timeout: 20_000 });
     const squares = interactive.locator('g.mark-symbol path');
