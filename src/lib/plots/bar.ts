@@ -1,9 +1,14 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { DataTable } from './data-table.ts';
 import { PLOT_FONT, textWidth } from './text-width.ts';
 
 export interface Bar {
   label: string;
   value: number;
+}
+
+function largestFirst(bars: Bar[]): Bar[] {
+  return [...bars].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
 }
 
 /** Horizontal bar chart of counts, largest first, with the count printed at each bar's end. */
@@ -14,7 +19,7 @@ export function barSpec(bars: Bar[], options: { axisTitle: string; description: 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: options.description,
-    data: { values: [...bars].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)).map((bar) => ({ ...bar, tooltip: `${bar.label}: ${bar.value}` })) },
+    data: { values: largestFirst(bars).map((bar) => ({ ...bar, tooltip: `${bar.label}: ${bar.value}` })) },
     width: 260,
     height: { step: 20 },
     layer: [
@@ -23,4 +28,9 @@ export function barSpec(bars: Bar[], options: { axisTitle: string; description: 
     ],
     config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: 11, titleFontSize: 11 } },
   } as TopLevelSpec;
+}
+
+/** The counts of a bar chart, largest first. */
+export function barTable(bars: Bar[], labelTitle: string, valueTitle: string): DataTable {
+  return { columns: [labelTitle, valueTitle], rows: largestFirst(bars).map((bar) => [bar.label, String(bar.value)]) };
 }

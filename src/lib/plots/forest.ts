@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { DataTable } from './data-table.ts';
 import { PLOT_FONT, textWidth } from './text-width.ts';
 
 /**
@@ -159,4 +160,14 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions): TopLevelS
     },
     padding: { top: 22, left: 4, right: 4, bottom: 4 },
   } as TopLevelSpec;
+}
+
+/** The numbers of a forest-style plot, row by row. */
+export function forestTable(rows: ForestRow[], countTitle?: string): DataTable {
+  const hasCounts = rows.some((row) => row.count);
+  const hasWeights = rows.some((row) => row.weightText);
+  return {
+    columns: ['Row', ...(hasCounts ? [countTitle ?? 'Events/n'] : []), 'Estimate [95% CI], %', ...(hasWeights ? ['Weight'] : [])],
+    rows: rows.map((row) => [row.label, ...(hasCounts ? [row.count ?? ''] : []), row.interval ?? '', ...(hasWeights ? [row.weightText ?? ''] : [])]),
+  };
 }

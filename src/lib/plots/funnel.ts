@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { DataTable } from './data-table.ts';
 import { PLOT_FONT } from './text-width.ts';
 
 export interface FunnelPoint {
@@ -50,4 +51,9 @@ export function funnelSpec(points: FunnelPoint[], options: FunnelOptions): TopLe
     ],
     config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: 11, titleFontSize: 12 } },
   } as TopLevelSpec;
+}
+
+/** The numbers of a funnel plot: each study's effect and standard error. */
+export function funnelTable(points: FunnelPoint[], effectTitle: string): DataTable {
+  return { columns: ['Study', effectTitle, 'Standard error'], rows: points.map((p) => [p.label, p.yi.toFixed(3), p.sei.toFixed(3)]) };
 }

@@ -1,8 +1,8 @@
-import type { TopLevelSpec } from 'vega-lite';
 import { percent, plotInterval, plotRange } from '../format/numbers.ts';
 import type { BinaryOutcomeAnalysis, SubgroupAnalysis } from '../review/analyses.ts';
-import { forestSpec, type ForestRow } from './forest.ts';
-import { funnelSpec } from './funnel.ts';
+import type { PlotFigure } from './data-table.ts';
+import { forestSpec, forestTable, type ForestRow } from './forest.ts';
+import { funnelSpec, funnelTable } from './funnel.ts';
 
 const summaryTooltip = (label: string, proportion: number, ci: readonly [number, number]) => `${label}: ${plotInterval(proportion, ci)} %`;
 
@@ -33,7 +33,7 @@ function studyRow(analysis: BinaryOutcomeAnalysis, index: number): ForestRow {
 }
 
 /** Forest plot of every study, optionally grouped by one subgroup dimension with subgroup diamonds. */
-export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: SubgroupAnalysis): TopLevelSpec {
+export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: SubgroupAnalysis): PlotFigure {
   const result = analysis.result!;
   const indices = result.studies.map((_, i) => i);
   const rows: ForestRow[] = subgroup
@@ -47,54 +47,67 @@ export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: Subgro
         ];
       })
     : indices.map((i) => studyRow(analysis, i));
-  return forestSpec([...rows, ...overallRows(analysis)], {
-    axisTitle: `${analysis.outcome.title} (proportion)`,
-    reference: result.pooled.proportion,
-    countTitle: 'Events/n',
-    description: `Forest plot of ${analysis.outcome.title.toLowerCase()}${subgroup ? ` by ${subgroup.title.toLowerCase()}` : ''}: ${result.k} studies, pooled ${plotInterval(result.pooled.proportion, result.pooled.ci)} %.`,
-  });
+  const all = [...rows, ...overallRows(analysis)];
+  return {
+    spec: forestSpec(all, {
+      axisTitle: `${analysis.outcome.title} (proportion)`,
+      reference: result.pooled.proportion,
+      countTitle: 'Events/n',
+      description: `Forest plot of ${analysis.outcome.title.toLowerCase()}${subgroup ? ` by ${subgroup.title.toLowerCase()}` : ''}: ${result.k} studies, pooled ${plotInterval(result.pooled.proportion, result.pooled.ci)} %.`,
+    }),
+    table: forestTable(all, 'Events/n'),
+  };
 }
 
 /** Funnel plot on the analysis scale; undefined when it cannot be drawn (k < 2). */
-export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): TopLevelSpec | undefined {
+export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
   const funnel = analysis.result?.funnel;
   if (!funnel) return undefined;
-  return funnelSpec(
-    funnel.studies.map((s) => ({ label: s.study, yi: s.yi, sei: s.sei, tooltip: `${s.study}: effect ${s.yi.toFixed(2)}, SE ${s.sei.toFixed(2)}` })),
-    {
+  const points = funnel.studies.map((s) => ({ label: s.study, yi: s.yi, sei: s.sei, tooltip: `${s.study}: effect ${s.yi.toFixed(2)}, SE ${s.sei.toFixed(2)}` }));
+  const axisTitle = `${analysis.outcome.title} (${analysis.result!.measure === 'PLO' ? 'logit' : 'transformed'} scale)`;
+  return {
+    spec: funnelSpec(points, {
       pooled: funnel.pooledEffect,
       limits: funnel.limits,
-      axisTitle: `${analysis.outcome.title} (${analysis.result!.measure === 'PLO' ? 'logit' : 'transformed'} scale)`,
+      axisTitle,
       description: `Funnel plot of ${analysis.outcome.title.toLowerCase()}: ${funnel.studies.length} studies against their standard errors, with pseudo 95% limits.`,
-    },
-  );
+    }),
+    table: funnelTable(points, axisTitle),
+  };
 }
 
 /** Leave-one-out: the pooled estimate with each study omitted in turn. */
-export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): TopLevelSpec | undefined {
+export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
   const results = analysis.result?.leaveOneOut;
   if (!results) return undefined;
   const rows: ForestRow[] = results.map((r) => ({
     kind: 'study', label: `Without ${r.omitted}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Without ${r.omitted}: ${plotInterval(r.proportion, r.ci)} %`,
   }));
-  return forestSpec([...rows, overallRows(analysis)[0]!], {
-    axisTitle: `${analysis.outcome.title} (proportion)`,
-    reference: analysis.result!.pooled.proportion,
-    description: `Leave-one-out analysis of ${analysis.outcome.title.toLowerCase()}: the pooled estimate with each study omitted.`,
-  });
+  const all = [...rows, overallRows(analysis)[0]!];
+  return {
+    spec: forestSpec(all, {
+      axisTitle: `${analysis.outcome.title} (proportion)`,
+      reference: analysis.result!.pooled.proportion,
+      description: `Leave-one-out analysis of ${analysis.outcome.title.toLowerCase()}: the pooled estimate with each study omitted.`,
+    }),
+    table: forestTable(all),
+  };
 }
 
 /** Cumulative meta-analysis in order of publication year. */
-export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): TopLevelSpec | undefined {
+export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
   const results = analysis.result?.cumulative;
   if (!results) return undefined;
   const years = new Map(analysis.rows.map((row) => [row.label, row.year]));
   const rows: ForestRow[] = results.map((r) => ({
     kind: 'study', label: `+ ${r.study}${years.has(r.study) && !r.study.includes(String(years.get(r.study))) ? ` (${years.get(r.study)})` : ''}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Up to ${r.study}: ${plotInterval(r.proportion, r.ci)} %`,
   }));
-  return forestSpec(rows, {
-    axisTitle: `${analysis.outcome.title} (proportion)`,
-    reference: analysis.result!.pooled.proportion,
-    description: `Cumulative meta-analysis of ${analysis.outcome.title.toLowerCase()}, adding studies in order of publication year.`,
-  });
+  return {
+    spec: forestSpec(rows, {
+      axisTitle: `${analysis.outcome.title} (proportion)`,
+      reference: analysis.result!.pooled.proportion,
+      description: `Cumulative meta-analysis of ${analysis.outcome.title.toLowerCase()}, adding studies in order of publication year.`,
+    }),
+    table: forestTable(rows),
+  };
 }
