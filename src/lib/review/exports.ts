@@ -1,5 +1,5 @@
 import type { OutcomeExport, SurvivalExport } from '../schema/exports.ts';
-import type { OutcomeData, SurvivalRow } from './outcome-data.ts';
+import type { Citation, OutcomeData, SurvivalRow } from './outcome-data.ts';
 import type { OutcomeDefinition } from './outcomes.ts';
 import type { BinaryOutcomeAnalysis } from './analyses.ts';
 import { POOLING } from './settings.ts';
@@ -7,6 +7,10 @@ import { POOLING } from './settings.ts';
 export interface Version {
   date: string;
   commit: string | undefined;
+}
+
+function exportedSource({ publication, location }: Citation) {
+  return { citation: publication.citation, doi: publication.doi ?? null, pmid: publication.pmid ?? null, location };
 }
 
 /** An outcome's analysis as the public data API publishes it (see schema/exports.ts). */
@@ -27,7 +31,6 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version)
     },
     studies: rows.map((row, i) => {
       const study = result!.studies[i]!;
-      const { publication, location } = row.citation;
       return {
         id: row.id,
         study: row.label,
@@ -45,7 +48,7 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version)
         phase: row.phase,
         timepoint: row.timepoint ?? null,
         criteria: row.criteria ?? null,
-        source: { citation: publication.citation, doi: publication.doi ?? null, pmid: publication.pmid ?? null, location },
+        source: exportedSource(row.citation),
       };
     }),
     subgroups: analysis.subgroups.map((subgroup) => ({
@@ -72,12 +75,7 @@ export function survivalExport(data: OutcomeData<SurvivalRow> & { outcome: Outco
       estimate: row.estimate,
       ci: row.ci ?? null,
       n: row.n ?? null,
-      source: {
-        citation: row.citation.publication.citation,
-        doi: row.citation.publication.doi ?? null,
-        pmid: row.citation.publication.pmid ?? null,
-        location: row.citation.location,
-      },
+      source: exportedSource(row.citation),
     })),
     notReported: data.notReported,
   };
