@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { CitableVersion } from '../lib/format/cite.ts';
 
 export interface BuildInfo {
   /** Build date, YYYY-MM-DD. */
@@ -23,4 +24,9 @@ const info: BuildInfo = {
 
 export function getBuildInfo(): BuildInfo {
   return info;
+}
+
+/** The current version as a citable version: the site root, this build's date and commit. */
+export function currentCitation(site: URL | undefined, base: string): CitableVersion {
+  return { version: info.date, date: info.date, commit: info.commit, url: new URL(base, site).href };
 }

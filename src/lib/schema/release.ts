@@ -1,0 +1,60 @@
+/**
+ * A frozen, citable version of the review: `content/releases/<YYYY-MM-DD>.json`,
+ * written once by `npm run release` and rendered at `/versions/<date>/` forever.
+ *
+ * Frozen trials are checked only for the fields the site and the changelog read, and
+ * keep every other field as written: the trial schema will evolve, and a snapshot taken
+ * under an older one must still build. The outcome analyses are the public export
+ * shape (schema/exports.ts), so a snapshot's numbers are those its data API served.
+ */
+import { z } from 'astro/zod';
+import { INCLUSION_STATUSES, NCT_ID, STATUSES } from './trial.ts';
+import { outcomeExportSchema, survivalExportSchema } from './exports.ts';
+
+const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+const count = z.number().int('must be a whole number').nonnegative('must not be negative');
+
+/** A trial's frontmatter data as it stood when the version was frozen. */
+export const frozenTrialSchema = z.looseObject({
+  nct: z.string().regex(NCT_ID, 'must be NCT followed by 8 digits'),
+  title: z.string(),
+  registry: z.looseObject({ status: z.enum(STATUSES) }),
+  inclusion: z.looseObject({ status: z.enum(INCLUSION_STATUSES), reason: z.string() }),
+  publications: z.array(z.looseObject({ id: z.string() })),
+  cohorts: z.array(z.looseObject({ id: z.string(), label: z.string() })),
+});
+
+export const releaseSchema = z
+  .strictObject({
+    /** The version's name: its date, which is also the file name. */
+    version: isoDate,
+    /** The day the version was frozen. */
+    date: isoDate,
+    /** Short hash of the commit the data was frozen from; null outside a git checkout. */
+    commit: z.string().regex(/^[0-9a-f]{4,40}$/, 'must be a short commit hash').nullable(),
+    /** Every validated trial, in NCT order. */
+    trials: z.array(frozenTrialSchema),
+    /** One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it. */
+    outcomes: z.array(outcomeExportSchema),
+    /** Progression-free and overall survival, listed rather than pooled. */
+    survival: z.array(survivalExportSchema),
+    counts: z.strictObject({
+      /** Every trial file. */
+      trials: count,
+      /** Trials not excluded. */
+      trialsInReview: count,
+      /** Trials whose outcomes are pooled. */
+      trialsIncluded: count,
+    }),
+  })
+  .superRefine((release, ctx) => {
+    if (release.version !== release.date) {
+      ctx.addIssue({ code: 'custom', path: ['version'], message: `(${release.version}) must equal date (${release.date})` });
+    }
+    if (release.counts.trials !== release.trials.length) {
+      ctx.addIssue({ code: 'custom', path: ['counts', 'trials'], message: `(${release.counts.trials}) must equal the number of trials (${release.trials.length})` });
+    }
+  });
+
+export type Release = z.infer<typeof releaseSchema>;
+export type FrozenTrial = z.infer<typeof frozenTrialSchema>;

@@ -1,0 +1,63 @@
+/**
+ * The frozen versions of the review (`content/releases/<YYYY-MM-DD>.json`), read and
+ * checked once per build. A snapshot that does not match its schema fails the build with
+ * one `file: field rule` line per problem: a citable version must never render wrongly.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EvidenceState } from '../lib/review/changes.ts';
+import { outcomeExport } from '../lib/review/exports.ts';
+import { releaseSchema, type Release } from '../lib/schema/release.ts';
+import { validateYamlFile } from '../lib/validation/validate-yaml-file.ts';
+import { getBuildInfo } from './build-info.ts';
+import type { Review } from './review.ts';
+
+export const RELEASES_DIR = 'content/releases';
+const SNAPSHOT_NAME = /^(\d{4}-\d{2}-\d{2})\.json$/;
+
+/** Every snapshot in `dir`, newest first; none when the folder is missing. Throws on any problem. */
+export function readReleases(dir: string = RELEASES_DIR): Release[] {
+  if (!existsSync(dir)) return [];
+  const errors: string[] = [];
+  const releases: Release[] = [];
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort().reverse()) {
+    const path = join(dir, name);
+    const stem = SNAPSHOT_NAME.exec(name)?.[1];
+    if (!stem) {
+      errors.push(`${path}: file name must be YYYY-MM-DD.json`);
+      continue;
+    }
+    // JSON is YAML, so the shared reader gives the same one-line messages as every other data file.
+    const result = validateYamlFile({ path, text: readFileSync(path, 'utf8') }, releaseSchema);
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    if (result.value.version !== stem) errors.push(`${path}: version (${result.value.version}) does not match the file name (${name})`);
+    releases.push(result.value);
+  }
+  if (errors.length > 0) throw new Error(`frozen versions are broken:\n${errors.join('\n')}`);
+  return releases;
+}
+
+let releases: Release[] | undefined;
+
+/** The snapshots the site renders, newest first (`CARNK_RELEASES_DIR` points tests at fixtures). */
+export function getReleases(): Release[] {
+  releases ??= readReleases(process.env.CARNK_RELEASES_DIR ?? RELEASES_DIR);
+  return releases;
+}
+
+/**
+ * Every version of the evidence oldest first, the current data (`getReview()`) last, in the
+ * one shape the changelog compares: the current outcomes go through the same export as a
+ * snapshot's. The review is passed in so this module never loads Astro's content collection.
+ */
+export function getEvidenceStates(review: Review): EvidenceState[] {
+  const current: EvidenceState = {
+    version: 'current',
+    trials: review.trials,
+    outcomes: review.outcomes.map((analysis) => outcomeExport(analysis, getBuildInfo())),
+  };
+  return [...getReleases().toReversed(), current];
+}

@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
+import { readHistory } from '../../src/queries/history.ts';
+import { readReleases, RELEASES_DIR } from '../../src/queries/releases.ts';
+import { readPage, runBuild, SITE_DIR } from './site.ts';
+
+const releases = readReleases();
+const release = releases.find((r) => r.version === '2026-11-29')!;
+
+describe('frozen versions', () => {
+  it('has the committed snapshot of 2026-11-29', () => {
+    expect(release).toBeDefined();
+  });
+
+  it('lists every version newest first, after the current one', () => {
+    const rows = readPage('versions/').querySelectorAll('[data-versions-table] tbody tr');
+    expect(rows.map((row) => row.getAttribute('data-version'))).toEqual(['current', ...releases.map((r) => r.version)]);
+  });
+
+  it('renders each version with the frozen banner and the snapshot\'s own numbers', () => {
+    for (const { version, outcomes, trials } of releases) {
+      const page = readPage(`versions/${version}/`);
+      expect(page.querySelector('[data-frozen-banner]')?.text.replace(/\s+/g, ' ').trim()).toBe(
+        `This is the frozen version of ${version}. The current version is the live review.`,
+      );
+      for (const { outcome, result } of outcomes) {
+        const row = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"]`)!;
+        expect(row.querySelector('[data-k]')?.text).toBe(String(result?.k ?? 0));
+        expect(row.querySelector('[data-patients]')?.text).toBe(String(result?.patients ?? 0));
+        expect(row.querySelector('[data-pooled]')?.text).toBe(result ? percentWithInterval(result.pooled.proportion, result.pooled.ci) : 'no data');
+      }
+      expect(page.querySelectorAll('[data-release-trials] tbody tr').map((tr) => tr.getAttribute('data-nct'))).toEqual(trials.map((t) => t.nct));
+      expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toMatch(new RegExp(`/versions/${version}/$`));
+      expect(page.querySelector('[data-bibtex]')?.text).toContain(`version = {${version}}`);
+    }
+  });
+
+  it('serves each snapshot, unchanged, as data.json', () => {
+    for (const { version } of releases) {
+      const served = readFileSync(join(SITE_DIR, `versions/${version}/data.json`), 'utf8');
+      expect(served).toBe(readFileSync(join(RELEASES_DIR, `${version}.json`), 'utf8'));
+    }
+  });
+});
+
+describe('what changed', () => {
+  it('compares the latest version with the current data', () => {
+    const page = readPage('changes/');
+    expect(page.querySelector('h1')?.text).toBe('What changed');
+    expect(page.querySelector(`[data-comparison="${releases[0]!.version}..current"]`)).not.toBeNull();
+  });
+
+  it('lists the commits to the data, or says why it cannot', () => {
+    const history = readHistory();
+    const section = readPage('changes/').querySelector('[data-history]')!;
+    if (history.available) {
+      expect(section.getAttribute('data-history')).toBe('available');
+      expect(section.querySelectorAll('[data-commit]').map((li) => li.getAttribute('data-commit'))).toEqual(history.commits.map((c) => c.short));
+    } else {
+      expect(section.text).toContain(history.reason);
+    }
+  });
+});
+
+describe('the feed', () => {
+  const feed = parse(readFileSync(join(SITE_DIR, 'feed.xml'), 'utf8'), { lowerCaseTagName: false });
+
+  it('is Atom, with an entry per frozen version', () => {
+    const root = feed.querySelector('feed')!;
+    expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2005/Atom');
+    const entries = root.querySelectorAll('entry');
+    for (const entry of entries) {
+      for (const field of ['title', 'id', 'updated']) expect(entry.querySelector(field)?.text.trim()).toBeTruthy();
+    }
+    const links = entries.map((entry) => entry.querySelector('link')?.getAttribute('href'));
+    for (const { version } of releases) expect(links).toContainEqual(expect.stringMatching(new RegExp(`/versions/${version}/$`)));
+  });
+
+  it('is linked from every page', () => {
+    expect(readPage('').querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href')).toBe('/feed.xml');
+  });
+});
+
+describe('citation', () => {
+  it('gives the home page Highwire tags for Google Scholar', () => {
+    const home = readPage('');
+    expect(home.querySelector('meta[name="citation_title"]')?.getAttribute('content')).toBe(REVIEW_TITLE);
+    expect(home.querySelector('meta[name="citation_publication_date"]')?.getAttribute('content')).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+  });
+
+  it('has a cite page with BibTeX and RIS for the current version, and CITATION.cff', () => {
+    const page = readPage('cite/');
+    expect(page.querySelector('[data-bibtex]')?.text).toMatch(/^@misc\{carnk-living-review-\d{4}-\d{2}-\d{2},/);
+    expect(page.querySelector('[data-ris]')?.text).toMatch(/^TY {2}- DATA\n/);
+    expect(page.querySelector('[data-citation-cff]')?.text).toBe(readFileSync('CITATION.cff', 'utf8'));
+    expect(page.querySelector('meta[name="citation_title"]')).not.toBeNull();
+  });
+
+  it('puts Versions, What changed, Cite and Downloads in the navigation', () => {
+    const labels = readPage('').querySelectorAll('nav[aria-label="Main"] a').map((a) => a.text.trim());
+    expect(labels).toEqual(expect.arrayContaining(['Versions', 'What changed', 'Cite', 'Downloads']));
+  });
+});
+
+describe('a build with no frozen versions', () => {
+  const releasesDir = resolve('tests/.out/no-releases');
+  const out = resolve('tests/.out/no-releases-site');
+
+  it('says so on /versions/ and /changes/, and still has a feed', () => {
+    rmSync(releasesDir, { recursive: true, force: true });
+    mkdirSync(releasesDir, { recursive: true });
+    const result = runBuild({ CARNK_RELEASES_DIR: releasesDir, CARNK_OUT_DIR: out });
+    expect(result.stderr).not.toContain('frozen versions are broken');
+    expect(result.status).toBe(0);
+    expect(readPage('versions/', out).querySelector('[data-no-versions]')).not.toBeNull();
+    expect(readPage('changes/', out).querySelector('[data-no-comparisons]')).not.toBeNull();
+    expect(existsSync(join(out, 'versions/2026-11-29'))).toBe(false);
+    expect(readFileSync(join(out, 'feed.xml'), 'utf8')).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+  });
+});
+
+describe('a build with a broken frozen version', () => {
+  it('fails, naming the file and the field', () => {
+    const releasesDir = resolve('tests/.out/broken-releases');
+    rmSync(releasesDir, { recursive: true, force: true });
+    mkdirSync(releasesDir, { recursive: true });
+    const broken = JSON.parse(readFileSync(join(RELEASES_DIR, '2026-11-29.json'), 'utf8'));
+    broken.counts.trialsInReview = -1;
+    const file = join(releasesDir, '2026-11-29.json');
+    writeFileSync(file, JSON.stringify(broken));
+    const result = runBuild({ CARNK_RELEASES_DIR: releasesDir, CARNK_OUT_DIR: resolve('tests/.out/broken-releases-site') });
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain(`${file}: counts.trialsInReview must not be negative`);
+  });
+});
