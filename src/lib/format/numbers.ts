@@ -35,8 +35,3 @@ export function statistic(value: number): string {
 export function pValue(p: number): string {
   return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
-
-/** Counts with thousands separators: 1234 -> "1,234" */
-export function count(value: number): string {
-  return value.toLocaleString('en-GB');
-}
