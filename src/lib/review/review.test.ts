@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateTrialFiles } from '../validation/validate-trial-files.ts';
+import type { SearchRecord } from '../schema/search.ts';
+import { analyseBinaryOutcome } from './analyses.ts';
+import { binaryOutcomeData } from './outcome-data.ts';
+import { BINARY_OUTCOMES } from './outcomes.ts';
+import { prismaFlow } from './prisma.ts';
+import { recheck } from './recheck.ts';
+
+const dir = 'tests/fixtures/trials/valid';
+const trials = validateTrialFiles(readdirSync(dir).map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }))).trials.map((t) => t.trial);
+const orr = BINARY_OUTCOMES.find((o) => o.key === 'orr')!;
+const icans = BINARY_OUTCOMES.find((o) => o.key === 'icansAny')!;
+
+describe('outcome data', () => {
+  it('takes the pooled cohort only, never the overlapping early report', () => {
+    const { rows, notReported } = binaryOutcomeData(trials, 'orr');
+    expect(rows.map((r) => [r.id, r.events, r.n, r.label, r.year])).toEqual([['NCT00000001/full', 6, 12, 'Full 2024', 2024]]);
+    expect(notReported).toEqual([{ nct: 'NCT00000002', reason: 'Awaiting results: No results published.' }]);
+  });
+
+  it('lists an included trial that does not report the outcome, with the reason', () => {
+    expect(binaryOutcomeData(trials, 'icansAny').notReported[0]).toEqual({ nct: 'NCT00000001', reason: 'Not reported in the published results of this trial.' });
+  });
+});
+
+describe('outcome analysis', () => {
+  it('pools one study to itself and runs every sensitivity setting', () => {
+    const analysis = analyseBinaryOutcome(trials, orr);
+    expect(analysis.result?.k).toBe(1);
+    expect(analysis.result?.pooled.proportion).toBeCloseTo(0.5, 12);
+    expect(analysis.sensitivity.map((s) => s.label)).toHaveLength(7);
+    expect(analysis.subgroups).toEqual([]);
+  });
+
+  it('is empty, not zero, for an outcome no trial reports', () => {
+    const analysis = analyseBinaryOutcome(trials, icans);
+    expect(analysis.result).toBeNull();
+    expect(analysis.rows).toEqual([]);
+  });
+});
+
+describe('the seed re-checked', () => {
+  const analyses = [analyseBinaryOutcome(trials, orr), analyseBinaryOutcome(trials, icans)];
+  const claim = { id: 'x', label: 'ORR', location: 'Table 3', outcome: 'orr' as const, value: 0.53, ci: [0.41, 0.65] as [number, number], printed: '53 %', studies: 17, patients: 738, kind: 'pooled' as const };
+
+  it('sets a pooled claim beside the recomputed estimate and says why they differ', () => {
+    const [row] = recheck([claim], trials, analyses, []);
+    // 6/12 on the logit scale: 0 ± 1.959964 × sqrt(1/6 + 1/6), back-transformed.
+    const upper = 1 / (1 + Math.exp(-1.959964 * Math.sqrt(1 / 3)));
+    expect(row?.now).toBe(`50.0 % (${((1 - upper) * 100).toFixed(1)}–${(upper * 100).toFixed(1)})`);
+    expect(row?.studies).toBe(1);
+    expect(row?.patients).toBe(12);
+    expect(row?.reason).toContain('738');
+  });
+
+  it('says plainly when no data support a claim', () => {
+    const [row] = recheck([{ ...claim, outcome: 'icansAny', studies: undefined, patients: undefined }], trials, analyses, []);
+    expect(row?.now).toBeNull();
+    expect(row?.reason).toBe("No trial in the review reports icans, any grade, so the seed's figure cannot be traced to any study.");
+  });
+
+  it("reports Egger's test as not estimable with fewer than three studies", () => {
+    const [row] = recheck([{ ...claim, kind: 'egger' }], trials, analyses, []);
+    expect(row?.now).toBeNull();
+    expect(row?.reason).toContain('at least three studies');
+  });
+});
+
+describe('PRISMA flow', () => {
+  const search: SearchRecord = {
+    date: '2026-11-29', period: 'all', sources: [],
+    flow: { identified: { databases: 100, registers: 17 }, reportsSought: 5, reportsExcluded: [{ reason: 'Not a CAR-NK product', count: 2 }] },
+  };
+
+  it('takes recorded counts from the search and computes inclusion from the trial files', () => {
+    const flow = prismaFlow(search, trials);
+    expect(flow.identified).toEqual({ databases: 100, registers: 17 });
+    expect(flow.screened).toBeUndefined();
+    expect(flow.trialsIncluded).toBe(1);
+    expect(flow.reportsIncluded).toBe(1);
+    expect(flow.awaitingResults).toBe(1);
+    expect(flow.excluded).toEqual([{ reason: 'Not a CAR-NK product', count: 2 }]);
+  });
+});
