@@ -1,11 +1,12 @@
 import { analyseBinaryOutcome, type BinaryOutcomeAnalysis } from '../lib/review/analyses.ts';
 import { survivalOutcomeData, type OutcomeData, type SurvivalRow } from '../lib/review/outcome-data.ts';
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type SurvivalOutcomeKey } from '../lib/review/outcomes.ts';
-import type { SearchRecord } from '../lib/schema/search.ts';
-import type { SeedClaim } from '../lib/schema/seed-claims.ts';
+import { readFileSync } from 'node:fs';
+import type { z } from 'astro/zod';
+import { SEARCH_FILE, searchSchema, type SearchRecord } from '../lib/schema/search.ts';
+import { SEED_CLAIMS_FILE, seedClaimsSchema, type SeedClaim } from '../lib/schema/seed-claims.ts';
 import type { Trial } from '../lib/schema/trial.ts';
-import type { YamlFileResult } from '../lib/validation/validate-yaml-file.ts';
-import { loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
+import { validateYamlFile, type YamlFileResult } from '../lib/validation/validate-yaml-file.ts';
 import { getTrials } from './trials.ts';
 
 export interface SurvivalOutcome extends OutcomeData<SurvivalRow> {
@@ -33,17 +34,19 @@ export function getReview(): Promise<Review> {
   return review;
 }
 
-function orThrow<T>(result: YamlFileResult<T>): T {
+// `npm run build` has already validated these files (scripts/lib/check-content.ts); this only reads them.
+function readYaml<T>(path: string, schema: z.ZodType<T>): T {
+  const result: YamlFileResult<T> = validateYamlFile({ path, text: readFileSync(path, 'utf8') }, schema);
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.value;
 }
 
 /** The literature search record (`content/search.yaml`). */
 export function getSearch(): SearchRecord {
-  return orThrow(loadSearch());
+  return readYaml(SEARCH_FILE, searchSchema);
 }
 
 /** The seed review's pooled figures as printed (`content/seed-claims.yaml`). */
 export function getSeedClaims(): SeedClaim[] {
-  return orThrow(loadSeedClaims()).claims;
+  return readYaml(SEED_CLAIMS_FILE, seedClaimsSchema).claims;
 }
