@@ -9,6 +9,14 @@ export interface Version {
   commit: string | undefined;
 }
 
+/** What every outcome file starts with: which outcome, and which version of the review. */
+function exportHeader(outcome: OutcomeDefinition, version: Version) {
+  return {
+    outcome: { slug: outcome.slug, key: outcome.key, title: outcome.title, description: outcome.description },
+    version: { date: version.date, commit: version.commit ?? null },
+  };
+}
+
 function exportedSource({ publication, location }: Citation) {
   return { citation: publication.citation, doi: publication.doi ?? null, pmid: publication.pmid ?? null, location };
 }
@@ -17,8 +25,7 @@ function exportedSource({ publication, location }: Citation) {
 export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version): OutcomeExport {
   const { outcome, result, rows } = analysis;
   return {
-    outcome: { slug: outcome.slug, key: outcome.key, title: outcome.title, description: outcome.description },
-    version: { date: version.date, commit: version.commit ?? null },
+    ...exportHeader(outcome, version),
     settings: { measure: POOLING.measure, method: POOLING.method, hakn: POOLING.hakn },
     result: result && {
       k: result.k,
@@ -57,7 +64,7 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version)
       groups: (subgroup.result.subgroups ?? []).map((g) => ({ ...g, label: subgroup.labels[g.group] ?? g.group })),
       between: subgroup.result.between ?? null,
     })),
-    sensitivity: analysis.sensitivity.map((row) => ({ ...row, ci: row.ci, pi: row.pi })),
+    sensitivity: analysis.sensitivity,
     notReported: analysis.notReported,
   };
 }
@@ -65,8 +72,7 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version)
 export function survivalExport(data: OutcomeData<SurvivalRow> & { outcome: OutcomeDefinition }, version: Version): SurvivalExport {
   const { outcome } = data;
   return {
-    outcome: { slug: outcome.slug, key: outcome.key, title: outcome.title, description: outcome.description },
-    version: { date: version.date, commit: version.commit ?? null },
+    ...exportHeader(outcome, version),
     estimates: data.rows.map((row) => ({
       id: row.id,
       study: row.label,
