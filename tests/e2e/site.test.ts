@@ -34,7 +34,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  path: string,
+  options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -153,11 +156,11 @@ describe('every page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('has no axe-core violations', async () => {
+  async function axeViolations(paths: string[], viewport?: { width: number; height: number }): Promise<string[]> {
     const violations: string[] = [];
-    for (const path of pages) {
+    for (const path of paths) {
       // axe is injected by the test, so the page's own CSP must not block it.
-      const { page } = await open(path, { bypassCSP: true });
+      const { page } = await open(path, { bypassCSP: true, viewport });
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
@@ -166,7 +169,16 @@ describe('every page', () => {
       for (const v of result.violations) violations.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
       await page.context().close();
     }
-    expect(violations).toEqual([]);
+    return violations;
+  }
+
+  it('has no axe-core violations', async () => {
+    expect(await axeViolations(pages)).toEqual([]);
+  });
+
+  it('has no axe-core violations on a phone-sized screen either', async () => {
+    const sample = ['/', '/outcomes/orr/', '/trials/', '/trials/NCT03056339/', '/landscape/', '/methods/', pages.find((p) => p.startsWith('/versions/2'))].filter((p): p is string => p !== undefined);
+    expect(await axeViolations(sample, { width: 390, height: 800 })).toEqual([]);
   });
 
   it('reads without JavaScript: every plot is already an SVG', async () => {
