@@ -14,6 +14,13 @@ describe('the built site', () => {
     expect(home.querySelector('[data-count="trials"]')?.text).toBe(String(inReview.length));
   });
 
+  it("sets the seed paper's overall response beside what the published data support", () => {
+    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    const contrast = readPage('').querySelector('[data-seed-contrast]')?.text.replace(/\s+/g, ' ') ?? '';
+    expect(contrast).toContain('53 % (41–65) from 17 studies and 738 patients');
+    expect(contrast).toContain(`from ${orr.result.k} trials and ${orr.result.patients} patients`);
+  });
+
   it('lists every trial in the trials index, each linking to its page', () => {
     const rows = readPage('trials/').querySelectorAll('#trials-table tbody tr');
     expect(rows.map((row) => row.getAttribute('data-nct'))).toEqual(trials.map(({ trial }) => trial.nct));
