@@ -19,27 +19,6 @@ export interface PoolingOptions {
 
 export type Interval = [number, number];
 
-/** One random-effects fit on the transformed scale, as `rma(yi, vi, method, test)` returns it. */
-export interface RmaFit {
-  k: number;
-  estimate: number;
-  se: number;
-  ci: Interval;
-  pi: Interval;
-  tau2: number;
-  Q: number;
-  df: number;
-  pQ: number;
-  I2: number;
-  H2: number;
-}
-
-export interface PooledSummary {
-  proportion: number;
-  ci: Interval;
-  pi: Interval;
-}
-
 export interface Heterogeneity {
   tau2: number;
   Q: number;
@@ -48,6 +27,22 @@ export interface Heterogeneity {
   I2: number;
   H2: number;
 }
+
+/** One random-effects fit on the transformed scale, as `rma(yi, vi, method, test)` returns it. */
+export interface RmaFit extends Heterogeneity {
+  k: number;
+  estimate: number;
+  se: number;
+  ci: Interval;
+  pi: Interval;
+}
+
+export interface PooledSummary {
+  proportion: number;
+  ci: Interval;
+  pi: Interval;
+}
+
 
 export interface EggerTest {
   t: number;
