@@ -49,9 +49,14 @@ const cases: [string, string[]][] = [
       'NCT00000001.mdx: nct (NCT00000001) duplicates tests/fixtures/trials/invalid/duplicate-nct/NCT00000001-copy.mdx',
     ],
   ],
-  ['mdx-import', ['NCT00000001.mdx: narrative line 70 has an import/export statement, which trial files may not contain']],
-  ['mdx-expression', ['NCT00000001.mdx: narrative line 70 has a JavaScript expression {…}, which trial files may not contain']],
-  ['mdx-script', ['NCT00000001.mdx: narrative line 71 has a <script> element, which trial files may not contain']],
+  ['mdx-import', ['NCT00000001.mdx: narrative line 80 has an import/export statement, which trial files may not contain']],
+  ['mdx-expression', ['NCT00000001.mdx: narrative line 80 has a JavaScript expression {…}, which trial files may not contain']],
+  ['mdx-script', ['NCT00000001.mdx: narrative line 81 has a <script> element, which trial files may not contain']],
+  ['rob-missing', ['NCT00000001.mdx: riskOfBias is required for an included trial']],
+  ['rob-missing-support', ['NCT00000001.mdx: riskOfBias.judgements.aim.support is required']],
+  ['rob-unknown-domain', ['NCT00000001.mdx: riskOfBias.judgements.blinding is not a known field']],
+  ['rob-judgement-scale', ['NCT00000001.mdx: riskOfBias.judgements.endpoints.judgement must be one of: low, unclear, high']],
+  ['rob-unknown-source', [`NCT00000001.mdx: riskOfBias.judgements.follow-up.source.publication "other-2023" is not one of this trial's publications`]],
 ];
 
 describe('invalid trial files', () => {
