@@ -4,6 +4,9 @@ import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type Surviv
 import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { SEARCH_FILE, searchSchema, type SearchRecord } from '../lib/schema/search.ts';
+import { CERTAINTY_FILE, certaintyJudgementsSchema, type CertaintyJudgements } from '../lib/schema/certainty.ts';
+import { summaryOfFindings, type SummaryOfFindings } from '../lib/certainty/summary.ts';
+import { excludingHighRisk, trialsRiskOfBias, type HighRiskSensitivity, type TrialRiskOfBias } from '../lib/review/risk-of-bias.ts';
 import { SEED_CLAIMS_FILE, seedClaimsSchema, type SeedClaim } from '../lib/schema/seed-claims.ts';
 import type { Trial } from '../lib/schema/trial.ts';
 import { validateYamlFile, type YamlFileResult } from '../lib/validation/validate-yaml-file.ts';
@@ -17,6 +20,12 @@ export interface Review {
   trials: Trial[];
   outcomes: BinaryOutcomeAnalysis[];
   survival: SurvivalOutcome[];
+  /** Risk of bias of every included trial. */
+  riskOfBias: TrialRiskOfBias[];
+  /** Summary of findings (GRADE) of every outcome with data, by outcome key. */
+  findings: Map<string, SummaryOfFindings>;
+  /** The primary analysis without trials at high overall risk of bias, by outcome key. */
+  excludingHighRisk: Map<string, HighRiskSensitivity>;
 }
 
 let review: Promise<Review> | undefined;
@@ -25,10 +34,19 @@ let review: Promise<Review> | undefined;
 export function getReview(): Promise<Review> {
   review ??= (async () => {
     const trials = (await getTrials()).map((entry) => entry.data);
+    const outcomes = BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome));
+    const riskOfBias = trialsRiskOfBias(trials.filter((trial) => trial.inclusion.status === 'included'));
+    const judgements = getCertaintyJudgements();
     return {
       trials,
-      outcomes: BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome)),
+      outcomes,
       survival: SURVIVAL_OUTCOMES.map((outcome) => ({ outcome, ...survivalOutcomeData(trials, outcome.key) })),
+      riskOfBias,
+      findings: new Map(outcomes.flatMap((analysis) => {
+        const summary = summaryOfFindings(analysis, riskOfBias, judgements);
+        return summary ? [[analysis.outcome.key, summary] as const] : [];
+      })),
+      excludingHighRisk: new Map(outcomes.filter((a) => a.result).map((analysis) => [analysis.outcome.key, excludingHighRisk(analysis, riskOfBias)])),
     };
   })();
   return review;
@@ -49,4 +67,9 @@ export function getSearch(): SearchRecord {
 /** The seed review's pooled figures as printed (`content/seed-claims.yaml`). */
 export function getSeedClaims(): SeedClaim[] {
   return readYaml(SEED_CLAIMS_FILE, seedClaimsSchema).claims;
+}
+
+/** The reviewers' GRADE judgements that cannot be computed (`content/certainty.yaml`). */
+export function getCertaintyJudgements(): CertaintyJudgements {
+  return readYaml(CERTAINTY_FILE, certaintyJudgementsSchema);
 }

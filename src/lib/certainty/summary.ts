@@ -1,0 +1,66 @@
+import { perHundred } from '../format/numbers.ts';
+import type { BinaryOutcomeAnalysis } from '../review/analyses.ts';
+import type { BinaryOutcomeKey } from '../review/outcomes.ts';
+import type { TrialRiskOfBias } from '../review/risk-of-bias.ts';
+import type { CertaintyJudgements } from '../schema/certainty.ts';
+import { rateCertainty } from './rate.ts';
+import { countsInWords, plainLanguageStatement } from './statement.ts';
+import type { CertaintyInput, OutcomeCertainty } from './types.ts';
+
+/** One row of the summary-of-findings table: everything it prints, computed here. */
+export interface SummaryOfFindings {
+  key: BinaryOutcomeKey;
+  slug: string;
+  title: string;
+  k: number;
+  patients: number;
+  events: number;
+  proportion: number;
+  ci: [number, number];
+  /** "49 per 100 patients (95 % CI 32 to 66)" */
+  absolute: string;
+  /** "18 of 37 patients in 1 trial responded …" */
+  counts: string;
+  certainty: OutcomeCertainty;
+  statement: string;
+}
+
+/** What the rules read from an analysis; studies joined to their rows by label, and to their trial's risk of bias by NCT id. */
+export function certaintyInput(analysis: BinaryOutcomeAnalysis, assessments: TrialRiskOfBias[]): CertaintyInput | null {
+  const { result, rows } = analysis;
+  if (!result) return null;
+  const risk = new Map(assessments.map((a) => [a.nct, a.overall]));
+  const byLabel = new Map(result.studies.map((study) => [study.study, study]));
+  return {
+    k: result.k,
+    patients: rows.reduce((sum, row) => sum + row.n, 0),
+    events: rows.reduce((sum, row) => sum + row.events, 0),
+    proportion: result.pooled.proportion,
+    ci: result.pooled.ci,
+    pi: result.pooled.pi,
+    I2: result.heterogeneity.I2,
+    studies: rows.map((row) => {
+      const study = byLabel.get(row.label);
+      const overall = risk.get(row.nct);
+      if (!study || !overall) throw new Error(`${row.id}: no pooled result or no risk-of-bias record`);
+      return { id: row.id, weight: study.weight, ci: study.ci, risk: overall };
+    }),
+  };
+}
+
+/** The summary-of-findings row of one outcome; null when no trial reports it. */
+export function summaryOfFindings(analysis: BinaryOutcomeAnalysis, assessments: TrialRiskOfBias[], judgements: CertaintyJudgements): SummaryOfFindings | null {
+  const input = certaintyInput(analysis, assessments);
+  if (!input) return null;
+  const { key, slug, title } = analysis.outcome;
+  const certainty = rateCertainty(input, key, judgements);
+  return {
+    key, slug, title,
+    k: input.k, patients: input.patients, events: input.events,
+    proportion: input.proportion, ci: input.ci,
+    absolute: perHundred(input.proportion, input.ci),
+    counts: countsInWords(key, input.events, input.patients, input.k),
+    certainty,
+    statement: plainLanguageStatement(key, certainty.rating, input.proportion),
+  };
+}
