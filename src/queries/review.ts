@@ -6,7 +6,9 @@ import type { z } from 'astro/zod';
 import { SEARCH_FILE, searchSchema, type SearchRecord } from '../lib/schema/search.ts';
 import { CERTAINTY_FILE, certaintyJudgementsSchema, type CertaintyJudgements } from '../lib/schema/certainty.ts';
 import { summaryOfFindings, type SummaryOfFindings } from '../lib/certainty/summary.ts';
-import { excludingHighRisk, trialsRiskOfBias, type HighRiskSensitivity, type TrialRiskOfBias } from '../lib/review/risk-of-bias.ts';
+import { excludingHighRisk, judgementShares, trialsRiskOfBias, type HighRiskSensitivity, type JudgementShare, type TrialRiskOfBias } from '../lib/review/risk-of-bias.ts';
+import { trialPatients } from '../lib/review/trial-patients.ts';
+import { reviewLimitations, type Limitations } from '../lib/review/limitations.ts';
 import { SEED_CLAIMS_FILE, seedClaimsSchema, type SeedClaim } from '../lib/schema/seed-claims.ts';
 import type { Trial } from '../lib/schema/trial.ts';
 import { validateYamlFile, type YamlFileResult } from '../lib/validation/validate-yaml-file.ts';
@@ -22,6 +24,11 @@ export interface Review {
   survival: SurvivalOutcome[];
   /** Risk of bias of every included trial. */
   riskOfBias: TrialRiskOfBias[];
+  /** Share of patients at each judgement, per item, over all included trials. */
+  riskOfBiasByPatients: JudgementShare[];
+  /** Share of analysis weight at each judgement, per item, by outcome key. */
+  riskOfBiasByWeight: Map<string, JudgementShare[]>;
+  limitations: Limitations;
   /** Summary of findings (GRADE) of every outcome with data, by outcome key. */
   findings: Map<string, SummaryOfFindings>;
   /** The primary analysis without trials at high overall risk of bias, by outcome key. */
@@ -35,13 +42,21 @@ export function getReview(): Promise<Review> {
   review ??= (async () => {
     const trials = (await getTrials()).map((entry) => entry.data);
     const outcomes = BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome));
-    const riskOfBias = trialsRiskOfBias(trials.filter((trial) => trial.inclusion.status === 'included'));
+    const included = trials.filter((trial) => trial.inclusion.status === 'included');
+    const riskOfBias = trialsRiskOfBias(included);
     const judgements = getCertaintyJudgements();
     return {
       trials,
       outcomes,
       survival: SURVIVAL_OUTCOMES.map((outcome) => ({ outcome, ...survivalOutcomeData(trials, outcome.key) })),
       riskOfBias,
+      riskOfBiasByPatients: judgementShares(included.map((trial) => ({ nct: trial.nct, weight: trialPatients(trial) })), riskOfBias),
+      riskOfBiasByWeight: new Map(outcomes.flatMap((analysis) => {
+        if (!analysis.result) return [];
+        const weights = new Map(analysis.result.studies.map((study) => [study.study, study.weight]));
+        return [[analysis.outcome.key, judgementShares(analysis.rows.map((row) => ({ nct: row.nct, weight: weights.get(row.label)! })), riskOfBias)] as const];
+      })),
+      limitations: reviewLimitations(trials, getSearch()),
       findings: new Map(outcomes.flatMap((analysis) => {
         const summary = summaryOfFindings(analysis, riskOfBias, judgements);
         return summary ? [[analysis.outcome.key, summary] as const] : [];

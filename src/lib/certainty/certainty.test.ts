@@ -11,7 +11,7 @@ import { inconsistencyRating } from './inconsistency.ts';
 import { publicationBiasRating } from './publication-bias.ts';
 import { ratingAfter } from './rate.ts';
 import { riskOfBiasRating } from './risk-of-bias.ts';
-import { plainLanguageStatement } from './statement.ts';
+import { certaintySymbols, plainLanguageStatement } from './statement.ts';
 import { summaryOfFindings } from './summary.ts';
 import type { CertaintyInput } from './types.ts';
 
@@ -98,6 +98,7 @@ describe('rating', () => {
   it('speaks as GRADE does at each level', () => {
     expect(plainLanguageStatement('cr', 'low', 0.5)).toBe('About 50 in 100 patients treated with CAR-NK cells may have a complete response.');
     expect(plainLanguageStatement('cr', 'moderate', 0.5)).toBe('About 50 in 100 patients treated with CAR-NK cells probably have a complete response.');
+    expect(['high', 'moderate', 'low', 'very low'].map((l) => certaintySymbols(l as 'low'))).toEqual(['⊕⊕⊕⊕', '⊕⊕⊕◯', '⊕⊕◯◯', '⊕◯◯◯']);
     expect(plainLanguageStatement('crsAny', 'very low', 0.02)).toBe('The evidence is very uncertain about how many patients treated with CAR-NK cells have cytokine release syndrome.');
   });
 });
@@ -139,6 +140,8 @@ describe('summary of findings from trial files', () => {
     const summary = rate(trials([[4, 9], [5, 9], [4, 9]]));
     expect(summary.certainty.domains.imprecision.downgrade).toBe(2);
     expect(summary.certainty.rating).toBe('very low');
+    expect(summary.symbols).toBe('⊕◯◯◯');
+    expect(summary.downgrades.map((d) => [d.marker, d.label, d.downgrade])).toEqual([['a', 'Imprecision', 2]]);
   });
 
   it('moves to very low when the trials disagree (I²)', () => {

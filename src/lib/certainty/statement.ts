@@ -1,6 +1,6 @@
 import { outOf100 } from '../format/numbers.ts';
 import type { BinaryOutcomeKey } from '../review/outcomes.ts';
-import type { CertaintyLevel } from './rules.ts';
+import { CERTAINTY_LEVELS, type CertaintyLevel } from './rules.ts';
 
 /** What a patient with the outcome did, in present and past tense, for sentences. */
 export const OUTCOME_PHRASES: Record<BinaryOutcomeKey, { present: string; past: string }> = {
@@ -34,4 +34,13 @@ export function plainLanguageStatement(key: BinaryOutcomeKey, rating: CertaintyL
  */
 export function countsInWords(key: BinaryOutcomeKey, events: number, patients: number, k: number): string {
   return `${events} of ${patients} patients in ${k} ${k === 1 ? 'trial' : 'trials'} ${OUTCOME_PHRASES[key].past}`;
+}
+
+/**
+ * GRADE's symbols: one filled circle per level of certainty.
+ * @example certaintySymbols('low') // '⊕⊕◯◯'
+ */
+export function certaintySymbols(level: CertaintyLevel): string {
+  const filled = CERTAINTY_LEVELS.length - CERTAINTY_LEVELS.indexOf(level);
+  return '⊕'.repeat(filled) + '◯'.repeat(CERTAINTY_LEVELS.length - filled);
 }

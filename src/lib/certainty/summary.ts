@@ -4,7 +4,8 @@ import type { BinaryOutcomeKey } from '../review/outcomes.ts';
 import type { TrialRiskOfBias } from '../review/risk-of-bias.ts';
 import type { CertaintyJudgements } from '../schema/certainty.ts';
 import { rateCertainty } from './rate.ts';
-import { countsInWords, plainLanguageStatement } from './statement.ts';
+import { CERTAINTY_DOMAIN_LABELS, CERTAINTY_DOMAINS, type CertaintyDomain } from './rules.ts';
+import { certaintySymbols, countsInWords, plainLanguageStatement } from './statement.ts';
 import type { CertaintyInput, OutcomeCertainty } from './types.ts';
 
 /** One row of the summary-of-findings table: everything it prints, computed here. */
@@ -22,6 +23,10 @@ export interface SummaryOfFindings {
   /** "18 of 37 patients in 1 trial responded …" */
   counts: string;
   certainty: OutcomeCertainty;
+  /** "⊕⊕◯◯" */
+  symbols: string;
+  /** Each domain that takes off a level, with its footnote letter (a, b, …) in GRADE's order. */
+  downgrades: { marker: string; domain: CertaintyDomain; label: string; downgrade: number; reason: string }[];
   statement: string;
 }
 
@@ -61,6 +66,13 @@ export function summaryOfFindings(analysis: BinaryOutcomeAnalysis, assessments: 
     absolute: perHundred(input.proportion, input.ci),
     counts: countsInWords(key, input.events, input.patients, input.k),
     certainty,
+    symbols: certaintySymbols(certainty.rating),
+    downgrades: CERTAINTY_DOMAINS.filter((domain) => certainty.domains[domain].downgrade > 0).map((domain, i) => ({
+      marker: String.fromCharCode(97 + i),
+      domain,
+      label: CERTAINTY_DOMAIN_LABELS[domain],
+      ...certainty.domains[domain],
+    })),
     statement: plainLanguageStatement(key, certainty.rating, input.proportion),
   };
 }
