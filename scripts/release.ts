@@ -19,6 +19,10 @@ import { releaseSchema, type Release } from '../src/lib/schema/release.ts';
 import type { Trial } from '../src/lib/schema/trial.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
 import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
+import { loadCertaintyJudgements } from './lib/review-files.ts';
+import { summaryOfFindings } from '../src/lib/certainty/summary.ts';
+import { trialsRiskOfBias } from '../src/lib/review/risk-of-bias.ts';
+import type { CertaintyJudgements } from '../src/lib/schema/certainty.ts';
 
 export const DEFAULT_RELEASES_DIR = 'content/releases';
 
@@ -43,13 +47,17 @@ function gitShortCommit(): string | undefined {
   }
 }
 
-function freeze(trials: Trial[], version: Version): Release {
+function freeze(trials: Trial[], version: Version, judgements: CertaintyJudgements): Release {
+  const assessments = trialsRiskOfBias(trials.filter((trial) => trial.inclusion.status === 'included'));
   return {
     version: version.date,
     date: version.date,
     commit: version.commit ?? null,
     trials,
-    outcomes: BINARY_OUTCOMES.map((outcome) => outcomeExport(analyseBinaryOutcome(trials, outcome), version)),
+    outcomes: BINARY_OUTCOMES.map((outcome) => {
+      const analysis = analyseBinaryOutcome(trials, outcome);
+      return outcomeExport(analysis, version, summaryOfFindings(analysis, assessments, judgements)?.certainty ?? null);
+    }),
     survival: SURVIVAL_OUTCOMES.map((outcome) => survivalExport({ outcome, ...survivalOutcomeData(trials, outcome.key) }, version)),
     counts: {
       trials: trials.length,
@@ -83,9 +91,17 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
+const judgements = loadCertaintyJudgements();
+if (!judgements.ok) {
+  for (const line of judgements.errors) console.error(line);
+  console.error('release: the GRADE judgements are not valid; nothing was frozen');
+  process.exit(1);
+}
+
 const release = freeze(
   trials.map(({ trial }) => trial),
   { date, commit: gitShortCommit() },
+  judgements.value,
 );
 // The same schema the site reads snapshots with: a snapshot that would break the build is never written.
 const checked = releaseSchema.safeParse(release, { reportInput: true });

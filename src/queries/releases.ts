@@ -57,7 +57,7 @@ export function getEvidenceStates(review: Review): EvidenceState[] {
   const current: EvidenceState = {
     version: 'current',
     trials: review.trials,
-    outcomes: review.outcomes.map((analysis) => outcomeExport(analysis, getBuildInfo())),
+    outcomes: review.outcomes.map((analysis) => outcomeExport(analysis, getBuildInfo(), review.findings.get(analysis.outcome.key)?.certainty ?? null)),
   };
   return [...getReleases().toReversed(), current];
 }

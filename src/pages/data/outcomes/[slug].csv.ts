@@ -13,7 +13,7 @@ export const getStaticPaths: GetStaticPaths = async () => {
 export const GET: APIRoute = async ({ params }) => {
   const review = await getReview();
   const analysis = review.outcomes.find((a) => a.outcome.slug === params.slug)!;
-  const { studies } = outcomeExport(analysis, getBuildInfo());
+  const { studies } = outcomeExport(analysis, getBuildInfo(), null);
   const csv = stringify(
     studies.map((s) => ({
       study: s.study, events: s.events, total: s.n, group: s.group, year: s.year, nct: s.nct, cohort: s.cohort,

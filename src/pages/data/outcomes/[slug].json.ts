@@ -16,7 +16,7 @@ export const GET: APIRoute = async ({ params }) => {
   const binary = review.outcomes.find((analysis) => analysis.outcome.slug === params.slug);
   const survival = review.survival.find((item) => item.outcome.slug === params.slug);
   const body = binary
-    ? outcomeExportSchema.parse(outcomeExport(binary, version))
+    ? outcomeExportSchema.parse(outcomeExport(binary, version, review.findings.get(binary.outcome.key)?.certainty ?? null))
     : survivalExportSchema.parse(survivalExport(survival!, version));
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });
 };
