@@ -30,25 +30,23 @@ export interface SummaryOfFindings {
   statement: string;
 }
 
-/** What the rules read from an analysis; studies joined to their rows by label, and to their trial's risk of bias by NCT id. */
+/** What the rules read from an analysis; each pooled study joined to its trial's risk of bias by NCT id. */
 export function certaintyInput(analysis: BinaryOutcomeAnalysis, assessments: TrialRiskOfBias[]): CertaintyInput | null {
-  const { result, rows } = analysis;
+  const { result, studies, totals } = analysis;
   if (!result) return null;
   const risk = new Map(assessments.map((a) => [a.nct, a.overall]));
-  const byLabel = new Map(result.studies.map((study) => [study.study, study]));
   return {
-    k: result.k,
-    patients: rows.reduce((sum, row) => sum + row.n, 0),
-    events: rows.reduce((sum, row) => sum + row.events, 0),
+    k: totals.k,
+    patients: totals.patients,
+    events: totals.events,
     proportion: result.pooled.proportion,
     ci: result.pooled.ci,
     pi: result.pooled.pi,
     I2: result.heterogeneity.I2,
-    studies: rows.map((row) => {
-      const study = byLabel.get(row.label);
-      const overall = risk.get(row.nct);
-      if (!study || !overall) throw new Error(`${row.id}: no pooled result or no risk-of-bias record`);
-      return { id: row.id, weight: study.weight, ci: study.ci, risk: overall };
+    studies: studies.map((study) => {
+      const overall = risk.get(study.nct);
+      if (!overall) throw new Error(`${study.id}: no risk-of-bias record for ${study.nct}`);
+      return { id: study.id, weight: study.result.weight, ci: study.result.ci, risk: overall };
     }),
   };
 }

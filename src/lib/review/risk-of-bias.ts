@@ -3,7 +3,6 @@ import { overallRisk, ROB_DOMAINS, ROB_JUDGEMENTS, type RobDomainId, type RobJud
 import type { Trial } from '../schema/trial.ts';
 import type { BinaryOutcomeAnalysis, SensitivityRow } from './analyses.ts';
 import type { Citation } from './outcome-data.ts';
-import { POOLING } from './settings.ts';
 
 /** One included trial's risk of bias, item by item in the tool's order, with its overall judgement. */
 export interface TrialRiskOfBias {
@@ -83,11 +82,11 @@ export function excludingHighRisk(analysis: BinaryOutcomeAnalysis, assessments: 
   const base = { label: EXCLUDING_HIGH_RISK_LABEL, excluded };
   if (excluded.length === 0) return { ...base, row: null, note: 'No trial of this outcome is at high overall risk of bias: the primary analysis already is this analysis.' };
   if (kept.length === 0) return { ...base, row: null, note: 'Every trial of this outcome is at high overall risk of bias: nothing is left to pool.' };
-  const result = analyse(kept.map((row) => ({ study: row.label, events: row.events, total: row.n, year: row.year })), POOLING);
+  const result = analyse(kept.map((row) => ({ study: row.id, events: row.events, total: row.n, year: row.year })), analysis.settings);
   return {
     ...base,
     row: {
-      label: EXCLUDING_HIGH_RISK_LABEL, ...POOLING,
+      label: EXCLUDING_HIGH_RISK_LABEL, ...analysis.settings,
       proportion: result.pooled.proportion, ci: result.pooled.ci, pi: result.pooled.pi,
       tau2: result.heterogeneity.tau2, I2: result.heterogeneity.I2,
     },
