@@ -65,6 +65,37 @@ describe('buildReview over the real content', () => {
   });
 });
 
+describe('risk of bias and certainty over the real content', () => {
+  it('has a complete, sourced risk-of-bias record for every included trial', () => {
+    expect(review.riskOfBias.map((a) => a.nct)).toEqual(review.trials.filter((t) => t.inclusion.status === 'included').map((t) => t.nct));
+    for (const assessment of review.riskOfBias) {
+      expect(assessment.judgements).toHaveLength(8);
+      for (const j of assessment.judgements) expect(j.citation.publication.citation).not.toBe('');
+    }
+  });
+
+  it('rates every outcome with data, with a reason for every domain, and exports the same rating', () => {
+    for (const analysis of review.outcomes) {
+      const finding = review.findings.get(analysis.outcome.key);
+      const exported = review.exports.outcomes.find((o) => o.outcome.key === analysis.outcome.key)!;
+      if (!analysis.result) {
+        expect(finding).toBeUndefined();
+        expect(exported.certainty).toBeNull();
+        continue;
+      }
+      for (const domain of Object.values(finding!.certainty.domains)) expect(domain.reason.length).toBeGreaterThan(20);
+      expect(exported.certainty).toEqual({ rating: finding!.certainty.rating, domains: finding!.certainty.domains });
+    }
+  });
+
+  it("shares each outcome's weight out in full, item by item", () => {
+    for (const shares of review.riskOfBiasByWeight.values()) {
+      const overall = shares.filter((s) => s.domain === 'overall').reduce((sum, s) => sum + s.share, 0);
+      expect(overall).toBeCloseTo(1, 12);
+    }
+  });
+});
+
 describe('freezeReview', () => {
   const release = freezeReview(review);
 
