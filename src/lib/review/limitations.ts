@@ -22,10 +22,10 @@ export function reviewLimitations(trials: Trial[], search: SearchRecord): Limita
     trial.cohorts.flatMap((cohort) => cohort.pooled.map((key) => cohort.outcomes[key]).filter((value) => value !== undefined)),
   );
   const fromAbstracts = pooledValues.filter((value) => /^abstract/i.test(value.source.location)).length;
-  const cited = (trial: Trial) => new Set(trial.cohorts.flatMap((cohort) => Object.values(cohort.outcomes).map((value) => value?.source.publication)));
-  const unextracted = trials
-    .filter((trial) => trial.inclusion.status !== 'excluded')
-    .reduce((sum, trial) => sum + trial.publications.filter((publication) => !cited(trial).has(publication.id)).length, 0);
+  const publications = trials.filter((trial) => trial.inclusion.status !== 'excluded').flatMap((trial) => trial.publications);
+  const awaitingExtraction = publications.filter((publication) => publication.extraction?.status === 'awaiting-extraction').length;
+  const notReadable = publications.filter((publication) => publication.extraction?.status === 'not-readable').length;
+  const publishedNotExtracted = trials.filter((trial) => trial.inclusion.status === 'published-not-extracted').length;
   const patients = included.reduce((sum, trial) => sum + trialPatients(trial), 0);
   const awaiting = trials.filter((trial) => trial.inclusion.status === 'awaiting-results').length;
   return {
@@ -33,8 +33,8 @@ export function reviewLimitations(trials: Trial[], search: SearchRecord): Limita
     items: [
       `The search read stored copies of public records: PubMed entries, journal and conference pages and trial registries, not a full search of bibliographic databases; some reports may have been missed.`,
       `${fromAbstracts} of ${pooledValues.length} pooled numbers come from abstracts; full texts were not read, so details such as response criteria and timepoints are often missing.`,
-      `${plural(unextracted, 'known publication is', 'known publications are')} listed with ${unextracted === 1 ? 'its trial' : 'their trials'} but not yet extracted.`,
-      `Only ${plural(included.length, 'trial', 'trials')} (about ${patients} patients) ${included.length === 1 ? 'has' : 'have'} published results; ${plural(awaiting, 'registered trial is', 'registered trials are')} still awaiting results. Every estimate rests on small, single-arm, early-phase trials.`,
+      `${plural(awaitingExtraction, 'known publication awaits', 'known publications await')} extraction and ${plural(notReadable, 'could', 'could')} not be read, so ${plural(publishedNotExtracted, 'trial with published results is', 'trials with published results are')} not yet in the analyses.`,
+      `Only ${plural(included.length, 'trial', 'trials')} (about ${patients} patients) ${included.length === 1 ? 'is' : 'are'} in the analyses; ${plural(awaiting, 'registered trial is', 'registered trials are')} still awaiting results. Every estimate rests on small, single-arm, early-phase trials.`,
     ],
   };
 }
