@@ -18,6 +18,7 @@ import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES } from '../src/lib/review/outcomes.t
 import { releaseSchema, type Release } from '../src/lib/schema/release.ts';
 import type { Trial } from '../src/lib/schema/trial.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
+import { LICENCE_FIELD } from '../src/lib/licence/licences.ts';
 import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
 
 export const DEFAULT_RELEASES_DIR = 'content/releases';
@@ -47,6 +48,7 @@ function freeze(trials: Trial[], version: Version): Release {
   return {
     version: version.date,
     date: version.date,
+    license: LICENCE_FIELD,
     commit: version.commit ?? null,
     trials,
     outcomes: BINARY_OUTCOMES.map((outcome) => outcomeExport(analyseBinaryOutcome(trials, outcome), version)),

@@ -2,7 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getReview } from '../../../queries/review.ts';
 import { getBuildInfo } from '../../../queries/build-info.ts';
 import { outcomeExport, survivalExport } from '../../../lib/review/exports.ts';
-import { outcomeExportSchema, survivalExportSchema } from '../../../lib/schema/exports.ts';
+import { outcomeExportSchema, published, survivalExportSchema } from '../../../lib/schema/exports.ts';
+import { LICENCE_FIELD } from '../../../lib/licence/licences.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const review = await getReview();
@@ -16,7 +17,7 @@ export const GET: APIRoute = async ({ params }) => {
   const binary = review.outcomes.find((analysis) => analysis.outcome.slug === params.slug);
   const survival = review.survival.find((item) => item.outcome.slug === params.slug);
   const body = binary
-    ? outcomeExportSchema.parse(outcomeExport(binary, version))
-    : survivalExportSchema.parse(survivalExport(survival!, version));
+    ? published(outcomeExportSchema).parse({ license: LICENCE_FIELD, ...outcomeExport(binary, version) })
+    : published(survivalExportSchema).parse({ license: LICENCE_FIELD, ...survivalExport(survival!, version) });
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });
 };
