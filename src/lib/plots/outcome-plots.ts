@@ -1,4 +1,5 @@
 import { percent, plotInterval, plotRange } from '../format/numbers.ts';
+import type { MetaAnalysis } from '../pooling/types.ts';
 import type { BinaryOutcomeAnalysis, SubgroupAnalysis } from '../review/analyses.ts';
 import type { PlotFigure } from './data-table.ts';
 import { forestSpec, forestTable, type ForestRow } from './forest.ts';
@@ -6,8 +7,7 @@ import { funnelSpec, funnelTable } from './funnel.ts';
 
 const summaryTooltip = (label: string, proportion: number, ci: readonly [number, number]) => `${label}: ${plotInterval(proportion, ci)} %`;
 
-function overallRows(analysis: BinaryOutcomeAnalysis): ForestRow[] {
-  const result = analysis.result!;
+function overallRows(result: MetaAnalysis): ForestRow[] {
   const { proportion, ci, pi } = result.pooled;
   return [
     { kind: 'summary', label: `Random effects (k = ${result.k})`, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip('Pooled', proportion, ci) },
@@ -15,9 +15,8 @@ function overallRows(analysis: BinaryOutcomeAnalysis): ForestRow[] {
   ];
 }
 
-function studyRow(analysis: BinaryOutcomeAnalysis, index: number): ForestRow {
-  const study = analysis.result!.studies[index]!;
-  const row = analysis.rows[index]!;
+function studyRow(result: MetaAnalysis, nct: string, index: number): ForestRow {
+  const study = result.studies[index]!;
   return {
     kind: 'study',
     label: study.study,
@@ -28,35 +27,48 @@ function studyRow(analysis: BinaryOutcomeAnalysis, index: number): ForestRow {
     count: `${study.events}/${study.total}`,
     interval: plotInterval(study.proportion, study.ci),
     weightText: percent(study.weight / 100),
-    tooltip: `${study.study} (${row.nct}): ${study.events}/${study.total}, ${plotInterval(study.proportion, study.ci)} %, weight ${percent(study.weight / 100)}`,
+    tooltip: `${study.study} (${nct}): ${study.events}/${study.total}, ${plotInterval(study.proportion, study.ci)} %, weight ${percent(study.weight / 100)}`,
   };
+}
+
+function forestFigure(title: string, result: MetaAnalysis, rows: ForestRow[], by?: string): PlotFigure {
+  const all = [...rows, ...overallRows(result)];
+  return {
+    spec: forestSpec(all, {
+      axisTitle: `${title} (proportion)`,
+      reference: result.pooled.proportion,
+      countTitle: 'Events/n',
+      description: `Forest plot of ${title.toLowerCase()}${by ? ` by ${by.toLowerCase()}` : ''}: ${result.k} studies, pooled ${plotInterval(result.pooled.proportion, result.pooled.ci)} %.`,
+    }),
+    table: forestTable(all, 'Events/n'),
+  };
+}
+
+/**
+ * Forest plot of one fit of an outcome's studies, from the fit alone: the page's own plot
+ * and a reader's re-analysis in the browser draw through here.
+ * @param ncts each study's trial id, in the fit's study order
+ */
+export function studiesForest(title: string, result: MetaAnalysis, ncts: string[]): PlotFigure {
+  return forestFigure(title, result, result.studies.map((_, i) => studyRow(result, ncts[i]!, i)));
 }
 
 /** Forest plot of every study, optionally grouped by one subgroup dimension with subgroup diamonds. */
 export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: SubgroupAnalysis): PlotFigure {
   const result = analysis.result!;
+  const ncts = analysis.rows.map((row) => row.nct);
+  if (!subgroup) return studiesForest(analysis.outcome.title, result, ncts);
   const indices = result.studies.map((_, i) => i);
-  const rows: ForestRow[] = subgroup
-    ? (subgroup.result.subgroups ?? []).flatMap((group) => {
-        const label = subgroup.labels[group.group] ?? group.group;
-        const members = indices.filter((i) => analysis.rows[i]![subgroup.dimension] === group.group);
-        return [
-          { kind: 'header', label } as ForestRow,
-          ...members.map((i) => studyRow(analysis, i)),
-          { kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow,
-        ];
-      })
-    : indices.map((i) => studyRow(analysis, i));
-  const all = [...rows, ...overallRows(analysis)];
-  return {
-    spec: forestSpec(all, {
-      axisTitle: `${analysis.outcome.title} (proportion)`,
-      reference: result.pooled.proportion,
-      countTitle: 'Events/n',
-      description: `Forest plot of ${analysis.outcome.title.toLowerCase()}${subgroup ? ` by ${subgroup.title.toLowerCase()}` : ''}: ${result.k} studies, pooled ${plotInterval(result.pooled.proportion, result.pooled.ci)} %.`,
-    }),
-    table: forestTable(all, 'Events/n'),
-  };
+  const rows: ForestRow[] = (subgroup.result.subgroups ?? []).flatMap((group) => {
+    const label = subgroup.labels[group.group] ?? group.group;
+    const members = indices.filter((i) => analysis.rows[i]![subgroup.dimension] === group.group);
+    return [
+      { kind: 'header', label } as ForestRow,
+      ...members.map((i) => studyRow(result, ncts[i]!, i)),
+      { kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow,
+    ];
+  });
+  return forestFigure(analysis.outcome.title, result, rows, subgroup.title);
 }
 
 /** Funnel plot on the analysis scale; undefined when it cannot be drawn (k < 2). */
@@ -83,7 +95,7 @@ export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure 
   const rows: ForestRow[] = results.map((r) => ({
     kind: 'study', label: `Without ${r.omitted}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Without ${r.omitted}: ${plotInterval(r.proportion, r.ci)} %`,
   }));
-  const all = [...rows, overallRows(analysis)[0]!];
+  const all = [...rows, overallRows(analysis.result!)[0]!];
   return {
     spec: forestSpec(all, {
       axisTitle: `${analysis.outcome.title} (proportion)`,
