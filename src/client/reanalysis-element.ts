@@ -155,7 +155,7 @@ export class ReanalysisElement extends HTMLElement {
       tag('dt', {}, 'I²'), tag('dd', {}, `${h.I2.toFixed(1)} %`),
       tag('dt', {}, 'H²'), tag('dd', {}, statistic(h.H2)),
     );
-    const figure = studiesForest(this.outcomeTitle, result, analysis.included.map((s) => s.nct));
+    const figure = studiesForest(this.outcomeTitle, result, analysis.included.map((s) => ({ label: s.study, nct: s.nct, result: s.result! })));
     const description = (figure.spec as { description?: string }).description ?? '';
     const placeholder = tag('div', { class: 'plot-canvas', 'data-reanalysis-plot': 'loading' }, 'Drawing the forest plot…');
     this.output!.replaceChildren(...notes, estimate, facts, tag('figure', { class: 'plot' }, placeholder, tag('figcaption', {}, 'Forest plot of this re-analysis.')));

@@ -1,5 +1,5 @@
 import { analyse } from '../pooling/analyse.ts';
-import type { MetaAnalysis } from '../pooling/types.ts';
+import type { MetaAnalysis, StudyResult } from '../pooling/types.ts';
 import type { ReanalysisState } from './state.ts';
 
 /** The parts of an outcome file's study a re-analysis reads (see schema/exports.ts). */
@@ -12,8 +12,8 @@ export interface ReanalysisStudy {
 }
 
 export interface Reanalysis {
-  /** The studies pooled, in the outcome file's order. */
-  included: ReanalysisStudy[];
+  /** The studies pooled, in the outcome file's order, each with its result (null when nothing is pooled). */
+  included: (ReanalysisStudy & { result: StudyResult | null })[];
   /** Null when every study is excluded. */
   result: MetaAnalysis | null;
   /** Excluded ids that name no study of this outcome. */
@@ -27,13 +27,16 @@ export interface Reanalysis {
 export function reanalyse(studies: ReanalysisStudy[], state: ReanalysisState): Reanalysis {
   const excluded = new Set(state.exclude);
   const known = new Set(studies.map((s) => s.id));
-  const included = studies.filter((s) => !excluded.has(s.id));
+  const pooled = studies.filter((s) => !excluded.has(s.id));
+  // Studies go in named by id, so each result is matched back by id.
   const result =
-    included.length === 0
+    pooled.length === 0
       ? null
       : analyse(
-          included.map((s) => ({ study: s.study, events: s.events, total: s.n })),
+          pooled.map((s) => ({ study: s.id, events: s.events, total: s.n })),
           { measure: state.measure, method: state.model, hakn: state.hakn },
         );
+  const byId = new Map(result?.studies.map((r) => [r.study, r]));
+  const included = pooled.map((s) => ({ ...s, result: byId.get(s.id) ?? null }));
   return { included, result, unknownIds: state.exclude.filter((id) => !known.has(id)) };
 }

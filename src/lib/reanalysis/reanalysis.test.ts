@@ -37,7 +37,7 @@ describe('re-analysis state in the URL', () => {
 describe('reanalyse', () => {
   it('pools the studies not excluded, joined by id, exactly as analyse() does', () => {
     const { included, result, unknownIds } = reanalyse(studies, { ...PRIMARY, exclude: ['NCT00000002/b', 'NCT09999999/x'], model: 'REML' });
-    expect(included.map((s) => s.id)).toEqual(['NCT00000001/a', 'NCT00000003/c']);
+    expect(included.map((s) => [s.id, s.result?.study, s.result?.events])).toEqual([['NCT00000001/a', 'NCT00000001/a', 18], ['NCT00000003/c', 'NCT00000003/c', 5]]);
     expect(unknownIds).toEqual(['NCT09999999/x']);
     const direct = analyse([{ study: 'A 2024', events: 18, total: 37 }, { study: 'C 2025', events: 5, total: 12 }], { method: 'REML' });
     expect(result?.pooled).toEqual(direct.pooled);
