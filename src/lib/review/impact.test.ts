@@ -34,6 +34,12 @@ describe('reviewImpact', () => {
     expect(cr!.differs).toBe(false);
   });
 
+  it('does not count a difference in the last digits as a change, but counts a real one', () => {
+    const then = [outcome('orr', [a], { proportion: 0.3, ci: [0.2, 0.4] })];
+    expect(reviewImpact(then, [outcome('orr', [a], { proportion: 0.3 + 1e-14, ci: [0.2, 0.4 - 1e-15] })])[0]!.differs).toBe(false);
+    expect(reviewImpact(then, [outcome('orr', [a], { proportion: 0.3001, ci: [0.2, 0.4] })])[0]!.differs).toBe(true);
+  });
+
   it('is null where nothing is pooled, on either side', () => {
     const [gvhd] = reviewImpact([outcome('gvhd', [], null)], [outcome('gvhd', [a], { proportion: 0.3, ci: [0.1, 0.6] })]);
     expect(gvhd).toMatchObject({ before: null, after: { k: 1 }, added: [{ id: 'NCT1/a' }], differs: true });

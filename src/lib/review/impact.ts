@@ -46,6 +46,15 @@ function state(outcome: OutcomeExport | undefined): OutcomeState | null {
 
 const counts = (s: OutcomeExport['studies'][number]) => `${s.events}/${s.n}`;
 
+// Estimates that differ only in the last digits (a numerically equivalent change to the code) have not moved.
+const RELATIVE_NOISE = 1e-9;
+const near = (x: number, y: number) => Math.abs(x - y) <= RELATIVE_NOISE * Math.max(Math.abs(x), Math.abs(y));
+
+function sameState(a: OutcomeState | null, b: OutcomeState | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.k === b.k && a.trials === b.trials && a.patients === b.patients && [a.proportion, ...a.ci].every((x, i) => near(x, [b.proportion, ...b.ci][i]!));
+}
+
 /** Outcome by outcome (joined by slug, in the order of `after`, then outcomes only `before` has). */
 export function reviewImpact(before: OutcomeExport[], after: OutcomeExport[]): OutcomeImpact[] {
   const beforeBySlug = new Map(before.map((o) => [o.outcome.slug, o]));
@@ -71,14 +80,16 @@ export function reviewImpact(before: OutcomeExport[], after: OutcomeExport[]): O
       added,
       removed,
       changed,
-      differs: added.length + removed.length + changed.length > 0 || JSON.stringify(beforeState) !== JSON.stringify(afterState),
+      differs: added.length + removed.length + changed.length > 0 || !sameState(beforeState, afterState),
     };
   });
 }
 
 const arrow = (before: string, after: string) => (before === after ? after : `${before} → ${after}`);
 const estimate = (s: OutcomeState | null) => (s ? percentWithInterval(s.proportion, s.ci) : 'not pooled');
-const studies = (list: StudyChange[]) => list.map((s) => (s.detail ? `${s.study} (${s.detail})` : s.study)).join('; ') || '—';
+/** "B 2025; A 2024 (3/10 → 4/10)" */
+export const studyChanges = (list: StudyChange[]) => list.map((s) => (s.detail ? `${s.study} (${s.detail})` : s.study)).join('; ');
+const studies = (list: StudyChange[]) => studyChanges(list) || '—';
 // A table cell must not break the Markdown table.
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
