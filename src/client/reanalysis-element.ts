@@ -131,7 +131,7 @@ export class ReanalysisElement extends HTMLElement {
             `It uses ${settingsText(state)}, ${analysis.included.length} of ${this.studies.length} studies; the review uses ${settingsText(PRIMARY)}, all studies. `,
             tag('a', { href: `${primary}#pooled` }, 'Back to the primary analysis'),
             '. ',
-            tag('a', { href: `${location.pathname}${query}`, 'data-reanalysis-link': '' }, 'Link to this re-analysis'),
+            tag('a', { href: `${location.pathname}${query}#reanalyse`, 'data-reanalysis-link': '' }, 'Link to this re-analysis'),
             '.',
           ),
     );

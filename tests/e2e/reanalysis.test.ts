@@ -107,6 +107,8 @@ describe('the re-analysis panel', () => {
     await expect.poll(() => new URL(page.url()).search).toBe(`?exclude=${encodeURIComponent(orr.studies[2]!.id)}&model=REML`);
     const changed = await estimate(page);
     expect(changed.label).toBe('differs');
+    // The link to share lands on the panel.
+    expect(await page.locator('[data-reanalysis-link]').getAttribute('href')).toBe(`/outcomes/orr/${new URL(page.url()).search}#reanalyse`);
     const expected = cli(orr.studies.slice(0, 2), ['--method', 'REML']);
     expect(changed.value).toBeCloseTo(expected.pooled.proportion, 12);
     expect(errors).toEqual([]);
