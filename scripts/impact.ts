@@ -3,7 +3,7 @@
  *
  * What the working tree's content does to the review compared with a git ref (a pull
  * request against its base): both reviews are built by the same buildReview(), the base
- * from `git archive <ref> content` in a temporary folder. Prints a Markdown table of the
+ * from the trial files of `git archive <ref> content/trials` in a temporary folder. Prints a Markdown table of the
  * outcomes that change, or with --json `{ base, outcomes: [{ slug, before, after, ... }] }`
  * (before/after null where nothing is pooled). Bad input: one line on stderr, exit 2;
  * invalid content on either side: its problems, exit 1.
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { impactMarkdown, reviewImpact } from '../src/lib/review/impact.ts';
 import { loadReview } from './lib/review-files.ts';
+import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
 
 function fail(message: string, code = 2): never {
   console.error(`impact: ${message}`);
@@ -39,13 +40,15 @@ try {
 // The base's content, as committed, in a folder of its own.
 const root = mkdtempSync(join(tmpdir(), 'carnk-impact-'));
 try {
-  const archive = spawnSync('git', ['archive', '--format=tar', commit, 'content'], { maxBuffer: 1 << 30 });
-  if (archive.status !== 0) fail(`git archive ${base} content failed: ${archive.stderr.toString().trim()}`);
+  const archive = spawnSync('git', ['archive', '--format=tar', commit, DEFAULT_TRIALS_DIR], { maxBuffer: 1 << 30 });
+  if (archive.status !== 0) fail(`git archive ${base} ${DEFAULT_TRIALS_DIR} failed: ${archive.stderr.toString().trim()}`);
   const untar = spawnSync('tar', ['-x', '-C', root], { input: archive.stdout });
   if (untar.status !== 0) fail(`cannot unpack ${base}'s content: ${untar.stderr.toString().trim()}`);
 
   const date = new Date().toISOString().slice(0, 10);
-  const before = loadReview({ date, commit }, root);
+  // Only the trial files decide the pooled outcomes; the search record and seed claims come from
+  // the working tree on both sides, so a change to their schema does not stop the comparison.
+  const before = loadReview({ date, commit }, '.', join(root, DEFAULT_TRIALS_DIR));
   const after = loadReview({ date, commit: undefined });
   for (const [side, result] of [[`${base} (${commit})`, before], ['the working tree', after]] as const) {
     if (!result.review) {
