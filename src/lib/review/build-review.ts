@@ -22,6 +22,7 @@ import { summaryOfFindings, type SummaryOfFindings } from '../certainty/summary.
 import { excludingHighRisk, judgementShares, trialsRiskOfBias, type HighRiskSensitivity, type JudgementShare, type TrialRiskOfBias } from './risk-of-bias.ts';
 import { reviewLimitations, type Limitations } from './limitations.ts';
 import { trialPatients } from './trial-patients.ts';
+import { LICENCE_FIELD } from '../licence/licences.ts';
 
 /** The validated content a review is built from (trial files, search record, seed claims) and its version. */
 export interface ReviewContent {
@@ -143,6 +144,7 @@ export function freezeReview(review: Review): Release {
   return {
     version: version.date,
     date: version.date,
+    license: LICENCE_FIELD,
     commit: version.commit ?? null,
     trials: review.trials,
     outcomes: review.exports.outcomes,

@@ -7,6 +7,17 @@ import { z } from 'astro/zod';
 
 const interval = z.tuple([z.number(), z.number()]);
 const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
+
+/** The `license` field of every JSON download (see lib/licence/licences.ts). */
+export const licenceSchema = z.strictObject({ spdx: z.string(), name: z.string(), url: z.url(), attribution: z.string() });
+
+/**
+ * A JSON download as published: the document and its licence. Frozen versions store the
+ * documents without it (the licence is the repository's, not the snapshot's).
+ */
+export function published<T extends z.ZodObject>(schema: T) {
+  return schema.extend({ license: licenceSchema });
+}
 const estimate = z.strictObject({ proportion: z.number(), ci: interval });
 
 export const outcomeExportSchema = z.strictObject({
