@@ -26,7 +26,7 @@ describe('pool CLI', () => {
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual([
       'k', 'measure', 'method', 'pooled', 'heterogeneity', 'heterogeneity_test', 'egger', 'studies', 'notes', 'subgroups', 'between',
-      'leave_one_out', 'cumulative',
+      'mixed_between', 'leave_one_out', 'cumulative',
     ]);
     expect(out.k).toBe(9);
     expect([out.measure, out.method]).toEqual(['PLO', 'DL']);
@@ -39,6 +39,7 @@ describe('pool CLI', () => {
     expect(Object.keys(out.studies[0])).toEqual(['study', 'proportion', 'ci', 'weight']);
     expect(Object.keys(out.subgroups[0])).toEqual(['group', 'k', 'proportion', 'ci', 'tau2', 'I2']);
     expect(Object.keys(out.between)).toEqual(['Q', 'df', 'p']);
+    expect(Object.keys(out.mixed_between)).toEqual(['QM', 'df', 'df2', 'p', 'tau2']);
     expect(Object.keys(out.leave_one_out[0])).toEqual(['omitted', 'proportion', 'ci']);
     expect(out.cumulative.map((c: { study: string }) => c.study)[0]).toBe('Liu 2020');
     const total = out.studies.reduce((sum: number, s: { weight: number }) => sum + s.weight, 0);
