@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { buildReview, freezeReview } from '../src/lib/review/build-review.ts';
 import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
-import { loadSearch, loadSeedClaims } from './lib/review-files.ts';
+import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from './lib/review-files.ts';
 import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
 
 export const DEFAULT_RELEASES_DIR = 'content/releases';
@@ -66,8 +66,9 @@ if (errors.length > 0) {
 
 const search = loadSearch();
 const seedClaims = loadSeedClaims();
-if (!search.ok || !seedClaims.ok) {
-  for (const result of [search, seedClaims]) if (!result.ok) for (const line of result.errors) console.error(line);
+const certaintyJudgements = loadCertaintyJudgements();
+if (!search.ok || !seedClaims.ok || !certaintyJudgements.ok) {
+  for (const result of [search, seedClaims, certaintyJudgements]) if (!result.ok) for (const line of result.errors) console.error(line);
   console.error('release: the review data files have problems; nothing was frozen');
   process.exit(1);
 }
@@ -76,6 +77,7 @@ const release = freezeReview(
     trials: trials.map(({ trial }) => trial),
     search: search.value,
     seedClaims: seedClaims.value.claims,
+    certaintyJudgements: certaintyJudgements.value,
     version: { date, commit: gitShortCommit() },
   }),
 );
