@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareEffects, compareFit, relativeDeviation, withinTolerance, type CaseComparison, type Fixture } from './conformance.ts';
+import { compareEffects, compareFit, relativeDeviation, TOLERANCE, withinTolerance, type CaseComparison, type Fixture } from './conformance.ts';
+import type { Tau2Method } from './types.ts';
 
 const FIXTURE_DIR = join(import.meta.dirname, '../../../tests/fixtures/metafor');
 
@@ -12,11 +13,17 @@ const fixtures = readdirSync(FIXTURE_DIR)
 /** Worst relative deviation per quantity kind, printed at the end for the report. */
 const worst = new Map<string, number>();
 
+/** Worst relative deviation per tolerance class: the method's, or DL's for method-free numbers. */
+const worstByClass = new Map<Tau2Method, number>();
+
 /** The comparison itself is shared with /methods/validation/ (conformance.ts); here each number is an assertion. */
-function expectAgreement({ comparisons, problems }: CaseComparison): void {
+function expectAgreement({ comparisons, problems }: CaseComparison, method: Tau2Method = 'DL'): void {
   expect(problems).toEqual([]);
   for (const c of comparisons) {
-    worst.set(c.kind, Math.max(worst.get(c.kind) ?? 0, relativeDeviation(c)));
+    const deviation = relativeDeviation(c);
+    const tolerance = c.tolerance === TOLERANCE.DL ? 'DL' : method;
+    worst.set(c.kind, Math.max(worst.get(c.kind) ?? 0, deviation));
+    worstByClass.set(tolerance, Math.max(worstByClass.get(tolerance) ?? 0, deviation));
     expect(withinTolerance(c), `${c.kind}: ${c.actual} vs metafor ${c.expected} (tolerance ${c.tolerance})`).toBe(true);
   }
 }
@@ -27,7 +34,7 @@ describe.each(fixtures)('metafor fixture $name', ({ fixture }) => {
   });
 
   it.each(fixture.fits)('$measure $method hakn=$hakn', (fit) => {
-    expectAgreement(compareFit(fixture, fit));
+    expectAgreement(compareFit(fixture, fit), fit.method);
   });
 });
 
@@ -52,7 +59,13 @@ describe('fixture coverage', () => {
     expect(all.some((f) => f.leave_one_out && f.cumulative && f.subgroups)).toBe(true);
   });
 
-  it('reports the worst relative deviation per quantity kind', () => {
+  it('keeps each tolerance just above the worst deviation observed', () => {
     console.log('worst relative deviation vs metafor:\n' + [...worst].map(([k, v]) => `  ${k}: ${v.toExponential(2)}`).join('\n'));
+    for (const method of ['DL', 'REML', 'PM'] as const) {
+      const observed = worstByClass.get(method) ?? 0;
+      expect(observed, method).toBeLessThanOrEqual(TOLERANCE[method]);
+      // Tight: a tolerance more than 100x the worst deviation would hide a regression of that size.
+      expect(TOLERANCE[method], method).toBeLessThanOrEqual(100 * Math.max(observed, 1e-15));
+    }
   });
 });
