@@ -19,7 +19,8 @@ export interface ComparableTrial {
 export interface Estimate {
   k: number;
   patients: number;
-  pooled: { proportion: number; ci: readonly [number, number] };
+  /** Null when the rules pool nothing (no events, one study). */
+  pooled: { proportion: number; ci: readonly [number, number] } | null;
 }
 
 export interface ComparableOutcome {
@@ -82,7 +83,9 @@ function canonical(value: unknown): string {
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 const estimateOf = (outcome: ComparableOutcome | undefined): Estimate | null =>
-  outcome?.result ? { k: outcome.result.k, patients: outcome.result.patients, pooled: { proportion: outcome.result.pooled.proportion, ci: outcome.result.pooled.ci } } : null;
+  outcome?.result
+    ? { k: outcome.result.k, patients: outcome.result.patients, pooled: outcome.result.pooled && { proportion: outcome.result.pooled.proportion, ci: outcome.result.pooled.ci } }
+    : null;
 
 /** Everything that differs between two versions of the evidence. */
 export function compareVersions(before: EvidenceState, after: EvidenceState): EvidenceChanges {
@@ -129,9 +132,10 @@ export function hasChanges(changes: EvidenceChanges): boolean {
   return added.length + removed.length + changed.length + newResults.length + estimates.length > 0;
 }
 
-/** "43.0 % (k = 3)", or "no data" */
+/** "43.0 % (k = 3)", "not pooled (k = 1)", or "no data" */
 export function estimateText(estimate: Estimate | null): string {
-  return estimate ? `${percent(estimate.pooled.proportion)} (k = ${estimate.k})` : 'no data';
+  if (!estimate) return 'no data';
+  return `${estimate.pooled ? percent(estimate.pooled.proportion) : 'not pooled'} (k = ${estimate.k})`;
 }
 
 const trials = (n: number) => (n === 1 ? 'trial' : 'trials');

@@ -32,6 +32,8 @@ export interface StudyRow extends StudyCharacteristics {
   criteria?: string;
   note?: string;
   citation: Citation;
+  /** Set when the count is derived from another outcome by a rule (see rules.ts), not read from the source. */
+  derivedFrom?: BinaryOutcomeKey;
 }
 
 export interface SurvivalRow extends StudyCharacteristics {
