@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { exportedFigure } from '../../src/lib/format/estimate.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { readHistory } from '../../src/queries/history.ts';
 import { readReleases, RELEASES_DIR } from '../../src/queries/releases.ts';
@@ -31,7 +31,7 @@ describe('frozen versions', () => {
         const row = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"]`)!;
         expect(row.querySelector('[data-k]')?.text).toBe(String(result?.k ?? 0));
         expect(row.querySelector('[data-patients]')?.text).toBe(String(result?.patients ?? 0));
-        expect(row.querySelector('[data-pooled]')?.text).toBe(result ? percentWithInterval(result.pooled.proportion, result.pooled.ci) : 'no data');
+        expect(row.querySelector('[data-pooled]')?.text).toBe(exportedFigure(result));
       }
       expect(page.querySelectorAll('[data-release-trials] tbody tr').map((tr) => tr.getAttribute('data-nct'))).toEqual(trials.map((t) => t.nct));
       expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toMatch(new RegExp(`/versions/${version}/$`));

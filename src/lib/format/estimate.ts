@@ -1,4 +1,5 @@
 import type { Estimate } from '../review/estimate.ts';
+import type { LegacyOutcomeExport, OutcomeExport } from '../schema/exports.ts';
 import { percentRange, percentWithInterval } from './numbers.ts';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -29,4 +30,21 @@ export function estimateInWords(estimate: Estimate, digits = 1): string {
 /** The model in a few words: "GLMM", "DL", or "not pooled". */
 export function modelInWords(estimate: Estimate): string {
   return estimate.model === 'none' ? 'not pooled' : `random effects (${estimate.model})`;
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** What an outcome rests on, in one line: "3 trials, 54 patients, two populations". */
+export function restsOn(totals: { trials: number; patients: number }, populations: number): string {
+  const populationText = `${WORDS[populations] ?? populations} ${populations === 1 ? 'population' : 'populations'}`;
+  return `${count(totals.trials, 'trial')}, ${count(totals.patients, 'patient')}, ${populationText}`;
+}
+
+type ExportedResult = OutcomeExport['result'] | LegacyOutcomeExport['result'];
+
+/** A downloaded or frozen outcome's figure: pooled, or the unpooled figure marked as such; both export shapes. */
+export function exportedFigure(result: ExportedResult): string {
+  if (!result) return 'no data';
+  if (result.pooled) return percentWithInterval(result.pooled.proportion, result.pooled.ci);
+  return 'unpooled' in result && result.unpooled ? `${percentWithInterval(result.unpooled.proportion, result.unpooled.ci)}, not pooled` : 'not pooled';
 }

@@ -1,7 +1,7 @@
 import { analyse, type Interval, type StudyInput } from '../pooling/index.ts';
 import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../format/labels.ts';
-import type { MalignancyGroup, Trial } from '../schema/trial.ts';
+import { MALIGNANCY_GROUPS, type MalignancyGroup, type Trial } from '../schema/trial.ts';
 import { withDerivedGrades } from './derived.ts';
 import { estimate, type Estimate, type Fit } from './estimate.ts';
 import { binaryOutcomeData, type NotReported, type StudyCharacteristics, type StudyRow } from './outcome-data.ts';
@@ -144,11 +144,12 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
   const overall = estimate(inputs(rows), settings);
   const result = overall.fit;
   const studies = joinById(rows, result);
-  const strata = [...split(rows, 'group')].map(([group, members]) => ({
-    group: group as MalignancyGroup,
-    label: GROUP_LABELS[group as MalignancyGroup],
-    totals: outcomeTotals(members),
-    estimate: estimate(inputs(members), settings),
+  const byGroup = split(rows, 'group');
+  const strata = MALIGNANCY_GROUPS.filter((group) => byGroup.has(group)).map((group) => ({
+    group,
+    label: GROUP_LABELS[group],
+    totals: outcomeTotals(byGroup.get(group)!),
+    estimate: estimate(inputs(byGroup.get(group)!), settings),
   }));
 
   const notes: RuleNote[] = [...overall.notes];

@@ -11,7 +11,7 @@ import { NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
 export type Basis = 'pooled' | 'single-study' | 'no-events' | 'not-fitted';
 
 /** A fit of the pooling module; `weight` is null for models without inverse-variance weights (GLMM). */
-export type Fit = MetaAnalysis & { piHts?: Interval | null };
+export type Fit = MetaAnalysis & { piHts?: Interval | null; heterogeneityTest?: string };
 
 export interface Estimate {
   basis: Basis;

@@ -26,6 +26,8 @@ export interface StudyRow extends StudyCharacteristics {
   cohort: string;
   events: number;
   n: number;
+  /** Who was treated, as the forest plot's population column shows it: the trial's diseases. */
+  population: string;
   /** Year of the source publication: the order of the cumulative meta-analysis. */
   year: number;
   timepoint?: string;
@@ -129,6 +131,7 @@ export function binaryOutcomeData(trials: Trial[], key: BinaryOutcomeKey): Outco
       cohort: cohort.label,
       events: value.events,
       n: value.n,
+      population: trial.population.diseases.join(', '),
       year: publication.year,
       timepoint: value.timepoint,
       criteria: value.criteria,

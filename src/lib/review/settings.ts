@@ -30,3 +30,51 @@ export const SENSITIVITY_SETTINGS: (PoolingSettings & { label: string })[] = [
   { label: 'Arcsine, DerSimonian–Laird', measure: 'PAS', method: 'DL', hakn: false },
   { label: 'Raw proportion, DerSimonian–Laird', measure: 'PR', method: 'DL', hakn: false },
 ];
+
+/** A convention the analysis follows where metafor or the literature offer choices, with the R call it matches. */
+export interface Convention {
+  name: string;
+  text: string;
+  /** The metafor call that gives the same numbers. */
+  call: string;
+  reference: string;
+}
+
+export const CONVENTIONS: Convention[] = [
+  {
+    name: 'Primary model',
+    text: 'Binomial-normal random-effects model (random-intercept logistic regression) fitted by maximum likelihood with adaptive Gauss–Hermite quadrature; no continuity correction, so zero-event and all-event studies enter as they are.',
+    call: 'rma.glmm(xi, ni, measure = "PLO", method = "ML")',
+    reference: 'Stijnen, Hamza & Özdemir 2010, Stat Med 29:3046–3067',
+  },
+  {
+    name: 'Sensitivity models',
+    text: 'Inverse-variance random-effects models on logit, Freeman–Tukey, arcsine and raw proportions, with DerSimonian–Laird, REML and Paule–Mandel τ², and Hartung–Knapp intervals; 0.5 is added to every cell of a study with 0 or n events (logit, raw).',
+    call: 'rma(yi, vi, method = "DL" | "REML" | "PM", test = "z" | "knha")',
+    reference: 'Viechtbauer 2010, J Stat Softw 36(3)',
+  },
+  {
+    name: 'Freeman–Tukey back-transform',
+    text: 'The double-arcsine estimate is back-transformed with the harmonic mean of the sample sizes of the studies in that fit (each leave-one-out and cumulative fit uses its own studies).',
+    call: 'predict(res, transf = transf.ipft.hm, targs = list(ni = ni))',
+    reference: 'Schwarzer et al. 2019, Res Synth Methods 10:476–483 (on the pitfalls of this back-transform)',
+  },
+  {
+    name: 'Prediction interval',
+    text: 'estimate ± t(0.975, k − 2) · √(SE² + τ²) on the logit scale, back-transformed; only from k = 3 on.',
+    call: 'predict(res) with the t quantile on k − 2 df (metafor itself uses the normal quantile)',
+    reference: 'Higgins, Thompson & Spiegelhalter 2009, J R Stat Soc A 172:137–159',
+  },
+  {
+    name: "Egger's test",
+    text: 'Weighted least-squares regression of the effect on its standard error with a free residual scale, only from k = 10 on.',
+    call: 'regtest(res, model = "lm") (metafor\'s default is model = "rma")',
+    reference: 'Egger et al. 1997, BMJ 315:629–634',
+  },
+  {
+    name: 'Test for subgroup differences',
+    text: "RevMan's convention: τ² estimated separately within each subgroup, then a fixed-effect Q test on the subgroup estimates. With few studies per subgroup, a mixed-effects model with one common τ² is the alternative (Borenstein et al.).",
+    call: 'rma(yi, vi, subset = group == g) for each g; rma(est, sei^2, method = "FE") over the subgroups',
+    reference: 'Cochrane Handbook, section 10.11.3.1; Borenstein et al. 2009, Introduction to Meta-Analysis, ch. 19',
+  },
+];
