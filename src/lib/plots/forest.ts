@@ -118,9 +118,9 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
   const weightWidth = hasWeights ? columnWidth(['Weight', ...rows.map((r) => r.weightText ?? '')], true) : 0;
 
   // Vega-Lite has no font-weight channel: bold rows (headers, summaries) get a layer of their own.
-  const textLayer = (field: string, x: number, align: 'left' | 'right', dy = 0, boldRows = true) =>
+  const textLayer = (field: string, x: number, align: 'left' | 'right', dy = 0, boldRows = true, only?: string) =>
     [false, true].map((bold) => ({
-      transform: [{ filter: bold ? 'datum.bold' : '!datum.bold' }],
+      transform: [{ filter: `${bold ? 'datum.bold' : '!datum.bold'}${only ? ` && ${only}` : ''}` }],
       mark: { type: 'text', align, baseline: 'middle', dy, fontSize: FONT_SIZE, font: PLOT_FONT, fontWeight: bold && boldRows ? 'bold' : 'normal' },
       encoding: { y, x: { value: x }, text: { field } },
     }));
@@ -136,7 +136,9 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
     height,
     layer: [
       header(labelTitle, 0, 'left'),
-      ...(narrow ? [...textLayer('label', 0, 'left', -8), ...textLayer('detail', 0, 'left', 8, false)] : textLayer('label', 0, 'left')),
+      ...(narrow
+        ? [...textLayer('label', 0, 'left', -8, true, 'datum.detail'), ...textLayer('label', 0, 'left', 0, true, '!datum.detail'), ...textLayer('detail', 0, 'left', 8, false)]
+        : textLayer('label', 0, 'left')),
       ...(hasPopulation ? [...textLayer('population', labelWidth + COLUMN_GAP, 'left', 0, false), header('Population', labelWidth + COLUMN_GAP, 'left')] : []),
       ...(hasCounts ? [...textLayer('count', countX, 'right'), header(options.countTitle ?? '', countX, 'right')] : []),
     ],
@@ -146,7 +148,8 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
   const x = {
     type: 'quantitative',
     scale: { domain: axisDomain(rows), nice: false },
-    axis: { format: '.0%', title: options.axisTitle, grid: false, tickCount: narrow ? 3 : 5 },
+    // The outcome's name is in the caption; on a phone the axis says only what it measures, so it fits.
+    axis: { format: '.0%', title: narrow ? 'Proportion (%)' : options.axisTitle, grid: false, tickCount: narrow ? 3 : 5 },
   } as const;
   const plot = {
     width: plotWidth,

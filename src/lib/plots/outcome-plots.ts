@@ -7,9 +7,16 @@ import { funnelSpec, funnelTable } from './funnel.ts';
 
 const summaryTooltip = (label: string, proportion: number, ci: readonly [number, number]) => `${label}: ${plotInterval(proportion, ci)} %`;
 
-/** What each row's interval is, stated under every forest plot. */
-export const FOREST_KEY =
-  "Studies in order of publication year. Squares and lines: each study's proportion with its exact (Clopper–Pearson) 95 % CI; diamonds: the model's 95 % CI; dashed line: 95 % prediction interval.";
+/** What each row's interval is, stated under every forest plot (only the marks it draws). */
+export function forestKey(rows: ForestRow[], reference: boolean): string {
+  return [
+    "Studies in order of publication year. Squares and lines: each study's proportion with its exact (Clopper–Pearson) 95 % CI",
+    ...(rows.some((row) => row.kind === 'summary') ? ["diamonds: the model's 95 % CI"] : []),
+    ...(rows.some((row) => row.kind === 'prediction') ? ['dashed bar: 95 % prediction interval'] : []),
+    ...(reference ? ['vertical dashed line: the estimate across all studies'] : []),
+    ...(rows.some((row) => row.kind === 'header' && row.interval) ? ['groups not pooled: the exact 95 % CI of their total'] : []),
+  ].join('; ') + '.';
+}
 
 /** RevMan's heterogeneity line: "Heterogeneity (DL): τ² = 0.57; Q = 5.20, df = 2 (p = 0.074); I² = 62 %". */
 export function heterogeneityLine(model: string, fit: Fit): string {
@@ -22,7 +29,7 @@ export function heterogeneityLine(model: string, fit: Fit): string {
 function estimateRows(label: string, estimate: Estimate): ForestRow[] {
   const { proportion, ci, pi, k, events, patients } = estimate;
   const count = `${events}/${patients}`;
-  if (estimate.basis !== 'pooled') return k > 1 ? [{ kind: 'header', label: `${label}: not pooled`, count }] : [];
+  if (estimate.basis !== 'pooled') return k > 1 ? [{ kind: 'header', label: `${label}: not pooled`, count, interval: plotInterval(proportion, ci) }] : [];
   return [
     { kind: 'summary', label: `${label}, ${estimate.model} (k = ${k})`, count, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip(label, proportion, ci) },
     ...(pi ? [{ kind: 'prediction', label: '95% prediction interval', estimate: proportion, lower: pi[0], upper: pi[1], interval: plotRange(pi), tooltip: `Prediction interval: ${plotRange(pi)} %` } as ForestRow] : []),
@@ -68,18 +75,17 @@ export function outcomeForest(analysis: BinaryOutcomeAnalysis): PlotFigure {
     ? analysis.strata.flatMap((stratum) => [
         { kind: 'header', label: stratum.label } as ForestRow,
         ...analysis.studies.filter((study) => study.group === stratum.group).map(studyRow),
-        ...estimateRows(stratum.label, stratum.estimate),
+        // RevMan's subtotal under each group's studies; the header above names the group.
+        ...estimateRows('Subtotal', stratum.estimate),
       ])
     : analysis.studies.map(studyRow);
-  rows.push(...estimateRows(grouped ? 'All cancers' : 'Pooled', overall));
-  const footer = [
-    ...(analysis.result ? [heterogeneityLine(overall.model, analysis.result)] : [`Nothing pooled: ${overall.notes[0]?.text ?? ''}`]),
-    FOREST_KEY,
-  ];
+  rows.push(...estimateRows(grouped ? 'Total, all cancers' : 'Total', overall));
+  const pooled = overall.basis === 'pooled';
+  const footer = [analysis.result ? heterogeneityLine(overall.model, analysis.result) : (overall.notes[0]?.text ?? ''), forestKey(rows, pooled)];
   const title = analysis.outcome.title;
   return forestFigure(`${analysis.outcome.slug}-forest`, rows, {
     axisTitle: `${title} (%)`,
-    ...(overall.basis === 'pooled' ? { reference: overall.proportion } : {}),
+    ...(pooled ? { reference: overall.proportion } : {}),
     countTitle: 'Events/n',
     footer,
     description: `Forest plot of ${title.toLowerCase()}: ${overall.k} ${overall.k === 1 ? 'study' : 'studies'}, ${overall.basis === 'pooled' ? `pooled ${plotInterval(overall.proportion, overall.ci)} %` : 'not pooled'}.`,
@@ -107,7 +113,7 @@ export function subgroupForest(analysis: BinaryOutcomeAnalysis, subgroup: Subgro
     countTitle: 'Events/n',
     footer: [
       between ? `Test for subgroup differences: Q = ${statistic(between.Q)}, df = ${between.df} (p = ${pValue(between.p)})` : 'Test for subgroup differences: not estimable',
-      FOREST_KEY,
+      forestKey(rows, true),
     ],
     description: `Forest plot of ${analysis.outcome.title.toLowerCase()} by ${subgroup.title.toLowerCase()}.`,
   });
