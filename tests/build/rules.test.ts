@@ -86,8 +86,14 @@ describe('pages follow the rules', () => {
   it('prints no percentage outside 0–100 % on any page', () => {
     const offenders: string[] = [];
     for (const path of pages) {
-      const body = text(path);
-      for (const match of body.matchAll(/(-?\d+(?:\.\d+)?)\s?%|(-?\d+\.\d)–(-?\d+\.\d)/g)) {
+      // Text node by text node: a table row read as one string would run "37" and "0.0 %" together.
+      const texts: string[] = [];
+      const walk = (node: { nodeType: number; rawText: string; rawTagName?: string; childNodes: unknown[] }): void => {
+        if (node.nodeType === 3) texts.push(node.rawText);
+        else if (!['script', 'style'].includes(node.rawTagName ?? '')) for (const child of node.childNodes) walk(child as typeof node);
+      };
+      walk(readPage(path).querySelector('main')! as never);
+      for (const match of texts.join('\n').matchAll(/(?<![\d.])(-?\d+(?:\.\d+)?)\s?%|(?<![\d.])(-?\d+\.\d)–(-?\d+\.\d)/g)) {
         const values = [match[1], match[2], match[3]].filter((v): v is string => v !== undefined).map(Number);
         if (values.some((v) => v < 0 || v > 100)) offenders.push(`${path}: ${match[0]}`);
       }
