@@ -183,7 +183,8 @@ describe('every page', () => {
     return violations;
   }
 
-  it('has no axe-core violations', async () => {
+  // Every built page in turn: about a second each, so the time allowed grows with the trial files.
+  it('has no axe-core violations', { timeout: 120_000 + 5_000 * pages.length }, async () => {
     expect(await axeViolations(pages)).toEqual([]);
   });
 

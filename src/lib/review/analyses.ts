@@ -1,4 +1,4 @@
-import { analyse, type Interval, type StudyInput } from '../pooling/index.ts';
+import { analyse, type Interval, type MixedSubgroupTest, type StudyInput } from '../pooling/index.ts';
 import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../format/labels.ts';
 import { MALIGNANCY_GROUPS, type MalignancyGroup, type Trial } from '../schema/trial.ts';
@@ -7,7 +7,7 @@ import { estimate, type Estimate, type Fit } from './estimate.ts';
 import { binaryOutcomeData, type NotReported, type StudyCharacteristics, type StudyRow } from './outcome-data.ts';
 import type { BinaryOutcomeKey, OutcomeDefinition } from './outcomes.ts';
 import { NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
-import { POOLING, SENSITIVITY_SETTINGS, type PoolingSettings } from './settings.ts';
+import { COMMON_TAU2_TEST, POOLING, SENSITIVITY_SETTINGS, type PoolingSettings } from './settings.ts';
 
 export type { PoolingSettings } from './settings.ts';
 
@@ -30,6 +30,8 @@ export interface SubgroupAnalysis {
   /** Subgroup names as readers see them, in the order of `result.subgroups`. */
   labels: Record<string, string>;
   result: Fit;
+  /** The mixed-effects test with one common τ² (COMMON_TAU2_TEST), beside RevMan's separate-τ² test in `result.between`. */
+  commonTau2: MixedSubgroupTest | null;
 }
 
 export interface SensitivityRow extends Estimate {
@@ -168,7 +170,8 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
       const { label } = SUBGROUP_DIMENSIONS.find((d) => d.dimension === dimension)!;
       const analysis = analyse(inputs(rows, dimension), settings);
       const labels = Object.fromEntries((analysis.subgroups ?? []).map((s) => [s.group, label(s.group)]));
-      return { dimension, titles, title: titles.join(' = '), labels, result: analysis };
+      const commonTau2 = analyse(inputs(rows, dimension), COMMON_TAU2_TEST).mixedBetween ?? null;
+      return { dimension, titles, title: titles.join(' = '), labels, result: analysis, commonTau2 };
     });
     sensitivity = SENSITIVITY_SETTINGS.map(({ label, measure, method, hakn }) => ({
       label, measure, method, hakn, ...estimate(inputs(rows), { measure, method, hakn }),

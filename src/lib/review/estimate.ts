@@ -3,7 +3,7 @@
  * nothing pooled from zero events or from one study, no prediction interval below
  * k = 3, every interval inside [0, 1]. The model itself is the pooling module's.
  */
-import { analyse, type Interval, type MetaAnalysis, type PoolingOptions, type StudyInput } from '../pooling/index.ts';
+import { analyse, ModelFailure, type Interval, type MetaAnalysis, type PoolingOptions, type StudyInput } from '../pooling/index.ts';
 import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
 
@@ -11,7 +11,7 @@ import { NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
 export type Basis = 'pooled' | 'single-study' | 'no-events' | 'not-fitted';
 
 /** A fit of the pooling module; `weight` is null for models without inverse-variance weights (GLMM). */
-export type Fit = MetaAnalysis & { piHts?: Interval | null; heterogeneityTest?: string };
+export type Fit = MetaAnalysis<number | null>;
 
 export interface Estimate {
   basis: Basis;
@@ -32,11 +32,6 @@ export interface Estimate {
   fit: Fit | null;
   /** The rules applied, in words. */
   notes: RuleNote[];
-}
-
-/** metafor's HTS prediction interval (t on k − 2 df), as the pooling module reports it. */
-function htsInterval(fit: Fit): Interval | null {
-  return fit.piHts ?? null;
 }
 
 /** Cut an interval to [0, 1]; `clipped` says whether the model's interval left it. */
@@ -65,12 +60,12 @@ export function estimate(studies: StudyInput[], options: PoolingOptions): Estima
   try {
     fit = analyse(studies, options);
   } catch (error) {
-    if (!(error instanceof Error) || !('reason' in error)) throw error;
-    return unpooled('not-fitted', events / patients, clopperPearson(events, patients), [NOTES.notFitted(modelName(options), String(error.reason))]);
+    if (!(error instanceof ModelFailure)) throw error;
+    return unpooled('not-fitted', events / patients, clopperPearson(events, patients), [NOTES.notFitted(modelName(options), error.reason)]);
   }
   const notes: RuleNote[] = [];
   const ci = clip(fit.pooled.ci);
-  const hts = k >= THRESHOLDS.predictionMinStudies ? htsInterval(fit) : null;
+  const hts = k >= THRESHOLDS.predictionMinStudies ? fit.piHts : null;
   const pi = hts ? clip(hts) : null;
   notes.push(pi ? NOTES.prediction(k) : NOTES.noPrediction(k));
   if (ci.clipped || pi?.clipped) notes.push(NOTES.clipped(`${modelName(options)}, ${options.measure ?? 'PLO'}`));

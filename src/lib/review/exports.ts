@@ -75,6 +75,7 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version)
       title: subgroup.title,
       groups: (subgroup.result.subgroups ?? []).map((g) => ({ ...g, label: subgroup.labels[g.group] ?? g.group })),
       between: subgroup.result.between ?? null,
+      commonTau2: subgroup.commonTau2,
     })),
     sensitivity: analysis.sensitivity.map(({ label: name, measure, method, hakn, ...rest }) => ({ label: name, measure, method, hakn, ...decided(rest) })),
     notReported: analysis.notReported,

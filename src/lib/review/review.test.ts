@@ -73,7 +73,7 @@ describe('the seed re-checked', () => {
 
 describe('PRISMA flow', () => {
   const search: SearchRecord = {
-    date: '2026-11-29', period: 'all', sources: [],
+    date: '2026-11-29', period: 'all', sources: [], identifiedNotAdded: [],
     flow: { identified: { databases: 100, registers: 17 }, reportsSought: 5, reportsExcluded: [{ reason: 'Not a CAR-NK product', count: 2 }] },
   };
 

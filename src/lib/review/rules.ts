@@ -112,7 +112,7 @@ export const NOTES = {
   }),
   prediction: (k: number): RuleNote => ({
     rule: 'prediction-interval',
-    text: `Prediction interval with t on ${k - 2} degrees of freedom (k − 2).`,
+    text: `Prediction interval with t on ${plural(k - 2, 'degree')} of freedom (k − 2).`,
   }),
   noSmallStudy: (k: number): RuleNote => ({
     rule: 'small-study',

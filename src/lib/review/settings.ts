@@ -16,7 +16,7 @@ export interface PoolingSettings {
  */
 export const POOLING: PoolingSettings = {
   measure: 'PLO',
-  method: 'DL',
+  method: 'GLMM',
   hakn: false,
 };
 
@@ -30,6 +30,9 @@ export const SENSITIVITY_SETTINGS: (PoolingSettings & { label: string })[] = [
   { label: 'Arcsine, DerSimonian–Laird', measure: 'PAS', method: 'DL', hakn: false },
   { label: 'Raw proportion, DerSimonian–Laird', measure: 'PR', method: 'DL', hakn: false },
 ];
+
+/** The mixed-effects subgroup test with one common τ² (`rma(yi, vi, mods = ~ group)`, REML), beside RevMan's. */
+export const COMMON_TAU2_TEST: PoolingSettings = { measure: 'PLO', method: 'REML', hakn: false };
 
 /** A convention the analysis follows where metafor or the literature offer choices, with the R call it matches. */
 export interface Convention {
@@ -73,8 +76,8 @@ export const CONVENTIONS: Convention[] = [
   },
   {
     name: 'Test for subgroup differences',
-    text: "RevMan's convention: τ² estimated separately within each subgroup, then a fixed-effect Q test on the subgroup estimates. With few studies per subgroup, a mixed-effects model with one common τ² is the alternative (Borenstein et al.).",
-    call: 'rma(yi, vi, subset = group == g) for each g; rma(est, sei^2, method = "FE") over the subgroups',
+    text: "RevMan's convention: τ² estimated separately within each subgroup, then a fixed-effect Q test on the subgroup estimates. Beside it, the mixed-effects test with one common τ² (logit, REML), which Borenstein et al. recommend when subgroups hold few studies.",
+    call: 'rma(yi, vi, subset = group == g) for each g, then rma(est, sei^2, method = "FE"); and rma(yi, vi, mods = ~ group)$QM',
     reference: 'Cochrane Handbook, section 10.11.3.1; Borenstein et al. 2009, Introduction to Meta-Analysis, ch. 19',
   },
 ];

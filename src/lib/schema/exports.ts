@@ -87,7 +87,10 @@ export const outcomeExportSchema = z.strictObject({
       /** Every characteristic that splits the studies this way. */
       title: z.string(),
       groups: z.array(estimate.extend({ group: z.string(), label: z.string(), k: z.number().int(), tau2: z.number(), I2: z.number() })),
+      /** RevMan's test: separate τ² per subgroup, fixed-effect Q on the subgroup estimates. */
       between: z.strictObject({ Q: z.number(), df: z.number(), p: z.number() }).nullable(),
+      /** Mixed-effects test with one common τ² (`rma(yi, vi, mods = ~ group)`, REML). */
+      commonTau2: z.strictObject({ QM: z.number(), df: z.number(), df2: z.number().nullable(), p: z.number(), tau2: z.number() }).nullable(),
     }),
   ),
   sensitivity: z.array(decidedEstimate.extend({ label: z.string(), measure: z.string(), method: z.string(), hakn: z.boolean() })),

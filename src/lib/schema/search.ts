@@ -23,11 +23,14 @@ export const searchSchema = z.strictObject({
         z.strictObject({
           /** The exact query string. */
           query: text,
-          corpus: text,
           /** Records returned. */
           hits: count,
-          /** Records that were reports of a CAR-NK clinical trial. */
+          /** Records that were reports or registry records of a CAR-NK clinical trial in cancer. */
           relevant: count,
+          /** What the relevant records were, in words: trial numbers, reports. */
+          found: text.optional(),
+          /** Records set aside on screening, by reason; left out where the split was not recorded. */
+          screenedOut: z.array(z.strictObject({ reason: text, count: count.min(1, 'must be at least 1') })).optional(),
         }),
       ),
     }),
@@ -45,6 +48,11 @@ export const searchSchema = z.strictObject({
     trialsIncluded: count.optional(),
     reportsIncluded: count.optional(),
   }),
+  /**
+   * Registered CAR-NK cancer trials that were identified but have no trial file, and why:
+   * no registry record could be read, or no ClinicalTrials.gov number (a file is keyed by it).
+   */
+  identifiedNotAdded: z.array(z.strictObject({ id: text, description: text, why: text })).default([]),
   notes: text.optional(),
 });
 
