@@ -18,6 +18,20 @@ describe('trial counts across pages', () => {
     for (const count of counts) expect(count.text.trim()).toBe(String(inReview.length));
   });
 
+  it('/methods/ draws the PRISMA trials flow with the same counts, each box the sum of the boxes its arrows lead to', () => {
+    const page = readPage('methods/');
+    const count = (id: string) => Number(page.querySelector(`[data-box="${id}"]`)?.getAttribute('data-count'));
+    expect(count('trials-in-review')).toBe(inReview.length);
+    expect(count('trials-assessed')).toBe(trials.length);
+    for (const box of page.querySelectorAll('[data-flow] [data-box]')) {
+      const id = box.getAttribute('data-box')!;
+      const outflows = page.querySelectorAll(`[data-from="${id}"]`).map((li) => (li.getAttribute('data-box') ? li : li.querySelector('[data-box]'))!);
+      const known = outflows.map((o) => Number(o.getAttribute('data-count')));
+      if (outflows.length === 0 || Number.isNaN(count(id)) || known.some(Number.isNaN)) continue;
+      expect([id, known.reduce((a, b) => a + b, 0)]).toEqual([id, count(id)]);
+    }
+  });
+
   it.each(['landscape/', 'trials/'])('/%s states the excluded registry entries', (path) => {
     expect(readPage(path).querySelector('[data-count="excluded"]')?.text.trim()).toBe(String(excluded));
   });

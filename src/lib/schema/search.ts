@@ -36,17 +36,19 @@ export const searchSchema = z.strictObject({
     }),
   ),
   /** PRISMA 2020 counts as recorded; trials and reports included are computed from the trial files. */
+  /**
+   * The PRISMA 2020 counts only the search can know; leave out a count that was not kept.
+   * Reports assessed, reports of included trials and every trial count are computed from
+   * the trial files (src/lib/review/prisma.ts), so they cannot disagree with the data.
+   */
   flow: z.strictObject({
     identified: z.strictObject({ databases: count, registers: count }),
     duplicatesRemoved: count.optional(),
     screened: count.optional(),
     excludedAtScreening: count.optional(),
-    reportsSought: count.optional(),
     reportsNotRetrieved: count.optional(),
-    reportsAssessed: count.optional(),
-    reportsExcluded: z.array(z.strictObject({ reason: text, count })).default([]),
-    trialsIncluded: count.optional(),
-    reportsIncluded: count.optional(),
+    /** Reports read in full and excluded that belong to no trial file (a trial's own exclusion is in its file). */
+    reportsExcluded: z.array(z.strictObject({ reason: text, count: count.min(1, 'must be at least 1') })).default([]),
   }),
   /**
    * Registered CAR-NK cancer trials that were identified but have no trial file, and why:
