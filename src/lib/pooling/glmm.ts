@@ -99,6 +99,7 @@ export function glmm(eventCounts: ArrayLike<number>, totalCounts: ArrayLike<numb
       here = next;
       if (Math.abs(step) <= 1e-6 * (1 + Math.abs(beta))) break;
     }
+    if (tol >= 1e-4) return here.logLik;
     const h = 1e-5;
     for (let iter = 0; iter < 100; iter++) {
       const up = logLikAt(beta + h, tau).logLik;
@@ -129,8 +130,8 @@ export function glmm(eventCounts: ArrayLike<number>, totalCounts: ArrayLike<numb
   for (let tau = 0.01; tau < TAU_MAX; tau *= 2) grid.push(tau);
   const betaAt: number[] = [];
   const values = grid.map((tau) => {
-    // The grid only has to find the right bracket: a coarser beta is enough there.
-    const value = profile(tau, 1e-5);
+    // The grid only has to find the right bracket: the fixed-node Newton beta is close enough there.
+    const value = profile(tau, 1e-4);
     betaAt.push(beta);
     return value;
   });
@@ -141,7 +142,7 @@ export function glmm(eventCounts: ArrayLike<number>, totalCounts: ArrayLike<numb
   beta = betaAt[best]!;
   // Far-off grid points (huge tau, flat in beta) may not meet the inner tolerance; only the final fit must.
   innerFailed = false;
-  const found = maximise((tau) => profile(tau), lo, hi, 1e-8, 200);
+  const found = maximise((tau) => profile(tau), lo, hi, 1e-10, 200);
   if (!found.converged) return fail('did not converge: tau² search reached its iteration cap');
   let tau = found.x;
   // A maximum at the boundary: Brent stops within its tolerance of 0; lme4's bobyqa lands on 0.

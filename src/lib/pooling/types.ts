@@ -110,7 +110,8 @@ export interface FunnelData {
 export interface MetaAnalysis<Weight extends number | null = number> {
   k: number;
   measure: Measure;
-  method: PoolingMethod;
+  /** An inverse-variance result (`Weight` = number) is never GLMM. */
+  method: [Weight] extends [number] ? Tau2Method : PoolingMethod;
   hakn: boolean;
   pooled: PooledSummary;
   /** Higgins–Thompson–Spiegelhalter prediction interval on the proportion scale (t, k - 2 df); null for k < 3. */
