@@ -156,7 +156,8 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
 
   const notes: RuleNote[] = [...overall.notes];
   if (derivedNote) notes.push(derivedNote);
-  if (strata.length > 1) notes.push(NOTES.mixed(strata.map((s) => s.label)));
+  // The caution belongs beside a pooled all-cancer figure; counts with no model need none.
+  if (strata.length > 1 && overall.basis === 'pooled') notes.push(NOTES.mixed(strata.map((s) => s.label)));
   let smallStudy = false;
   let subgroups: SubgroupAnalysis[] = [];
   let sensitivity: SensitivityRow[] = [];
