@@ -19,7 +19,7 @@ export function withDerivedGrades(
   const reporting = new Set(data.rows.map((row) => row.nct));
   const derived: StudyRow[] = binaryOutcomeData(trials, rule.from)
     .rows.filter((row) => row.events === 0 && !reporting.has(row.nct))
-    .map((row) => ({ ...row, derivedFrom: rule.from, note: [row.note, `derived: 0 of any grade`].filter(Boolean).join('; ') }));
+    .map((row) => ({ ...row, derivedFrom: rule.from, note: [row.note, 'Grade ≥ 3 derived: no event of any grade.'].filter(Boolean).join(' ') }));
   if (derived.length === 0) return { ...data, derivedNote: null };
   const derivedTrials = new Set(derived.map((row) => row.nct));
   const from = BINARY_OUTCOMES.find((outcome) => outcome.key === rule.from)!;
