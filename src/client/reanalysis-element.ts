@@ -4,7 +4,7 @@
  * the panel (reanalysis-loader.ts); the settings live in the URL so a re-analysis can be
  * shared and cited.
  */
-import { MEASURES, TAU2_METHODS } from '../lib/pooling/types.ts';
+import { MEASURES, POOLING_METHODS } from '../lib/pooling/types.ts';
 import { MEASURE_LABELS, METHOD_LABELS } from '../lib/format/pooling-labels.ts';
 import { percentRange, percentWithInterval, pValue, statistic } from '../lib/format/numbers.ts';
 import { studiesForest } from '../lib/plots/outcome-plots.ts';
@@ -82,7 +82,7 @@ export class ReanalysisElement extends HTMLElement {
         'fieldset',
         {},
         tag('legend', {}, 'Model'),
-        select('model', 'Estimator of τ²', TAU2_METHODS, METHOD_LABELS, state.model),
+        select('model', 'Model', POOLING_METHODS, METHOD_LABELS, state.model),
         select('measure', 'Transformation', MEASURES, MEASURE_LABELS, state.measure),
         checkbox('hakn', '1', state.hakn, 'Hartung–Knapp confidence interval'),
       ),
@@ -144,9 +144,9 @@ export class ReanalysisElement extends HTMLElement {
     const h = result.heterogeneity;
     const estimate = tag(
       'p',
-      { class: 'headline', 'data-reanalysis-estimate': '', 'data-value': String(result.pooled.proportion), 'data-ci': result.pooled.ci.join(','), 'data-pi': result.pooled.pi.join(',') },
+      { class: 'headline', 'data-reanalysis-estimate': '', 'data-value': String(result.pooled.proportion), 'data-ci': result.pooled.ci.join(','), 'data-pi': result.piHts?.join(',') ?? '' },
       tag('strong', {}, percentWithInterval(result.pooled.proportion, result.pooled.ci)),
-      ` from ${result.k} ${result.k === 1 ? 'study' : 'studies'} (${patients} patients); 95% prediction interval ${percentRange(result.pooled.pi)}.`,
+      ` from ${result.k} ${result.k === 1 ? 'study' : 'studies'} (${patients} patients)${result.piHts ? `; 95% prediction interval ${percentRange(result.piHts)}` : ''}.`,
     );
     const facts = tag('dl', { class: 'facts', 'data-reanalysis-heterogeneity': '', 'data-tau2': String(h.tau2), 'data-i2': String(h.I2) });
     facts.append(

@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { exportedFigure } from '../../src/lib/format/estimate.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { execFileSync } from 'node:child_process';
+import { percentWithInterval } from '../../src/lib/format/numbers.ts';
 import { readReleases, RELEASES_DIR } from '../../src/queries/releases.ts';
 import { readPage, runBuild, SITE_DIR } from './site.ts';
 
@@ -31,7 +32,7 @@ describe('frozen versions', () => {
         const row = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"]`)!;
         expect(row.querySelector('[data-k]')?.text).toBe(String(result?.k ?? 0));
         expect(row.querySelector('[data-patients]')?.text).toBe(String(result?.patients ?? 0));
-        expect(row.querySelector('[data-pooled]')?.text).toBe(result ? percentWithInterval(result.pooled.proportion, result.pooled.ci) : 'no data');
+        expect(row.querySelector('[data-pooled]')?.text).toBe(exportedFigure(result));
       }
       expect(page.querySelectorAll('[data-release-trials] tbody tr').map((tr) => tr.getAttribute('data-nct'))).toEqual(trials.map((t) => t.nct));
       expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toMatch(new RegExp(`/versions/${version}/$`));
@@ -153,8 +154,10 @@ describe('versions compared with now', () => {
       const orr = rows.find((row) => row.getAttribute('data-outcome') === 'orr')!;
       const cells = orr.querySelectorAll('td').map((td) => td.text);
       const then = outcomes.find((o) => o.outcome.slug === 'orr')!.result!;
-      expect(cells[0]).toBe(`${percentWithInterval(then.pooled.proportion, then.pooled.ci)}, ${then.k}`);
-      expect(cells[1]).toBe(`${percentWithInterval(current.result.pooled.proportion, current.result.pooled.ci)}, ${current.result.k}`);
+      const cell = (result: { k: number; pooled: { proportion: number; ci: [number, number] } | null }) =>
+        result.pooled ? `${percentWithInterval(result.pooled.proportion, result.pooled.ci)}, ${result.k}` : 'not pooled';
+      expect(cells[0]).toBe(cell(then));
+      expect(cells[1]).toBe(cell(current.result));
     }
   });
 

@@ -1,4 +1,4 @@
-import type { Measure, Tau2Method } from '../pooling/types.ts';
+import type { Measure, PoolingMethod } from '../pooling/types.ts';
 
 /** Names of the transformations as the methods section writes them. */
 export const MEASURE_LABELS: Record<Measure, string> = {
@@ -8,8 +8,9 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   PR: 'raw proportions',
 };
 
-/** Names of the estimators as the methods section writes them. */
-export const METHOD_LABELS: Record<Tau2Method, string> = {
+/** Names of the models as the methods section writes them: the binomial-normal model or the estimator of τ². */
+export const METHOD_LABELS: Record<PoolingMethod, string> = {
+  GLMM: 'binomial-normal model, maximum likelihood',
   DL: 'DerSimonian–Laird',
   REML: 'restricted maximum likelihood',
   PM: 'Paule–Mandel',

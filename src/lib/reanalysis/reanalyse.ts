@@ -1,5 +1,8 @@
 import { analyse } from '../pooling/analyse.ts';
 import type { MetaAnalysis, StudyResult } from '../pooling/types.ts';
+
+/** A fit as the re-analysis shows it: weights are null for the binomial-normal model. */
+type Fit = MetaAnalysis<number | null>;
 import type { ReanalysisState } from './state.ts';
 
 /** The parts of an outcome file's study a re-analysis reads (see schema/exports.ts). */
@@ -13,9 +16,9 @@ export interface ReanalysisStudy {
 
 export interface Reanalysis {
   /** The studies pooled, in the outcome file's order, each with its result (null when nothing is pooled). */
-  included: (ReanalysisStudy & { result: StudyResult | null })[];
+  included: (ReanalysisStudy & { result: StudyResult<number | null> | null })[];
   /** Null when every study is excluded. */
-  result: MetaAnalysis | null;
+  result: Fit | null;
   /** Excluded ids that name no study of this outcome. */
   unknownIds: string[];
 }

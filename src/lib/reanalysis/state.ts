@@ -3,13 +3,13 @@
  * shared and cited: `?exclude=<id>,<id>&model=<method>&hakn=1&measure=<measure>`. Parameters
  * at the review's own setting are left out, so the primary analysis has a bare URL.
  */
-import { MEASURES, TAU2_METHODS, type Measure, type Tau2Method } from '../pooling/types.ts';
+import { MEASURES, POOLING_METHODS, type Measure, type PoolingMethod } from '../pooling/types.ts';
 import { POOLING } from '../review/settings.ts';
 
 export interface ReanalysisState {
   /** Study ids (as in `/data/outcomes/<slug>.json`) left out of the analysis. */
   exclude: string[];
-  model: Tau2Method;
+  model: PoolingMethod;
   hakn: boolean;
   measure: Measure;
 }
@@ -32,7 +32,7 @@ export function parseState(search: string): { state: ReanalysisState; ignored: s
     if (raw !== null && raw !== value) ignored.push(`${name}=${raw}`);
     return value;
   };
-  const model = pick('model', TAU2_METHODS, PRIMARY.model);
+  const model = pick('model', POOLING_METHODS, PRIMARY.model);
   const measure = pick('measure', MEASURES, PRIMARY.measure);
   const hakn = params.get('hakn');
   if (hakn !== null && hakn !== '0' && hakn !== '1') ignored.push(`hakn=${hakn}`);

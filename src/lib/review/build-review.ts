@@ -125,7 +125,8 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
     riskOfBiasByPatients: judgementShares(included.map((trial) => ({ nct: trial.nct, weight: trialPatients(trial) })), riskOfBias),
     riskOfBiasByWeight: new Map(pooled.map((analysis) => [
       analysis.outcome.key,
-      judgementShares(analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight })), riskOfBias),
+      // The model's weights, or each study's share of patients where the model has none (GLMM).
+      judgementShares(analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight ?? study.n })), riskOfBias),
     ])),
     findings,
     excludingHighRisk: new Map(pooled.map((analysis) => [analysis.outcome.key, excludingHighRisk(analysis, riskOfBias)])),

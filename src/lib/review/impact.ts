@@ -39,7 +39,7 @@ export interface OutcomeImpact {
 }
 
 function state(outcome: OutcomeExport | undefined): OutcomeState | null {
-  if (!outcome?.result) return null;
+  if (!outcome?.result?.pooled) return null;
   const { k, patients, pooled } = outcome.result;
   return { k, trials: new Set(outcome.studies.map((s) => s.nct)).size, patients, proportion: pooled.proportion, ci: pooled.ci };
 }

@@ -9,7 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { INCLUSION_STATUSES, NCT_ID, STATUSES } from './trial.ts';
-import { licenceSchema, outcomeExportSchema, survivalExportSchema } from './exports.ts';
+import { legacyOutcomeExportSchema, licenceSchema, outcomeExportSchema, survivalExportSchema } from './exports.ts';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative');
@@ -42,8 +42,15 @@ export const releaseSchema = z
     commit: z.string().regex(/^[0-9a-f]{4,40}$/, 'must be a short commit hash').nullable(),
     /** Every validated trial, in NCT order. */
     trials: z.array(frozenTrialSchema),
-    /** One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it; snapshots frozen before GRADE ratings have no `certainty`. */
-    outcomes: z.array(outcomeExportSchema.extend({ certainty: outcomeExportSchema.shape.certainty.optional() })),
+    /**
+     * One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it: the
+     * current shape (versions frozen before GRADE ratings have no `certainty`), or the one
+     * versions frozen before the rules of inference carry.
+     */
+    outcomes: z.union([
+      z.array(outcomeExportSchema.extend({ certainty: outcomeExportSchema.shape.certainty.optional() })),
+      z.array(legacyOutcomeExportSchema),
+    ]),
     /** Progression-free and overall survival, listed rather than pooled. */
     survival: z.array(survivalExportSchema),
     counts: z.strictObject({
