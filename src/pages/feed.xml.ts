@@ -6,6 +6,7 @@ import { getReleases } from '../queries/releases.ts';
 import { compareVersions, describeChanges } from '../lib/review/changes.ts';
 import { REVIEW_AUTHOR, REVIEW_TITLE } from '../lib/format/cite.ts';
 import type { Release } from '../lib/schema/release.ts';
+import { htmlText } from '../lib/format/html-text.ts';
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
@@ -61,6 +62,6 @@ export const GET: APIRoute = ({ site }) => {
     feedLinks: { atom: url('feed.xml') },
     author: { name: REVIEW_AUTHOR, link: url('') },
   });
-  for (const entry of entries) feed.addItem(entry);
+  for (const entry of entries) feed.addItem({ ...entry, title: htmlText(entry.title), description: htmlText(entry.description) });
   return new Response(feed.atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
