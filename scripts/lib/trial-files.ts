@@ -18,8 +18,8 @@ export function readTrialFiles(dir: string = DEFAULT_TRIALS_DIR): { files: Trial
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) errors.push(`${shown(path)}: is a symbolic link; trial files must be plain files in ${dir}`);
-    else if (stat.isDirectory()) errors.push(`${shown(path)}: is a folder; ${dir} holds only NCT01234567.mdx files`);
+    if (stat.isSymbolicLink()) errors.push(`${shown(path)}: is a symbolic link; trial files must be plain files`);
+    else if (stat.isDirectory()) errors.push(`${shown(path)}: is a folder; the trials folder holds only NCT01234567.mdx files`);
     else if (!stat.isFile()) errors.push(`${shown(path)}: is not a plain file`);
     else if (stat.size > MAX_TRIAL_FILE_BYTES) errors.push(`${shown(path)}: ${tooLargeMessage(stat.size)}`);
     else files.push({ path: shown(path), text: readFileSync(path, 'utf8') });

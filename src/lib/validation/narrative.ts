@@ -91,7 +91,9 @@ export function parseNarrative(body: string, firstLine = 1): NarrativeResult {
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, errors: [`${at(undefined)} nests deeper than a narrative needs`] };
     const reason = (error as { reason?: string }).reason ?? String(error);
-    return { ok: false, errors: [`${at(errorLine(error))} is not valid MDX (${reason.split('\n')[0]})`] };
+    // The reason cites its place within the narrative; the message names the file line instead.
+    const said = reason.split('\n')[0]!.replace(/ \(\d+:\d+(-\d+:\d+)?\)/g, '');
+    return { ok: false, errors: [`${at(errorLine(error))} is not valid MDX (${said})`] };
   }
   if (nestsDeeperThan<Nodes>(tree, MAX_NARRATIVE_DEPTH, (node) => ('children' in node ? (node.children as Nodes[]) : []))) {
     return { ok: false, errors: [`${at(undefined)} nests deeper than a narrative needs (at most ${MAX_NARRATIVE_DEPTH} levels)`] };
