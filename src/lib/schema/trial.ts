@@ -1,8 +1,8 @@
 /**
  * The one schema for a trial file (`content/trials/<NCT id>.mdx` frontmatter).
  *
- * Used by Astro's content collection, by every script that reads trial files with
- * gray-matter, and by the tests. Types are inferred from it, never declared twice.
+ * Used by Astro's content collection and every script, through the one trial-file reader
+ * (src/lib/validation/validate-trial-file.ts), and by the tests. Types are inferred from it, never declared twice.
  * Every object is strict: a misspelt field is an error. Nothing is nullable: a value
  * that was not reported is left out, so "unknown" can never be written as 0.
  */

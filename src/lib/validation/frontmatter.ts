@@ -3,7 +3,7 @@ import { nestsDeeperThan } from './depth.ts';
 
 /**
  * Frontmatter is read as YAML 1.2 with the core schema and nothing else: no other
- * front-matter language (`---js` would be evaluated by gray-matter), no tags, no
+ * front-matter language (gray-matter, used before, evaluated `---js`), no tags, no
  * aliases (the building blocks of alias bombs), and dates stay the text that was
  * written, so `2026-02-30` is caught instead of rolled over to March.
  */
