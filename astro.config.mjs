@@ -26,13 +26,6 @@ export default defineConfig({
     build: {
       // Vega's modules are large by nature; the chunk-size warning tells us nothing.
       chunkSizeWarningLimit: 2000,
-      rolldownOptions: {
-        onwarn(warning, warn) {
-          // Every MDX entry carries Astro's own head-inject directive; the warning is about Astro, not our content.
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
-          warn(warning);
-        },
-      },
     },
   },
 });
