@@ -1,11 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two layers, kept apart so the everyday loop never builds the site:
+ * - unit: src/lib, src/queries, scripts and the data checks over content/ (seconds);
+ * - site: builds the real site once (global setup), then reads dist/ and drives Chromium.
+ * `npm run test:unit`, `npm run test:site`; `npm test` runs both.
+ */
 export default defineConfig({
   test: {
-    globalSetup: ['tests/global-setup.ts'],
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
-    // Build and browser tests start astro and chromium; give them room on a 2-core machine.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/data/**/*.test.ts'],
+          // Script tests spawn the real commands (Node start-up, a few files each); generous so a
+          // busy machine slows the loop down rather than failing it.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          // Build and browser tests start astro and chromium; give them room on a 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -11,13 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseBinaryOutcome } from '../src/lib/review/analyses.ts';
-import { outcomeExport, survivalExport, type Version } from '../src/lib/review/exports.ts';
-import { survivalOutcomeData } from '../src/lib/review/outcome-data.ts';
-import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES } from '../src/lib/review/outcomes.ts';
-import { releaseSchema, type Release } from '../src/lib/schema/release.ts';
-import type { Trial } from '../src/lib/schema/trial.ts';
+import { buildReview, freezeReview } from '../src/lib/review/build-review.ts';
+import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
+import { loadSearch, loadSeedClaims } from './lib/review-files.ts';
 import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
 
 export const DEFAULT_RELEASES_DIR = 'content/releases';
@@ -41,22 +38,6 @@ function gitShortCommit(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function freeze(trials: Trial[], version: Version): Release {
-  return {
-    version: version.date,
-    date: version.date,
-    commit: version.commit ?? null,
-    trials,
-    outcomes: BINARY_OUTCOMES.map((outcome) => outcomeExport(analyseBinaryOutcome(trials, outcome), version)),
-    survival: SURVIVAL_OUTCOMES.map((outcome) => survivalExport({ outcome, ...survivalOutcomeData(trials, outcome.key) }, version)),
-    counts: {
-      trials: trials.length,
-      trialsInReview: trials.filter((trial) => trial.inclusion.status !== 'excluded').length,
-      trialsIncluded: trials.filter((trial) => trial.inclusion.status === 'included').length,
-    },
-  };
 }
 
 let options: { date?: string; trials?: string; dir?: string; help?: boolean };
@@ -83,9 +64,20 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
-const release = freeze(
-  trials.map(({ trial }) => trial),
-  { date, commit: gitShortCommit() },
+const search = loadSearch();
+const seedClaims = loadSeedClaims();
+if (!search.ok || !seedClaims.ok) {
+  for (const result of [search, seedClaims]) if (!result.ok) for (const line of result.errors) console.error(line);
+  console.error('release: the review data files have problems; nothing was frozen');
+  process.exit(1);
+}
+const release = freezeReview(
+  buildReview({
+    trials: trials.map(({ trial }) => trial),
+    search: search.value,
+    seedClaims: seedClaims.value.claims,
+    version: { date, commit: gitShortCommit() },
+  }),
 );
 // The same schema the site reads snapshots with: a snapshot that would break the build is never written.
 const checked = releaseSchema.safeParse(release, { reportInput: true });

@@ -63,8 +63,8 @@ function registryChanges(current: Trial['registry'], facts: RegistryFacts): Chan
   };
   compare(['status'], current.status, facts.status);
   compare(['phase'], current.phase, facts.phase);
-  compare(['enrollment', 'count'], current.enrollment.count, facts.enrollment.count);
-  compare(['enrollment', 'type'], current.enrollment.type, facts.enrollment.type);
+  compare(['enrollment', 'count'], current.enrollment?.count, facts.enrollment.count);
+  compare(['enrollment', 'type'], current.enrollment?.type, facts.enrollment.type);
   compare(['startYear'], current.startYear, facts.startYear);
   compare(['sponsor'], current.sponsor, facts.sponsor);
   compare(['countries'], current.countries, facts.countries);

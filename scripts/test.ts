@@ -18,7 +18,7 @@ const vitest = spawnSync(
   { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
 );
 
-let summary: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+let summary: { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; numPendingTests: number; numTodoTests: number };
 try {
   summary = JSON.parse(readFileSync(report, 'utf8'));
 } catch {
@@ -27,5 +27,7 @@ try {
   process.exit(vitest.status || 1);
 }
 const skipped = summary.numPendingTests + summary.numTodoTests;
-console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// A suite that fails before its tests run (a hook, an import) fails no test; count it, so the line never reads 0 failed then.
+const failed = summary.numFailedTests + (summary.numFailedTests === 0 ? summary.numFailedTestSuites : 0);
+console.log(`${summary.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(vitest.status ?? 1);

@@ -6,10 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EvidenceState } from '../lib/review/changes.ts';
-import { outcomeExport } from '../lib/review/exports.ts';
 import { releaseSchema, type Release } from '../lib/schema/release.ts';
 import { validateYamlFile } from '../lib/validation/validate-yaml-file.ts';
-import { getBuildInfo } from './build-info.ts';
 import type { Review } from './review.ts';
 
 export const RELEASES_DIR = 'content/releases';
@@ -57,7 +55,7 @@ export function getEvidenceStates(review: Review): EvidenceState[] {
   const current: EvidenceState = {
     version: 'current',
     trials: review.trials,
-    outcomes: review.outcomes.map((analysis) => outcomeExport(analysis, getBuildInfo())),
+    outcomes: review.exports.outcomes,
   };
   return [...getReleases().toReversed(), current];
 }

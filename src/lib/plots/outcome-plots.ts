@@ -1,5 +1,5 @@
 import { percent, plotInterval, plotRange } from '../format/numbers.ts';
-import type { BinaryOutcomeAnalysis, SubgroupAnalysis } from '../review/analyses.ts';
+import type { BinaryOutcomeAnalysis, PooledStudy, SubgroupAnalysis } from '../review/analyses.ts';
 import type { PlotFigure } from './data-table.ts';
 import { forestSpec, forestTable, type ForestRow } from './forest.ts';
 import { funnelSpec, funnelTable } from './funnel.ts';
@@ -15,12 +15,10 @@ function overallRows(analysis: BinaryOutcomeAnalysis): ForestRow[] {
   ];
 }
 
-function studyRow(analysis: BinaryOutcomeAnalysis, index: number): ForestRow {
-  const study = analysis.result!.studies[index]!;
-  const row = analysis.rows[index]!;
+function studyRow({ label, nct, result: study }: PooledStudy): ForestRow {
   return {
     kind: 'study',
-    label: study.study,
+    label,
     estimate: study.proportion,
     lower: study.ci[0],
     upper: study.ci[1],
@@ -28,25 +26,31 @@ function studyRow(analysis: BinaryOutcomeAnalysis, index: number): ForestRow {
     count: `${study.events}/${study.total}`,
     interval: plotInterval(study.proportion, study.ci),
     weightText: percent(study.weight / 100),
-    tooltip: `${study.study} (${row.nct}): ${study.events}/${study.total}, ${plotInterval(study.proportion, study.ci)} %, weight ${percent(study.weight / 100)}`,
+    tooltip: `${label} (${nct}): ${study.events}/${study.total}, ${plotInterval(study.proportion, study.ci)} %, weight ${percent(study.weight / 100)}`,
   };
+}
+
+/** The pooling names studies by id; readers see each study's label. */
+function studyOf(analysis: BinaryOutcomeAnalysis, id: string): PooledStudy {
+  const study = analysis.studies.find((s) => s.id === id);
+  if (!study) throw new Error(`${analysis.outcome.slug}: no study with id ${id}`);
+  return study;
 }
 
 /** Forest plot of every study, optionally grouped by one subgroup dimension with subgroup diamonds. */
 export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: SubgroupAnalysis): PlotFigure {
   const result = analysis.result!;
-  const indices = result.studies.map((_, i) => i);
   const rows: ForestRow[] = subgroup
     ? (subgroup.result.subgroups ?? []).flatMap((group) => {
         const label = subgroup.labels[group.group] ?? group.group;
-        const members = indices.filter((i) => analysis.rows[i]![subgroup.dimension] === group.group);
+        const members = analysis.studies.filter((study) => study[subgroup.dimension] === group.group);
         return [
           { kind: 'header', label } as ForestRow,
-          ...members.map((i) => studyRow(analysis, i)),
+          ...members.map(studyRow),
           { kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow,
         ];
       })
-    : indices.map((i) => studyRow(analysis, i));
+    : analysis.studies.map(studyRow);
   const all = [...rows, ...overallRows(analysis)];
   return {
     spec: forestSpec(all, {
@@ -63,7 +67,10 @@ export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: Subgro
 export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
   const funnel = analysis.result?.funnel;
   if (!funnel) return undefined;
-  const points = funnel.studies.map((s) => ({ label: s.study, yi: s.yi, sei: s.sei, tooltip: `${s.study}: effect ${s.yi.toFixed(2)}, SE ${s.sei.toFixed(2)}` }));
+  const points = funnel.studies.map((s) => {
+    const label = studyOf(analysis, s.study).label;
+    return { label, yi: s.yi, sei: s.sei, tooltip: `${label}: effect ${s.yi.toFixed(2)}, SE ${s.sei.toFixed(2)}` };
+  });
   const axisTitle = `${analysis.outcome.title} (${analysis.result!.measure === 'PLO' ? 'logit' : 'transformed'} scale)`;
   return {
     spec: funnelSpec(points, {
@@ -80,9 +87,10 @@ export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | und
 export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
   const results = analysis.result?.leaveOneOut;
   if (!results) return undefined;
-  const rows: ForestRow[] = results.map((r) => ({
-    kind: 'study', label: `Without ${r.omitted}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Without ${r.omitted}: ${plotInterval(r.proportion, r.ci)} %`,
-  }));
+  const rows: ForestRow[] = results.map((r) => {
+    const label = `Without ${studyOf(analysis, r.omitted).label}`;
+    return { kind: 'study', label, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `${label}: ${plotInterval(r.proportion, r.ci)} %` };
+  });
   const all = [...rows, overallRows(analysis)[0]!];
   return {
     spec: forestSpec(all, {
@@ -98,10 +106,11 @@ export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure 
 export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
   const results = analysis.result?.cumulative;
   if (!results) return undefined;
-  const years = new Map(analysis.rows.map((row) => [row.label, row.year]));
-  const rows: ForestRow[] = results.map((r) => ({
-    kind: 'study', label: `+ ${r.study}${years.has(r.study) && !r.study.includes(String(years.get(r.study))) ? ` (${years.get(r.study)})` : ''}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Up to ${r.study}: ${plotInterval(r.proportion, r.ci)} %`,
-  }));
+  const rows: ForestRow[] = results.map((r) => {
+    const study = studyOf(analysis, r.study);
+    const label = study.label.includes(String(study.year)) ? study.label : `${study.label} (${study.year})`;
+    return { kind: 'study', label: `+ ${label}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Up to ${study.label}: ${plotInterval(r.proportion, r.ci)} %` };
+  });
   return {
     spec: forestSpec(rows, {
       axisTitle: `${analysis.outcome.title} (proportion)`,

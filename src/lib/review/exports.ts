@@ -2,7 +2,6 @@ import type { OutcomeExport, SurvivalExport } from '../schema/exports.ts';
 import type { Citation, OutcomeData, SurvivalRow } from './outcome-data.ts';
 import type { OutcomeDefinition } from './outcomes.ts';
 import type { BinaryOutcomeAnalysis } from './analyses.ts';
-import { POOLING } from './settings.ts';
 
 export interface Version {
   date: string;
@@ -23,41 +22,41 @@ function exportedSource({ publication, location }: Citation) {
 
 /** An outcome's analysis as the public data API publishes it (see schema/exports.ts). */
 export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version): OutcomeExport {
-  const { outcome, result, rows } = analysis;
+  const { outcome, result, studies, settings } = analysis;
+  // The pooling names studies by id; the download names them as pages do.
+  const labels = new Map(studies.map((study) => [study.id, study.label]));
+  const label = (id: string) => labels.get(id) ?? id;
   return {
     ...exportHeader(outcome, version),
-    settings: { measure: POOLING.measure, method: POOLING.method, hakn: POOLING.hakn },
+    settings,
     result: result && {
-      k: result.k,
-      patients: rows.reduce((sum, row) => sum + row.n, 0),
+      k: analysis.totals.k,
+      patients: analysis.totals.patients,
       pooled: result.pooled,
       heterogeneity: result.heterogeneity,
       egger: result.egger,
-      leaveOneOut: result.leaveOneOut ?? [],
-      cumulative: result.cumulative ?? [],
+      leaveOneOut: (result.leaveOneOut ?? []).map(({ omitted, ...rest }) => ({ omitted: label(omitted), ...rest })),
+      cumulative: (result.cumulative ?? []).map(({ study, ...rest }) => ({ study: label(study), ...rest })),
     },
-    studies: rows.map((row, i) => {
-      const study = result!.studies[i]!;
-      return {
-        id: row.id,
-        study: row.label,
-        nct: row.nct,
-        cohort: row.cohort,
-        events: row.events,
-        n: row.n,
-        proportion: study.proportion,
-        ci: study.ci,
-        weight: study.weight,
-        year: row.year,
-        group: row.group,
-        nkSource: row.nkSource,
-        target: row.target,
-        phase: row.phase,
-        timepoint: row.timepoint ?? null,
-        criteria: row.criteria ?? null,
-        source: exportedSource(row.citation),
-      };
-    }),
+    studies: studies.map((study) => ({
+      id: study.id,
+      study: study.label,
+      nct: study.nct,
+      cohort: study.cohort,
+      events: study.events,
+      n: study.n,
+      proportion: study.result.proportion,
+      ci: study.result.ci,
+      weight: study.result.weight,
+      year: study.year,
+      group: study.group,
+      nkSource: study.nkSource,
+      target: study.target,
+      phase: study.phase,
+      timepoint: study.timepoint ?? null,
+      criteria: study.criteria ?? null,
+      source: exportedSource(study.citation),
+    })),
     subgroups: analysis.subgroups.map((subgroup) => ({
       dimension: subgroup.dimension,
       title: subgroup.title,

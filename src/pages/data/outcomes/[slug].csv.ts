@@ -1,8 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { toCsv } from '../../../lib/format/csv.ts';
 import { getReview } from '../../../queries/review.ts';
-import { getBuildInfo } from '../../../queries/build-info.ts';
-import { outcomeExport } from '../../../lib/review/exports.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const review = await getReview();
@@ -11,9 +9,8 @@ export const getStaticPaths: GetStaticPaths = async () => {
 
 /** `/data/outcomes/<slug>.csv`: the studies of one outcome, ready for `npm run pool -- --csv`. */
 export const GET: APIRoute = async ({ params }) => {
-  const review = await getReview();
-  const analysis = review.outcomes.find((a) => a.outcome.slug === params.slug)!;
-  const { studies } = outcomeExport(analysis, getBuildInfo());
+  const { exports } = await getReview();
+  const { studies } = exports.outcomes.find((item) => item.outcome.slug === params.slug)!;
   const csv = toCsv(
     studies.map((s) => ({
       study: s.study, events: s.events, total: s.n, group: s.group, year: s.year, nct: s.nct, cohort: s.cohort,

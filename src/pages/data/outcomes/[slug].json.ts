@@ -1,7 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getReview } from '../../../queries/review.ts';
-import { getBuildInfo } from '../../../queries/build-info.ts';
-import { outcomeExport, survivalExport } from '../../../lib/review/exports.ts';
 import { outcomeExportSchema, survivalExportSchema } from '../../../lib/schema/exports.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
@@ -11,12 +9,10 @@ export const getStaticPaths: GetStaticPaths = async () => {
 
 /** `/data/outcomes/<slug>.json`: one outcome's analysis, checked against its published schema. */
 export const GET: APIRoute = async ({ params }) => {
-  const review = await getReview();
-  const version = getBuildInfo();
-  const binary = review.outcomes.find((analysis) => analysis.outcome.slug === params.slug);
-  const survival = review.survival.find((item) => item.outcome.slug === params.slug);
+  const { exports } = await getReview();
+  const binary = exports.outcomes.find((item) => item.outcome.slug === params.slug);
   const body = binary
-    ? outcomeExportSchema.parse(outcomeExport(binary, version))
-    : survivalExportSchema.parse(survivalExport(survival!, version));
+    ? outcomeExportSchema.parse(binary)
+    : survivalExportSchema.parse(exports.survival.find((item) => item.outcome.slug === params.slug));
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });
 };

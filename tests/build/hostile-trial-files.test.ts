@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTrials } from '../../scripts/lib/trial-files.ts';
-import { runBuild } from '../build/site.ts';
+import { runBuild } from './site.ts';
 
 const HOSTILE = 'tests/fixtures/trials/hostile';
 const MARKERS = resolve('tests/.out/markers');

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
+import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { releaseSchema } from '../../src/lib/schema/release.ts';
+import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
+import { buildReview, freezeReview, type ReviewContent } from '../../src/lib/review/build-review.ts';
+import { unreconciled } from '../../src/lib/review/prisma.ts';
+
+function realContent(): ReviewContent {
+  const search = loadSearch();
+  const claims = loadSeedClaims();
+  if (!search.ok || !claims.ok) throw new Error('the review data files do not validate');
+  return {
+    trials: loadTrials().trials.map(({ trial }) => trial),
+    search: search.value,
+    seedClaims: claims.value.claims,
+    version: { date: '2026-12-01', commit: 'abc1234' },
+  };
+}
+
+const content = realContent();
+const review = buildReview(content);
+
+describe('buildReview over the real content', () => {
+  it('counts every trial once, by inclusion status', () => {
+    const { counts } = review;
+    expect(counts.trials).toBe(content.trials.length);
+    expect(INCLUSION_STATUSES.reduce((sum, status) => sum + counts.byInclusion[status], 0)).toBe(counts.trials);
+    expect(counts.inReview).toBe(counts.trials - counts.byInclusion.excluded);
+    expect(counts.pooled).toBe(counts.byInclusion.included);
+  });
+
+  it('joins every pooled study to its own result by id', () => {
+    for (const analysis of review.outcomes) {
+      if (!analysis.result) continue;
+      for (const study of analysis.studies) {
+        expect(study.result.study).toBe(study.id);
+        expect([study.result.events, study.result.total]).toEqual([study.events, study.n]);
+      }
+    }
+  });
+
+  it('joins by id even when the trials arrive in another order', () => {
+    const shuffled = buildReview({ ...content, trials: content.trials.toReversed() });
+    const weights = (r: typeof review) => r.outcomes.flatMap((a) => a.studies.map((s) => [s.id, s.result.weight]));
+    expect(weights(shuffled)).toEqual(weights(review));
+  });
+
+  it('totals each outcome from its studies', () => {
+    for (const { totals, studies, result } of review.outcomes) {
+      expect(totals.k).toBe(studies.length);
+      expect(totals.patients).toBe(studies.reduce((sum, s) => sum + s.n, 0));
+      expect(totals.events).toBe(studies.reduce((sum, s) => sum + s.events, 0));
+      expect(result?.k ?? 0).toBe(totals.k);
+    }
+  });
+
+  it('has PRISMA flows that reconcile: every box equals the sum of its outflows', () => {
+    expect(unreconciled(review.prisma.records)).toEqual([]);
+    expect(unreconciled(review.prisma.trials)).toEqual([]);
+    const inReview = review.prisma.trials.next.find((box) => box.id === 'trials-assessed')!.next.find((box) => box.id === 'trials-in-review')!;
+    expect(inReview.count).toBe(review.counts.inReview);
+  });
+
+  it('records the settings each analysis actually used', () => {
+    for (const analysis of review.outcomes.filter((a) => a.result)) {
+      expect(analysis.settings).toEqual({ measure: analysis.result!.measure, method: analysis.result!.method, hakn: analysis.result!.hakn });
+    }
+  });
+});
+
+describe('freezeReview', () => {
+  const release = freezeReview(review);
+
+  it('is the live model serialised: the same exports the data API serves', () => {
+    expect(release.outcomes).toEqual(review.exports.outcomes);
+    expect(release.survival).toEqual(review.exports.survival);
+    expect(release.counts).toEqual({ trials: review.counts.trials, trialsInReview: review.counts.inReview, trialsIncluded: review.counts.byInclusion.included });
+  });
+
+  it('passes the schema the site reads versions with, and survives a JSON round trip', () => {
+    const parsed = releaseSchema.parse(JSON.parse(JSON.stringify(release)));
+    expect(parsed.outcomes).toEqual(release.outcomes);
+  });
+});
+
+describe('pages and components', () => {
+  // Joining rows to results by position breaks silently when either list is reordered.
+  it('never pair study rows and pooled results by array index', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? files(join(dir, entry.name)) : /\.(astro|ts)$/.test(entry.name) ? [join(dir, entry.name)] : [],
+      );
+    const offenders = ['src/pages', 'src/components', 'src/lib/plots', 'src/lib/review']
+      .flatMap(files)
+      .filter((file) => /\b(rows|studies)\[(i|index|j)\]/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
