@@ -7,10 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { analyse, studyProblem, type MetaAnalysis, type Measure, type StudyInput, type Tau2Method } from '../src/lib/pooling/index.ts';
-
-const MEASURES: readonly Measure[] = ['PLO', 'PFT', 'PAS', 'PR'];
-const METHODS: readonly Tau2Method[] = ['DL', 'REML', 'PM'];
+import { analyse, MEASURES, studyProblem, TAU2_METHODS as METHODS, type MetaAnalysis, type Measure, type StudyInput, type Tau2Method } from '../src/lib/pooling/index.ts';
 
 /** A problem with the command line or the CSV: reported in one line, exit 2. */
 class InputError extends Error {}
@@ -37,11 +34,11 @@ function parseArgs(argv: string[]): Args {
     if (arg === '--csv') csv = value();
     else if (arg === '--measure') {
       const v = value();
-      if (!MEASURES.includes(v as Measure)) throw new InputError(`unknown measure ${v} (use ${MEASURES.join(', ')})`);
+      if (!(MEASURES as readonly string[]).includes(v)) throw new InputError(`unknown measure ${v} (use ${MEASURES.join(', ')})`);
       measure = v as Measure;
     } else if (arg === '--method') {
       const v = value();
-      if (!METHODS.includes(v as Tau2Method)) throw new InputError(`unknown method ${v} (use ${METHODS.join(', ')})`);
+      if (!(METHODS as readonly string[]).includes(v)) throw new InputError(`unknown method ${v} (use ${METHODS.join(', ')})`);
       method = v as Tau2Method;
     } else if (arg === '--hakn') hakn = true;
     else throw new InputError(`unknown option ${arg}`);

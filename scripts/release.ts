@@ -11,11 +11,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReview, freezeReview } from '../src/lib/review/build-review.ts';
+import { freezeReview } from '../src/lib/review/build-review.ts';
 import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
-import { loadSearch, loadSeedClaims } from './lib/review-files.ts';
-import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
+import { loadReview } from './lib/review-files.ts';
+import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
 
 export const DEFAULT_RELEASES_DIR = 'content/releases';
 
@@ -57,28 +57,13 @@ const date = options.date ?? new Date().toISOString().slice(0, 10);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) usageError(`--date must be YYYY-MM-DD, got "${date}"`);
 
 const trialsDir = options.trials ?? DEFAULT_TRIALS_DIR;
-const { trials, errors } = loadTrials(trialsDir);
-if (errors.length > 0) {
+const { review, errors } = loadReview({ date, commit: gitShortCommit() }, '.', trialsDir);
+if (!review) {
   for (const line of errors) console.error(line);
-  console.error(`release: ${errors.length} problem(s) in ${trialsDir}; nothing was frozen`);
+  console.error(`release: ${errors.length} problem(s) in the review's content; nothing was frozen`);
   process.exit(1);
 }
-
-const search = loadSearch();
-const seedClaims = loadSeedClaims();
-if (!search.ok || !seedClaims.ok) {
-  for (const result of [search, seedClaims]) if (!result.ok) for (const line of result.errors) console.error(line);
-  console.error('release: the review data files have problems; nothing was frozen');
-  process.exit(1);
-}
-const release = freezeReview(
-  buildReview({
-    trials: trials.map(({ trial }) => trial),
-    search: search.value,
-    seedClaims: seedClaims.value.claims,
-    version: { date, commit: gitShortCommit() },
-  }),
-);
+const release = freezeReview(review);
 // The same schema the site reads snapshots with: a snapshot that would break the build is never written.
 const checked = releaseSchema.safeParse(release, { reportInput: true });
 if (!checked.success) {

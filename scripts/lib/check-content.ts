@@ -1,4 +1,4 @@
-import { loadSearch, loadSeedClaims } from './review-files.ts';
+import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from './review-files.ts';
 import { DEFAULT_TRIALS_DIR, loadTrials } from './trial-files.ts';
 
 /**
@@ -8,7 +8,7 @@ import { DEFAULT_TRIALS_DIR, loadTrials } from './trial-files.ts';
 export function checkContent(dir: string = DEFAULT_TRIALS_DIR): { trialCount: number; errors: string[] } {
   const { trials, errors } = loadTrials(dir);
   if (dir === DEFAULT_TRIALS_DIR) {
-    for (const result of [loadSearch(), loadSeedClaims()]) if (!result.ok) errors.push(...result.errors);
+    for (const result of [loadSearch(), loadSeedClaims(), loadCertaintyJudgements()]) if (!result.ok) errors.push(...result.errors);
   }
   return { trialCount: trials.length, errors };
 }

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { CERTAINTY_FILE, certaintyJudgementsSchema, type CertaintyJudgements } from '../../src/lib/schema/certainty.ts';
+import { join } from 'node:path';
+import { buildReview, type Review } from '../../src/lib/review/build-review.ts';
+import type { Version } from '../../src/lib/review/exports.ts';
+import { DEFAULT_TRIALS_DIR, loadTrials } from './trial-files.ts';
 import { SEARCH_FILE, searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
 import { SEED_CLAIMS_FILE, seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
 import { validateYamlFile, type YamlFileResult } from '../../src/lib/validation/validate-yaml-file.ts';
 import type { SeedClaim } from '../../src/lib/schema/seed-claims.ts';
-
 
 const read = (path: string) => ({ path, text: readFileSync(path, 'utf8') });
 
@@ -13,4 +17,31 @@ export function loadSearch(path = SEARCH_FILE): YamlFileResult<SearchRecord> {
 
 export function loadSeedClaims(path = SEED_CLAIMS_FILE): YamlFileResult<{ claims: SeedClaim[] }> {
   return validateYamlFile(read(path), seedClaimsSchema);
+}
+
+export function loadCertaintyJudgements(path = CERTAINTY_FILE): YamlFileResult<CertaintyJudgements> {
+  return validateYamlFile(read(path), certaintyJudgementsSchema);
+}
+
+/**
+ * Validate the content under `root` (trial files, search record, seed claims, certainty judgements) and build the
+ * review model from it: what `npm run release` freezes and `npm run impact` compares.
+ */
+export function loadReview(version: Version, root = '.', trialsDir = join(root, DEFAULT_TRIALS_DIR)): { review: Review; errors: [] } | { review: null; errors: string[] } {
+  const trials = loadTrials(trialsDir);
+  const search = loadSearch(join(root, SEARCH_FILE));
+  const seedClaims = loadSeedClaims(join(root, SEED_CLAIMS_FILE));
+  const certainty = loadCertaintyJudgements(join(root, CERTAINTY_FILE));
+  const errors = [...trials.errors, ...[search, seedClaims, certainty].flatMap((result) => (result.ok ? [] : result.errors))];
+  if (errors.length > 0 || !search.ok || !seedClaims.ok || !certainty.ok) return { review: null, errors };
+  return {
+    review: buildReview({
+      trials: trials.trials.map(({ trial }) => trial),
+      search: search.value,
+      seedClaims: seedClaims.value.claims,
+      certaintyJudgements: certainty.value,
+      version,
+    }),
+    errors: [],
+  };
 }

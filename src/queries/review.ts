@@ -3,6 +3,7 @@ import type { z } from 'astro/zod';
 import { buildReview, type Review } from '../lib/review/build-review.ts';
 import { SEARCH_FILE, searchSchema } from '../lib/schema/search.ts';
 import { SEED_CLAIMS_FILE, seedClaimsSchema } from '../lib/schema/seed-claims.ts';
+import { CERTAINTY_FILE, certaintyJudgementsSchema } from '../lib/schema/certainty.ts';
 import { validateYamlFile, type YamlFileResult } from '../lib/validation/validate-yaml-file.ts';
 import { getBuildInfo } from './build-info.ts';
 import { getTrials } from './trials.ts';
@@ -18,6 +19,7 @@ export function getReview(): Promise<Review> {
       trials: (await getTrials()).map((entry) => entry.data),
       search: readYaml(SEARCH_FILE, searchSchema),
       seedClaims: readYaml(SEED_CLAIMS_FILE, seedClaimsSchema).claims,
+      certaintyJudgements: readYaml(CERTAINTY_FILE, certaintyJudgementsSchema),
       version: getBuildInfo(),
     }))();
   return review;

@@ -143,3 +143,23 @@ describe('a build with a broken frozen version', () => {
     expect(`${result.stdout}${result.stderr}`).toContain(`${file}: counts.trialsInReview must not be negative`);
   });
 });
+
+describe('versions compared with now', () => {
+  it('shows each frozen outcome beside the current one, and what changed', () => {
+    const current = JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes/orr.json'), 'utf8'));
+    for (const { version, outcomes } of releases) {
+      const rows = readPage(`versions/${version}/`).querySelectorAll('[data-then-and-now] tbody tr');
+      expect(rows.map((row) => row.getAttribute('data-outcome'))).toEqual(outcomes.map((o) => o.outcome.slug));
+      const orr = rows.find((row) => row.getAttribute('data-outcome') === 'orr')!;
+      const cells = orr.querySelectorAll('td').map((td) => td.text);
+      const then = outcomes.find((o) => o.outcome.slug === 'orr')!.result!;
+      expect(cells[0]).toBe(`${percentWithInterval(then.pooled.proportion, then.pooled.ci)}, ${then.k}`);
+      expect(cells[1]).toBe(`${percentWithInterval(current.result.pooled.proportion, current.result.pooled.ci)}, ${current.result.k}`);
+    }
+  });
+
+  it('links each live outcome page to the outcome in earlier versions', () => {
+    const links = readPage('outcomes/orr/').querySelectorAll('[data-earlier-versions] a');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(releases.map(({ version }) => `/versions/${version}/#then-and-now`));
+  });
+});

@@ -5,12 +5,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SITE_DIR } from '../build/site.ts';
 import { percentWithInterval } from '../../src/lib/format/numbers.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { useBrowserAndSite } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const orr = JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes/orr.json'), 'utf8'));
@@ -23,22 +22,13 @@ function htmlPages(dir: string): string[] {
   });
 }
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveStatic(SITE_DIR)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBrowserAndSite();
 
 async function open(
   path: string,
   options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const context = await site.browser().newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -48,7 +38,7 @@ async function open(
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`${path}: HTTP ${response.status()} for ${response.url()}`);
   });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  await page.goto(`${site.url()}${path}`, { waitUntil: 'load' });
   return { page, errors };
 }
 

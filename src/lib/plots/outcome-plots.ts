@@ -1,4 +1,5 @@
 import { percent, plotInterval, plotRange } from '../format/numbers.ts';
+import type { MetaAnalysis } from '../pooling/types.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy, SubgroupAnalysis } from '../review/analyses.ts';
 import type { PlotFigure } from './data-table.ts';
 import { forestSpec, forestTable, type ForestRow } from './forest.ts';
@@ -6,8 +7,7 @@ import { funnelSpec, funnelTable } from './funnel.ts';
 
 const summaryTooltip = (label: string, proportion: number, ci: readonly [number, number]) => `${label}: ${plotInterval(proportion, ci)} %`;
 
-function overallRows(analysis: BinaryOutcomeAnalysis): ForestRow[] {
-  const result = analysis.result!;
+function overallRows(result: MetaAnalysis): ForestRow[] {
   const { proportion, ci, pi } = result.pooled;
   return [
     { kind: 'summary', label: `Random effects (k = ${result.k})`, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip('Pooled', proportion, ci) },
@@ -15,7 +15,10 @@ function overallRows(analysis: BinaryOutcomeAnalysis): ForestRow[] {
   ];
 }
 
-function studyRow({ label, nct, result: study }: PooledStudy): ForestRow {
+/** What a forest plot shows of one study: its label, trial and result. */
+export type ForestStudy = Pick<PooledStudy, 'label' | 'nct' | 'result'>;
+
+function studyRow({ label, nct, result: study }: ForestStudy): ForestRow {
   return {
     kind: 'study',
     label,
@@ -37,30 +40,41 @@ function studyOf(analysis: BinaryOutcomeAnalysis, id: string): PooledStudy {
   return study;
 }
 
-/** Forest plot of every study, optionally grouped by one subgroup dimension with subgroup diamonds. */
-export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: SubgroupAnalysis): PlotFigure {
-  const result = analysis.result!;
-  const rows: ForestRow[] = subgroup
-    ? (subgroup.result.subgroups ?? []).flatMap((group) => {
-        const label = subgroup.labels[group.group] ?? group.group;
-        const members = analysis.studies.filter((study) => study[subgroup.dimension] === group.group);
-        return [
-          { kind: 'header', label } as ForestRow,
-          ...members.map(studyRow),
-          { kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow,
-        ];
-      })
-    : analysis.studies.map(studyRow);
-  const all = [...rows, ...overallRows(analysis)];
+function forestFigure(title: string, result: MetaAnalysis, rows: ForestRow[], by?: string): PlotFigure {
+  const all = [...rows, ...overallRows(result)];
   return {
     spec: forestSpec(all, {
-      axisTitle: `${analysis.outcome.title} (proportion)`,
+      axisTitle: `${title} (proportion)`,
       reference: result.pooled.proportion,
       countTitle: 'Events/n',
-      description: `Forest plot of ${analysis.outcome.title.toLowerCase()}${subgroup ? ` by ${subgroup.title.toLowerCase()}` : ''}: ${result.k} studies, pooled ${plotInterval(result.pooled.proportion, result.pooled.ci)} %.`,
+      description: `Forest plot of ${title.toLowerCase()}${by ? ` by ${by.toLowerCase()}` : ''}: ${result.k} studies, pooled ${plotInterval(result.pooled.proportion, result.pooled.ci)} %.`,
     }),
     table: forestTable(all, 'Events/n'),
   };
+}
+
+/**
+ * Forest plot of one fit of an outcome's studies, from the fit and its studies alone: the
+ * page's own plot and a reader's re-analysis in the browser draw through here.
+ */
+export function studiesForest(title: string, result: MetaAnalysis, studies: ForestStudy[]): PlotFigure {
+  return forestFigure(title, result, studies.map(studyRow));
+}
+
+/** Forest plot of every study, optionally grouped by one subgroup dimension with subgroup diamonds. */
+export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: SubgroupAnalysis): PlotFigure {
+  const result = analysis.result!;
+  if (!subgroup) return studiesForest(analysis.outcome.title, result, analysis.studies);
+  const rows: ForestRow[] = (subgroup.result.subgroups ?? []).flatMap((group) => {
+    const label = subgroup.labels[group.group] ?? group.group;
+    const members = analysis.studies.filter((study) => study[subgroup.dimension] === group.group);
+    return [
+      { kind: 'header', label } as ForestRow,
+      ...members.map(studyRow),
+      { kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow,
+    ];
+  });
+  return forestFigure(analysis.outcome.title, result, rows, subgroup.title);
 }
 
 /** Funnel plot on the analysis scale; undefined when it cannot be drawn (k < 2). */
@@ -91,7 +105,7 @@ export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure 
     const label = `Without ${studyOf(analysis, r.omitted).label}`;
     return { kind: 'study', label, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `${label}: ${plotInterval(r.proportion, r.ci)} %` };
   });
-  const all = [...rows, overallRows(analysis)[0]!];
+  const all = [...rows, overallRows(analysis.result!)[0]!];
   return {
     spec: forestSpec(all, {
       axisTitle: `${analysis.outcome.title} (proportion)`,

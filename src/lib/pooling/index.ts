@@ -1,5 +1,6 @@
 /** Public API of the pooling module: pure functions, no I/O, runs in Node and the browser. */
 export type * from './types.ts';
+export { MEASURES, TAU2_METHODS } from './types.ts';
 export type { EffectSizes } from './escalc.ts';
 export type { RmaOptions } from './rma.ts';
 export type { SubgroupFit } from './subgroups.ts';

@@ -1,7 +1,11 @@
 /** Shared vocabulary of the pooling module (metafor's names: yi, vi, tau2, I2, H2, Q, k). */
 
-export type Measure = 'PLO' | 'PFT' | 'PAS' | 'PR';
-export type Tau2Method = 'DL' | 'REML' | 'PM';
+/** The transformations, as values: controls and tables list them from here, so a new one appears everywhere. */
+export const MEASURES = ['PLO', 'PFT', 'PAS', 'PR'] as const;
+export type Measure = (typeof MEASURES)[number];
+/** The estimators `analyse()` accepts as `method`. */
+export const TAU2_METHODS = ['DL', 'REML', 'PM'] as const;
+export type Tau2Method = (typeof TAU2_METHODS)[number];
 
 export interface StudyInput {
   study: string;

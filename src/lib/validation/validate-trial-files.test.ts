@@ -45,9 +45,14 @@ const cases: [string, string[]][] = [
   ['filename-mismatch', ['NCT00000009.mdx: nct (NCT00000001) does not match the file name (NCT00000009.mdx)']],
   // A second file for the same trial cannot be named after it, so the name rule refuses it.
   ['misnamed-copy', ['NCT00000001-copy.mdx: file name must be an NCT id and .mdx (NCT followed by 8 digits), like NCT01234567.mdx']],
-  ['mdx-import', ['NCT00000001.mdx: narrative line 70 has an import/export statement, which trial files may not contain']],
-  ['mdx-expression', ['NCT00000001.mdx: narrative line 70 has a JavaScript expression {…}, which trial files may not contain']],
-  ['mdx-script', ['NCT00000001.mdx: narrative line 71 has a <script> element, which trial files may not contain']],
+  ['mdx-import', ['NCT00000001.mdx: narrative line 80 has an import/export statement, which trial files may not contain']],
+  ['mdx-expression', ['NCT00000001.mdx: narrative line 80 has a JavaScript expression {…}, which trial files may not contain']],
+  ['mdx-script', ['NCT00000001.mdx: narrative line 81 has a <script> element, which trial files may not contain']],
+  ['rob-missing', ['NCT00000001.mdx: riskOfBias is required for an included trial']],
+  ['rob-missing-support', ['NCT00000001.mdx: riskOfBias.judgements.aim.support is required']],
+  ['rob-unknown-domain', ['NCT00000001.mdx: riskOfBias.judgements.blinding is not a known field']],
+  ['rob-judgement-scale', ['NCT00000001.mdx: riskOfBias.judgements.endpoints.judgement must be one of: low, unclear, high']],
+  ['rob-unknown-source', [`NCT00000001.mdx: riskOfBias.judgements.follow-up.source.publication "other-2023" is not one of this trial's publications`]],
   // Evidence tiers and extraction states.
   ['sponsor-report-pooled', ['NCT00000001.mdx: cohorts[1].pooled[0] "orr" comes from sponsor report "sponsor-2025", which may not be pooled in the primary analysis']],
   ['extraction-without-missing', ['NCT00000001.mdx: publications[2].extraction.missing is required when the status is "awaiting-extraction" (say what is missing)']],
