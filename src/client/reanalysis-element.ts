@@ -6,7 +6,8 @@
  */
 import { MEASURES, POOLING_METHODS } from '../lib/pooling/types.ts';
 import { MEASURE_LABELS, METHOD_LABELS } from '../lib/format/pooling-labels.ts';
-import { percentRange, percentWithInterval, pValue, statistic } from '../lib/format/numbers.ts';
+import { percentRange, pValue, statistic } from '../lib/format/numbers.ts';
+import { basisOf, estimateInWords, modelInWords } from '../lib/format/estimate.ts';
 import { studiesForest } from '../lib/plots/outcome-plots.ts';
 import { reanalyse, type Reanalysis, type ReanalysisStudy } from '../lib/reanalysis/reanalyse.ts';
 import { isPrimary, parseState, PRIMARY, stateQuery, type ReanalysisState } from '../lib/reanalysis/state.ts';
@@ -135,34 +136,46 @@ export class ReanalysisElement extends HTMLElement {
             '.',
           ),
     );
-    const { result } = analysis;
-    if (!result) {
+    const figure = analysis.estimate;
+    if (!figure) {
       this.output!.replaceChildren(...notes, tag('p', { 'data-reanalysis-estimate': '' }, 'Every study is excluded: there is nothing to pool.'));
       return;
     }
-    const patients = analysis.included.reduce((sum, s) => sum + s.n, 0);
-    const h = result.heterogeneity;
     const estimate = tag(
       'p',
-      { class: 'headline', 'data-reanalysis-estimate': '', 'data-value': String(result.pooled.proportion), 'data-ci': result.pooled.ci.join(','), 'data-pi': result.piHts?.join(',') ?? '' },
-      tag('strong', {}, percentWithInterval(result.pooled.proportion, result.pooled.ci)),
-      ` from ${result.k} ${result.k === 1 ? 'study' : 'studies'} (${patients} patients)${result.piHts ? `; 95% prediction interval ${percentRange(result.piHts)}` : ''}.`,
+      {
+        class: 'headline',
+        'data-reanalysis-estimate': '',
+        'data-basis': figure.basis,
+        'data-value': String(figure.proportion),
+        'data-ci': figure.ci.join(','),
+        'data-pi': figure.pi?.join(',') ?? '',
+      },
+      tag('strong', {}, estimateInWords(figure)),
+      ` (${basisOf(figure)}; ${modelInWords(figure)}${figure.pi ? `; 95% prediction interval ${percentRange(figure.pi)}` : ''}).`,
     );
+    const rules = tag('ul', { 'data-reanalysis-rules': '' }, ...figure.notes.map((note) => tag('li', {}, note.text)));
+    const result = figure.fit;
+    if (!result) {
+      this.output!.replaceChildren(...notes, estimate, rules);
+      return;
+    }
+    const h = result.heterogeneity;
     const facts = tag('dl', { class: 'facts', 'data-reanalysis-heterogeneity': '', 'data-tau2': String(h.tau2), 'data-i2': String(h.I2) });
     facts.append(
-      tag('dt', {}, 'Q'), tag('dd', {}, `${statistic(h.Q)} on ${h.df} df, p = ${pValue(h.pQ)}`),
+      tag('dt', {}, result.heterogeneityTest === 'likelihood ratio' ? 'Likelihood-ratio test' : 'Q'), tag('dd', {}, `${statistic(h.Q)} on ${h.df} df, p = ${pValue(h.pQ)}`),
       tag('dt', {}, 'τ²'), tag('dd', {}, `${statistic(h.tau2)} (${state.model})`),
       tag('dt', {}, 'I²'), tag('dd', {}, `${h.I2.toFixed(1)} %`),
       tag('dt', {}, 'H²'), tag('dd', {}, statistic(h.H2)),
     );
-    const figure = studiesForest(this.outcomeTitle, result, analysis.included.map((s) => ({ label: s.study, nct: s.nct, result: s.result! })));
-    const description = (figure.spec as { description?: string }).description ?? '';
+    const forest = studiesForest(this.outcomeTitle, result, analysis.included.map((s) => ({ label: s.study, nct: s.nct, result: s.result! })));
+    const description = (forest.spec as { description?: string }).description ?? '';
     const placeholder = tag('div', { class: 'plot-canvas', 'data-reanalysis-plot': 'loading' }, 'Drawing the forest plot…');
-    this.output!.replaceChildren(...notes, estimate, facts, tag('figure', { class: 'plot' }, placeholder, tag('figcaption', {}, 'Forest plot of this re-analysis.')));
+    this.output!.replaceChildren(...notes, estimate, rules, facts, tag('figure', { class: 'plot' }, placeholder, tag('figcaption', {}, 'Forest plot of this re-analysis.')));
     const render = ++this.renders;
     void import('./embed-plot.ts').then(async ({ embedInPlaceOf }) => {
       if (render !== this.renders) return;
-      const plot = await embedInPlaceOf(placeholder, figure.spec, description);
+      const plot = await embedInPlaceOf(placeholder, forest.spec, description);
       plot?.setAttribute('data-reanalysis-plot', 'ready');
       if (!plot) placeholder.textContent = 'The forest plot could not be drawn; the numbers above are complete.';
     });
