@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serveStatic } from '../tests/e2e/static-server.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const PAGES = ['/', '/outcomes/orr/'];
 const MINIMUM: Record<string, number> = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_DIR } from '../build/site.ts';
 import { percentWithInterval } from '../../src/lib/format/numbers.ts';
 import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const orr = JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes/orr.json'), 'utf8'));
