@@ -15,7 +15,8 @@ import { buildReview, freezeReview } from '../src/lib/review/build-review.ts';
 import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
 import { loadSearch, loadSeedClaims } from './lib/review-files.ts';
-import { DEFAULT_TRIALS_DIR, loadTrials } from './lib/trial-files.ts';
+import { TRIALS_DIR as DEFAULT_TRIALS_DIR } from '../src/lib/content-paths.ts';
+import { loadTrials } from './lib/trial-files.ts';
 
 export const DEFAULT_RELEASES_DIR = 'content/releases';
 

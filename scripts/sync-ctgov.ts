@@ -17,7 +17,7 @@ import { isMap, isScalar, isSeq, parse, parseDocument, type Document, type Scala
 import { checkedSource, registryFacts, RegistryRecordError, type RegistryFacts } from '../src/lib/registry/ctgov.ts';
 import type { Trial } from '../src/lib/schema/trial.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
-import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
+import { TRIALS_DIR as DEFAULT_TRIALS_DIR } from '../src/lib/content-paths.ts';
 
 const HELP = `usage: npm run sync:ctgov -- --from DIR [--dir ${DEFAULT_TRIALS_DIR}] [--dry-run]
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { SEARCH_FILE, searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
-import { SEED_CLAIMS_FILE, seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
+import { SEARCH_FILE, SEED_CLAIMS_FILE } from '../../src/lib/content-paths.ts';
+import { searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
+import { seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
 import { validateYamlFile, type YamlFileResult } from '../../src/lib/validation/validate-yaml-file.ts';
 import type { SeedClaim } from '../../src/lib/schema/seed-claims.ts';
-
 
 const read = (path: string) => ({ path, text: readFileSync(path, 'utf8') });
 

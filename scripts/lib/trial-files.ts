@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { TRIALS_DIR } from '../../src/lib/content-paths.ts';
 import type { TrialFile } from '../../src/lib/validation/validate-trial-file.ts';
 import { validateTrialFiles, type TrialSetResult } from '../../src/lib/validation/validate-trial-files.ts';
 
-export const DEFAULT_TRIALS_DIR = 'content/trials';
-
 /** Read every `*.mdx` in a trials folder; paths are shown relative to the working directory. */
-export function readTrialFiles(dir: string = DEFAULT_TRIALS_DIR): TrialFile[] {
+export function readTrialFiles(dir: string = TRIALS_DIR): TrialFile[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.mdx'))
     .sort()
@@ -16,6 +15,6 @@ export function readTrialFiles(dir: string = DEFAULT_TRIALS_DIR): TrialFile[] {
     });
 }
 
-export function loadTrials(dir: string = DEFAULT_TRIALS_DIR): TrialSetResult {
+export function loadTrials(dir: string = TRIALS_DIR): TrialSetResult {
   return validateTrialFiles(readTrialFiles(dir));
 }

@@ -5,8 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
+import { RELEASES_DIR, TRIALS_DIR } from '../lib/content-paths.ts';
 
-export const HISTORY_PATHS = ['content/trials', 'content/releases'];
+export const HISTORY_PATHS = [TRIALS_DIR, RELEASES_DIR];
 
 export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'changed type';
 

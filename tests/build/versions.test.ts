@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { percentWithInterval } from '../../src/lib/format/numbers.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { readHistory } from '../../src/queries/history.ts';
-import { readReleases, RELEASES_DIR } from '../../src/queries/releases.ts';
+import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
+import { readReleases } from '../../src/queries/releases.ts';
 import { readPage, runBuild, SITE_DIR } from './site.ts';
 
 const releases = readReleases();
@@ -135,5 +136,7 @@ describe('a build with a broken frozen version', () => {
     const result = runBuild({ CARNK_RELEASES_DIR: releasesDir, CARNK_OUT_DIR: resolve('tests/.out/broken-releases-site') });
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toContain(`${file}: counts.trialsInReview must not be negative`);
+    // One line for the reader, never Astro's stack trace of compiled chunks.
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });
