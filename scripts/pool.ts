@@ -7,76 +7,51 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { oneOf, UsageError } from '../src/lib/cli/usage.ts';
 import { analyse, studyProblem, type MetaAnalysis, type Measure, type StudyInput, type Tau2Method } from '../src/lib/pooling/index.ts';
+import { runCommand } from './lib/command.ts';
 
 const MEASURES: readonly Measure[] = ['PLO', 'PFT', 'PAS', 'PR'];
 const METHODS: readonly Tau2Method[] = ['DL', 'REML', 'PM'];
 
-/** A problem with the command line or the CSV: reported in one line, exit 2. */
-class InputError extends Error {}
+const HELP = `usage: npm run --silent pool -- --csv FILE [--measure ${MEASURES.join('|')}] [--method ${METHODS.join('|')}] [--hakn]
 
-interface Args {
-  csv: string;
-  measure: Measure;
-  method: Tau2Method;
-  hakn: boolean;
-}
+Reads study,events,total[,group][,year] (RFC 4180, a header row) and prints one JSON object: the
+random-effects meta-analysis the site runs, with the studies in input order.
+  --measure   effect measure (default: PLO)
+  --method    tau² estimator (default: DL)
+  --hakn      Hartung-Knapp adjustment
 
-function parseArgs(argv: string[]): Args {
-  let csv: string | undefined;
-  let measure: Measure = 'PLO';
-  let method: Tau2Method = 'DL';
-  let hakn = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new InputError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--csv') csv = value();
-    else if (arg === '--measure') {
-      const v = value();
-      if (!MEASURES.includes(v as Measure)) throw new InputError(`unknown measure ${v} (use ${MEASURES.join(', ')})`);
-      measure = v as Measure;
-    } else if (arg === '--method') {
-      const v = value();
-      if (!METHODS.includes(v as Tau2Method)) throw new InputError(`unknown method ${v} (use ${METHODS.join(', ')})`);
-      method = v as Tau2Method;
-    } else if (arg === '--hakn') hakn = true;
-    else throw new InputError(`unknown option ${arg}`);
-  }
-  if (csv === undefined) throw new InputError('missing --csv FILE');
-  return { csv, measure, method, hakn };
-}
+Exit codes: 0 printed; 1 the analysis failed; 2 a usage error or a bad CSV (one line:
+pool: row N (study): problem, rows counted from 1 after the header).`;
 
 function readStudies(file: string): StudyInput[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
-    throw new InputError(`${file}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${file}: ${(error as Error).message.split('\n')[0]}`);
   }
   const [header, ...records] = rows;
-  if (!header) throw new InputError(`${file} is empty`);
+  if (!header) throw new UsageError(`${file} is empty`);
   const column = (name: string) => header.indexOf(name);
   for (const name of ['study', 'events', 'total']) {
-    if (column(name) < 0) throw new InputError(`${file}: missing column ${name} (header: ${header.join(',')})`);
+    if (column(name) < 0) throw new UsageError(`${file}: missing column ${name} (header: ${header.join(',')})`);
   }
-  if (records.length === 0) throw new InputError(`${file} has no studies`);
+  if (records.length === 0) throw new UsageError(`${file} has no studies`);
   const [iStudy, iEvents, iTotal, iGroup, iYear] = ['study', 'events', 'total', 'group', 'year'].map(column) as number[];
 
   return records.map((record, r) => {
     const study = record[iStudy!] ?? '';
     const where = study === '' ? `row ${r + 1}` : `row ${r + 1} (${study})`;
     const fail = (problem: string): never => {
-      throw new InputError(`${where}: ${problem}`);
+      throw new UsageError(`${where}: ${problem}`);
     };
     if (study === '') fail('study is empty');
     const count = (name: string, index: number): number => {
@@ -123,12 +98,16 @@ function toContract(result: MetaAnalysis): Record<string, unknown> {
   return out;
 }
 
-try {
-  const args = parseArgs(process.argv.slice(2));
-  const studies = readStudies(args.csv);
-  const result = analyse(studies, { measure: args.measure, method: args.method, hakn: args.hakn });
-  process.stdout.write(`${JSON.stringify(toContract(result))}\n`);
-} catch (error) {
-  console.error(`pool: ${(error as Error).message}`);
-  process.exit(error instanceof InputError ? 2 : 1);
-}
+await runCommand({
+  name: 'pool',
+  help: HELP,
+  options: { csv: { type: 'string' }, measure: { type: 'string', default: 'PLO' }, method: { type: 'string', default: 'DL' }, hakn: { type: 'boolean', default: false } },
+  run(flags) {
+    if (flags.csv === undefined) throw new UsageError('missing --csv FILE');
+    const measure = oneOf('measure', flags.measure, MEASURES);
+    const method = oneOf('method', flags.method, METHODS);
+    const result = analyse(readStudies(flags.csv), { measure, method, hakn: flags.hakn });
+    process.stdout.write(`${JSON.stringify(toContract(result))}\n`);
+    return 0;
+  },
+});

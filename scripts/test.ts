@@ -5,27 +5,43 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runCommand } from './lib/command.ts';
 
-const scratch = resolve('.tmp');
-mkdirSync(scratch, { recursive: true });
-const report = join(scratch, 'vitest-report.json');
-rmSync(report, { force: true });
+const HELP = `usage: npm test [-- [--project unit|site] [FILTER...]]
 
-const vitest = spawnSync(
-  process.execPath,
-  [join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  // Chromium and astro write temporary files; keep them inside the project, not in a shared /tmp.
-  { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
-);
+Runs the vitest projects (both unless --project is given; FILTER narrows to matching test files)
+and ends with one line: N passed, N failed[, N skipped].
 
-let summary: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-try {
-  summary = JSON.parse(readFileSync(report, 'utf8'));
-} catch {
-  console.log('0 passed, 1 failed');
-  console.error('test: vitest wrote no report');
-  process.exit(vitest.status || 1);
-}
-const skipped = summary.numPendingTests + summary.numTodoTests;
-console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(vitest.status ?? 1);
+Exit codes: 0 every test passed; 1 a test failed or vitest did not report; 2 a usage error.`;
+
+await runCommand({
+  name: 'test',
+  help: HELP,
+  options: { project: { type: 'string', multiple: true } },
+  positionals: true,
+  run(flags, filters) {
+    const scratch = resolve('.tmp');
+    mkdirSync(scratch, { recursive: true });
+    const report = join(scratch, 'vitest-report.json');
+    rmSync(report, { force: true });
+
+    const projects = (flags.project ?? []).flatMap((name) => ['--project', name]);
+    const vitest = spawnSync(
+      process.execPath,
+      [join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects, ...filters],
+      // Chromium and astro write temporary files; keep them inside the project, not in a shared /tmp.
+      { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
+    );
+
+    let summary: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    try {
+      summary = JSON.parse(readFileSync(report, 'utf8'));
+    } catch {
+      console.log('0 passed, 1 failed');
+      throw new Error('vitest wrote no report');
+    }
+    const skipped = summary.numPendingTests + summary.numTodoTests;
+    console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    return vitest.status ?? 1;
+  },
+});

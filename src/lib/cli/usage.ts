@@ -37,6 +37,6 @@ export function positiveList(flag: string, value: string): number[] {
 export function isoDate(flag: string, value: string): string {
   const date = new Date(`${value}T00:00:00Z`);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  if (!valid) throw new UsageError(`--${flag} must be a date YYYY-MM-DD, got "${value}"`);
+  if (!valid) throw new UsageError(`--${flag} must be YYYY-MM-DD, got "${value}"`);
   return value;
 }
