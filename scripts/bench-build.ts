@@ -11,11 +11,12 @@ import { TRIALS_DIR } from '../src/lib/content-paths.ts';
 import { runCommand } from './lib/command.ts';
 import { syntheticTrialFiles } from './lib/synthetic-trials.ts';
 
-const HELP = `usage: npm run bench:build -- [--sizes 100,1000]
+const HELP = `usage: npm run bench:build -- [--sizes 100,1000] [--skip-real]
 
 Builds the site from the real trial files, then from each number of generated trials, and prints
 build time, pages, files and output size per build.
   --sizes LIST   numbers of generated trials, comma-separated (default: 100,1000)
+  --skip-real    leave out the build of the real trial files
 
 Exit codes: 0 done; 1 a build failed (its one-line message is printed); 2 a usage error.`;
 
@@ -58,13 +59,13 @@ function build(label: string, trialsDir: string | undefined, trials: number): st
 await runCommand({
   name: 'bench:build',
   help: HELP,
-  options: { sizes: { type: 'string', default: '100,1000' } },
+  options: { sizes: { type: 'string', default: '100,1000' }, 'skip-real': { type: 'boolean', default: false } },
   run(flags) {
     const sizes = positiveList('sizes', flags.sizes);
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch, { recursive: true });
     try {
-      const rows = [build('real content', undefined, readdirSync(TRIALS_DIR).filter((n) => n.endsWith('.mdx')).length)];
+      const rows = flags['skip-real'] ? [] : [build('real content', undefined, readdirSync(TRIALS_DIR).filter((n) => n.endsWith('.mdx')).length)];
       for (const size of sizes) {
         const dir = join(scratch, `trials-${size}`);
         mkdirSync(dir, { recursive: true });
