@@ -1,4 +1,4 @@
-import { percent, plotInterval, plotRange } from '../format/numbers.ts';
+import { fixed, percent, plotInterval, plotRange } from '../format/numbers.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy, SubgroupAnalysis } from '../review/analyses.ts';
 import type { PlotFigure } from './data-table.ts';
 import { forestSpec, forestTable, type ForestRow } from './forest.ts';
@@ -69,7 +69,7 @@ export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | und
   if (!funnel) return undefined;
   const points = funnel.studies.map((s) => {
     const label = studyOf(analysis, s.study).label;
-    return { label, yi: s.yi, sei: s.sei, tooltip: `${label}: effect ${s.yi.toFixed(2)}, SE ${s.sei.toFixed(2)}` };
+    return { label, yi: s.yi, sei: s.sei, tooltip: `${label}: effect ${fixed(s.yi, 2)}, SE ${fixed(s.sei, 2)}` };
   });
   const axisTitle = `${analysis.outcome.title} (${analysis.result!.measure === 'PLO' ? 'logit' : 'transformed'} scale)`;
   return {

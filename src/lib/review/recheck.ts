@@ -1,4 +1,4 @@
-import { percentWithInterval, percent, pValue } from '../format/numbers.ts';
+import { fixed, percentWithInterval, percent, pValue } from '../format/numbers.ts';
 import type { SeedClaim } from '../schema/seed-claims.ts';
 import type { Trial } from '../schema/trial.ts';
 import type { BinaryOutcomeAnalysis } from './analyses.ts';
@@ -24,7 +24,7 @@ function binaryClaim(claim: SeedClaim, analysis: BinaryOutcomeAnalysis): Omit<Re
   if (claim.kind === 'egger') {
     const { egger, k } = analysis.result;
     return egger
-      ? { now: `p = ${pValue(egger.p)} (t = ${egger.t.toFixed(2)}, ${egger.df} df)`, studies: k, patients: 0, reason: `Recomputed over the ${k} studies that report ${title}.` }
+      ? { now: `p = ${pValue(egger.p)} (t = ${fixed(egger.t, 2)}, ${egger.df} df)`, studies: k, patients: 0, reason: `Recomputed over the ${k} studies that report ${title}.` }
       : { now: null, studies: k, patients: 0, reason: `Egger's test needs at least three studies with different standard errors; ${k} report ${title}.` };
   }
 
