@@ -13,8 +13,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/data/**/*.test.ts'],
-          // Script tests spawn the real commands (Node start-up, a few files each).
-          testTimeout: 30_000,
+          // Script tests spawn the real commands (Node start-up, a few files each); generous so a
+          // busy machine slows the loop down rather than failing it.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -93,7 +93,7 @@ describe('npm run new-trial', () => {
   it.each([
     [['NCT0000003'], 'NCT0000003 is not an NCT id (NCT followed by 8 digits)'],
     [['NCT00000004', '--group', 'solid', '--target', 'HER2'], 'without --from, give --title, --phase, --enrollment, --disease (or scaffold from the registry record with --from)'],
-    [['NCT00000004', ...FLAGS, '--phase', '4'], '--phase 4 is not one of: early-1, 1, 1/2, 2, 3'],
+    [['NCT00000004', ...FLAGS, '--phase', '4'], '--phase 4 is not one of: early-1, 1, 1/2, 2, 3, not-applicable'],
     [['NCT00000004', ...FLAGS, '--status', 'open'], '--status open is not one of: not-yet-recruiting, recruiting, enrolling-by-invitation, active-not-recruiting, completed, suspended, terminated, withdrawn, unknown'],
     [['NCT00000004', ...FLAGS, '--enrollment', 'many'], '--enrollment many is not a whole number'],
     [['NCT00000004', '--bogus'], "Unknown option '--bogus' (see --help)"],

@@ -33,7 +33,7 @@ await runCommand({
       { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
     );
 
-    let summary: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    let summary: { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; numPendingTests: number; numTodoTests: number };
     try {
       summary = JSON.parse(readFileSync(report, 'utf8'));
     } catch {
@@ -41,7 +41,9 @@ await runCommand({
       throw new Error('vitest wrote no report');
     }
     const skipped = summary.numPendingTests + summary.numTodoTests;
-    console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    // A suite that fails before its tests run (a hook, an import) fails no test; count it, so the line never reads 0 failed then.
+    const failed = summary.numFailedTests + (summary.numFailedTests === 0 ? summary.numFailedTestSuites : 0);
+    console.log(`${summary.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
     return vitest.status ?? 1;
   },
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { enrollmentLabel } from '../../src/lib/format/labels.ts';
 import { readPage, runBuild } from './site.ts';
 
 const { trials } = loadTrials();
@@ -35,7 +36,7 @@ describe('the built site', () => {
       const page = readPage(`trials/${trial.nct}/`);
       expect(page.querySelector('h1')?.text).toContain(trial.nct);
       const facts = page.querySelector('#registry')?.parentNode?.text ?? '';
-      expect(facts).toContain(`${trial.registry.enrollment.count} (${trial.registry.enrollment.type})`);
+      expect(facts).toContain(enrollmentLabel(trial.registry.enrollment));
       // Compare words only: Markdown syntax and typographic quotes differ between source and page.
       const words = (text: string) => text.replace(/\]\([^)]*\)/g, ' ').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
       const firstLine = words(body.trim().split('\n')[0] ?? '').split(' ').slice(0, 8).join(' ');

@@ -4,7 +4,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { percentWithInterval } from '../../src/lib/format/numbers.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
-import { readHistory } from '../../src/queries/history.ts';
+import { execFileSync } from 'node:child_process';
 import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
 import { readReleases } from '../../src/queries/releases.ts';
 import { readPage, runBuild, SITE_DIR } from './site.ts';
@@ -55,14 +55,11 @@ describe('what changed', () => {
     expect(page.querySelector(`[data-comparison="${releases[0]!.version}..current"]`)).not.toBeNull();
   });
 
-  it('lists the commits to the data, or says why it cannot', () => {
-    const history = readHistory();
-    const section = readPage('changes/').querySelector('[data-history]')!;
-    if (history.available) {
-      expect(section.getAttribute('data-history')).toBe('available');
-      expect(section.querySelectorAll('[data-commit]').map((li) => li.getAttribute('data-commit'))).toEqual(history.commits.map((c) => c.short));
-    } else {
-      expect(section.text).toContain(history.reason);
+  it('lists each change in the evidence as its own entry, computed from the data', () => {
+    const events = readPage('changes/').querySelectorAll('[data-event]');
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      expect(event.getAttribute('id')).toMatch(/^(\d{4}-\d{2}-\d{2}|current)\.\.(\d{4}-\d{2}-\d{2}|current)\/(estimate|added|removed|results|corrected)\//);
     }
   });
 });
@@ -79,6 +76,15 @@ describe('the feed', () => {
     }
     const links = entries.map((entry) => entry.querySelector('link')?.getAttribute('href'));
     for (const { version } of releases) expect(links).toContainEqual(expect.stringMatching(new RegExp(`/versions/${version}/$`)));
+  });
+
+  it('announces evidence changes, never commit subjects', () => {
+    const titles = feed.querySelectorAll('entry > title').map((title) => title.text.trim());
+    const subjects = execFileSync('git', ['log', '--format=%s'], { encoding: 'utf8' }).split('\n').filter((line) => line.length > 20);
+    expect(titles.filter((title) => subjects.some((subject) => title.includes(subject)))).toEqual([]);
+    const pageEvents = readPage('changes/').querySelectorAll('[data-event]').map((li) => li.getAttribute('id'));
+    const linked = feed.querySelectorAll('entry > link').map((link) => decodeURIComponent(link.getAttribute('href')!.split('#')[1] ?? ''));
+    expect(linked.filter(Boolean).toSorted()).toEqual(pageEvents.toSorted());
   });
 
   it('is linked from every page', () => {

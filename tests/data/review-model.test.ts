@@ -6,6 +6,7 @@ import { loadTrials } from '../../scripts/lib/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
 import { buildReview, freezeReview, type ReviewContent } from '../../src/lib/review/build-review.ts';
+import { unreconciled } from '../../src/lib/review/prisma.ts';
 
 function realContent(): ReviewContent {
   const search = loadSearch();
@@ -54,6 +55,13 @@ describe('buildReview over the real content', () => {
       expect(totals.events).toBe(studies.reduce((sum, s) => sum + s.events, 0));
       expect(result?.k ?? 0).toBe(totals.k);
     }
+  });
+
+  it('has PRISMA flows that reconcile: every box equals the sum of its outflows', () => {
+    expect(unreconciled(review.prisma.records)).toEqual([]);
+    expect(unreconciled(review.prisma.trials)).toEqual([]);
+    const inReview = review.prisma.trials.next.find((box) => box.id === 'trials-assessed')!.next.find((box) => box.id === 'trials-in-review')!;
+    expect(inReview.count).toBe(review.counts.inReview);
   });
 
   it('records the settings each analysis actually used', () => {

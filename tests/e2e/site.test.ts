@@ -138,6 +138,10 @@ describe('search', () => {
 
 describe('every page', () => {
   const pages = htmlPages(SITE_DIR).sort();
+  // Tests that open every page grow with the number of trial files: allow about 4 s a page on a 2-core machine
+  // to load one, and 8 s to run axe on it.
+  const everyPageTimeout = Math.max(120_000, pages.length * 4_000);
+  const axeTimeout = Math.max(120_000, pages.length * 8_000);
 
   it('finds the pages to check', () => {
     expect(pages).toContain('/');
@@ -154,7 +158,7 @@ describe('every page', () => {
       await page.context().close();
     }
     expect(errors).toEqual([]);
-  });
+  }, everyPageTimeout);
 
   async function axeViolations(paths: string[], viewport?: { width: number; height: number }): Promise<string[]> {
     const violations: string[] = [];
@@ -174,7 +178,7 @@ describe('every page', () => {
 
   it('has no axe-core violations', async () => {
     expect(await axeViolations(pages)).toEqual([]);
-  });
+  }, axeTimeout);
 
   it('has no axe-core violations on a phone-sized screen either', async () => {
     const sample = ['/', '/outcomes/orr/', '/trials/', '/trials/NCT03056339/', '/landscape/', '/methods/', pages.find((p) => p.startsWith('/versions/2'))].filter((p): p is string => p !== undefined);

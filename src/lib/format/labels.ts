@@ -1,5 +1,5 @@
 import { OUTCOME_KINDS } from '../review/outcomes.ts';
-import { OUTCOME_KEYS, type InclusionStatus, type MalignancyGroup, type NkSource, type OutcomeKey } from '../schema/trial.ts';
+import { OUTCOME_KEYS, type ExtractionState, type InclusionStatus, type MalignancyGroup, type NkSource, type OutcomeKey, type PublicationType } from '../schema/trial.ts';
 
 /** Words for the schema's codes: the only place they are spelled out for readers (outcome names: review/outcomes.ts). */
 export const NK_SOURCE_LABELS: Record<NkSource, string> = {
@@ -18,14 +18,36 @@ export const GROUP_LABELS: Record<MalignancyGroup, string> = {
 
 export const INCLUSION_LABELS: Record<InclusionStatus, string> = {
   included: 'Included in pooling',
+  'published-not-extracted': 'Results published, not yet extracted',
   'awaiting-results': 'Awaiting results',
   excluded: 'Excluded',
 };
 
-const PHASE_LABELS: Record<string, string> = { 'early-1': 'Early phase 1', '1': 'Phase 1', '1/2': 'Phase 1/2', '2': 'Phase 2', '3': 'Phase 3' };
+/** Evidence tiers as readers see them. */
+export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
+  article: 'Peer-reviewed article',
+  'conference-abstract': 'Conference abstract',
+  letter: 'Letter',
+  'registry-results': 'Registry results',
+  preprint: 'Preprint',
+  'sponsor-report': 'Sponsor report',
+};
+
+export const EXTRACTION_STATE_LABELS: Record<ExtractionState, string> = {
+  extracted: 'Extracted',
+  'awaiting-extraction': 'Awaiting extraction',
+  'not-readable': 'Could not be read in full',
+};
+
+const PHASE_LABELS: Record<string, string> = { 'early-1': 'Early phase 1', '1': 'Phase 1', '1/2': 'Phase 1/2', '2': 'Phase 2', '3': 'Phase 3', 'not-applicable': 'Phase not applicable' };
 
 export function phaseLabel(phase: string): string {
   return PHASE_LABELS[phase] ?? phase;
+}
+
+/** Enrollment as recorded; a trial whose records do not state it says so instead of showing 0. */
+export function enrollmentLabel(enrollment: { count: number; type: string } | undefined): string {
+  return enrollment ? `${enrollment.count} (${enrollment.type})` : 'Not stated in the records read';
 }
 
 /** `active-not-recruiting` -> `Active, not recruiting` */

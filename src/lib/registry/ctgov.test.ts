@@ -79,10 +79,14 @@ describe('registryFacts', () => {
     );
   });
 
-  it.each([[['PHASE2', 'PHASE3']], [['NA']], [['PHASE4']]])('rejects phases %j, naming the field', (phases) => {
+  it.each([[['PHASE2', 'PHASE3']], [['PHASE4']]])('rejects phases %j, naming the field', (phases) => {
     expect(() => registryFacts(withChange((p) => (p.designModule.phases = phases)))).toThrow(
-      new RegistryRecordError(`protocolSection.designModule.phases [${phases.join(', ')}] has no equivalent (known: [EARLY_PHASE1], [PHASE1], [PHASE1, PHASE2], [PHASE2], [PHASE3])`),
+      new RegistryRecordError(`protocolSection.designModule.phases [${phases.join(', ')}] has no equivalent (known: [EARLY_PHASE1], [NA], [PHASE1], [PHASE1, PHASE2], [PHASE2], [PHASE3])`),
     );
+  });
+
+  it('reads the registry coding "Phase: NA" as not applicable', () => {
+    expect(registryFacts(withChange((p) => (p.designModule.phases = ['NA']))).phase).toBe('not-applicable');
   });
 
   it('names a missing enrollment and an unknown enrollment type', () => {

@@ -42,6 +42,7 @@ const API_STATUSES = [
 
 const PHASE_BY_API: Record<string, Phase> = {
   EARLY_PHASE1: 'early-1',
+  NA: 'not-applicable',
   PHASE1: '1',
   'PHASE1,PHASE2': '1/2',
   PHASE2: '2',

@@ -37,8 +37,8 @@ export function registryChanges(current: Trial['registry'], facts: RegistryFacts
   };
   compare(['status'], current.status, facts.status);
   compare(['phase'], current.phase, facts.phase);
-  compare(['enrollment', 'count'], current.enrollment.count, facts.enrollment.count);
-  compare(['enrollment', 'type'], current.enrollment.type, facts.enrollment.type);
+  compare(['enrollment', 'count'], current.enrollment?.count, facts.enrollment.count);
+  compare(['enrollment', 'type'], current.enrollment?.type, facts.enrollment.type);
   compare(['startYear'], current.startYear, facts.startYear);
   compare(['sponsor'], current.sponsor, facts.sponsor);
   compare(['countries'], current.countries, facts.countries);

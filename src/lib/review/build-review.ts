@@ -15,7 +15,7 @@ import { outcomeExport, survivalExport, type Version } from './exports.ts';
 import { landscape, liveRecord, seedRecord, type Landscape, type LandscapeRecord } from './landscape.ts';
 import { survivalOutcomeData, type OutcomeData, type SurvivalRow } from './outcome-data.ts';
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type SurvivalOutcomeKey } from './outcomes.ts';
-import { prismaFlow, type PrismaFlow } from './prisma.ts';
+import { prismaFlows, type PrismaFlows } from './prisma.ts';
 import { recheck, type RecheckRow } from './recheck.ts';
 
 /** The validated content a review is built from (trial files, search record, seed claims) and its version. */
@@ -52,7 +52,7 @@ export interface Review {
   /** Every outcome in the public data API's shape (`/data/outcomes/<slug>.json`). */
   exports: { outcomes: OutcomeExport[]; survival: SurvivalExport[] };
   search: SearchRecord;
-  prisma: PrismaFlow;
+  prisma: PrismaFlows;
   /** The seed paper's pooled figures beside what the trial files support. */
   recheck: RecheckRow[];
   landscape: {
@@ -92,7 +92,7 @@ export function buildReview({ trials: unordered, search, seedClaims, version }: 
       survival: survival.map((outcome) => survivalExport(outcome, version)),
     },
     search,
-    prisma: prismaFlow(search, trials),
+    prisma: prismaFlows(search, trials),
     recheck: recheck(seedClaims, trials, outcomes, survival),
     landscape: {
       seed: landscape(seedTrials.map(seedRecord).filter((record): record is LandscapeRecord => record !== undefined)),

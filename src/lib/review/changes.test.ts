@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, consecutiveChanges, describeChanges, hasChanges, type ComparableTrial, type EvidenceState } from './changes.ts';
+import { compareVersions, consecutiveChanges, describeChanges, evidenceEvents, hasChanges, type ComparableTrial, type EvidenceState } from './changes.ts';
 
 const trial = (nct: string, overrides: Partial<ComparableTrial> = {}): ComparableTrial => ({
   nct,
@@ -114,5 +114,36 @@ describe('consecutiveChanges', () => {
   it('has nothing to compare with fewer than two versions', () => {
     expect(consecutiveChanges([])).toEqual([]);
     expect(consecutiveChanges([state('current', [])])).toEqual([]);
+  });
+});
+
+describe('evidenceEvents', () => {
+  it('announces each change on its own: estimates that moved, then trials', () => {
+    const before = state('2026-01-01', [trial('NCT00000001')], [orr(0.43, 3)]);
+    const after = state(
+      '2026-02-01',
+      [trial('NCT00000001', { registry: { status: 'completed' } }), trial('NCT00000002', { inclusion: { status: 'included' }, cohorts: [{ id: 'all' }] })],
+      [orr(0.391, 4)],
+    );
+    const events = evidenceEvents(compareVersions(before, after), new Map([['NCT00000002', 'CD19 CAR-NK']]));
+    expect(events.map((e) => [e.kind, e.title])).toEqual([
+      ['estimate', 'Overall response: 3 → 4 studies, 43 % → 39 %'],
+      ['added', 'Trial added to the review: NCT00000002 (CD19 CAR-NK)'],
+      ['results', 'New results for NCT00000002, now included in pooling (1 new cohort)'],
+      ['corrected', 'NCT00000001: registry facts updated'],
+    ]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(events[0]!.id).toBe('2026-01-01..2026-02-01/estimate/orr');
+  });
+
+  it('says when an outcome is first estimated or no longer estimated', () => {
+    const first = evidenceEvents(compareVersions(state('a', [], []), state('b', [], [orr(0.5, 1)])));
+    expect(first.map((e) => e.title)).toEqual(['Overall response: first estimate, 50 % from 1 study']);
+    const gone = evidenceEvents(compareVersions(state('a', [], [orr(0.5, 2)]), state('b', [], [])));
+    expect(gone.map((e) => e.title)).toEqual(['Overall response: no longer estimated (was 50 % from 2 studies)']);
+  });
+
+  it('is empty when nothing changed', () => {
+    expect(evidenceEvents(compareVersions(state('a', [trial('NCT00000001')]), state('b', [trial('NCT00000001')])))).toEqual([]);
   });
 });

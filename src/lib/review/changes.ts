@@ -8,6 +8,7 @@ import { percent } from '../format/numbers.ts';
 
 export interface ComparableTrial {
   nct: string;
+  title?: string;
   registry: unknown;
   product?: unknown;
   population?: unknown;
@@ -148,5 +149,50 @@ export function describeChanges(changes: EvidenceChanges): string[] {
       `${nct}: new results (${[nowIncluded && 'now included', newCohorts.length > 0 && `new cohorts: ${newCohorts.join(', ')}`].filter(Boolean).join('; ')}).`,
     ),
     ...estimates.map(({ title, before, after }) => `${title} ${estimateText(before)} → ${estimateText(after)}.`),
+  ];
+}
+
+/** Section names as a reader reads them. */
+const SECTION_WORDS: Record<TrialSection, string> = {
+  registry: 'registry facts',
+  product: 'product',
+  population: 'population',
+  publications: 'publications',
+  outcomes: 'outcome data',
+  inclusion: 'inclusion status',
+};
+
+/** One change in the evidence, as the feed and the changes page announce it. */
+export interface EvidenceEvent {
+  /** Stable within its comparison: `<from>..<to>/<kind>/<slug or NCT>`. */
+  id: string;
+  kind: 'estimate' | 'added' | 'removed' | 'results' | 'corrected';
+  title: string;
+  from: string;
+  to: string;
+}
+
+const studies = (k: number) => `${k} ${k === 1 ? 'study' : 'studies'}`;
+
+function estimateTitle({ title, before, after }: EstimateChange): string {
+  if (!before) return `${title}: first estimate, ${percent(after!.pooled.proportion, 0)} from ${studies(after!.k)}`;
+  if (!after) return `${title}: no longer estimated (was ${percent(before.pooled.proportion, 0)} from ${studies(before.k)})`;
+  const k = before.k === after.k ? studies(after.k) : `${before.k} → ${studies(after.k)}`;
+  return `${title}: ${k}, ${percent(before.pooled.proportion, 0)} → ${percent(after.pooled.proportion, 0)}`;
+}
+
+/** Every change between two versions as its own event: estimates that moved first, then trials. */
+export function evidenceEvents(changes: EvidenceChanges, titles: ReadonlyMap<string, string> = new Map()): EvidenceEvent[] {
+  const { from, to } = changes;
+  const event = (kind: EvidenceEvent['kind'], key: string, title: string): EvidenceEvent => ({ id: `${from}..${to}/${kind}/${key}`, kind, title, from, to });
+  const named = (nct: string) => (titles.has(nct) ? `${nct} (${titles.get(nct)})` : nct);
+  return [
+    ...changes.estimates.map((change) => event('estimate', change.slug, estimateTitle(change))),
+    ...changes.added.map((nct) => event('added', nct, `Trial added to the review: ${named(nct)}`)),
+    ...changes.removed.map((nct) => event('removed', nct, `Trial removed from the review: ${named(nct)}`)),
+    ...changes.newResults.map(({ nct, nowIncluded, newCohorts }) =>
+      event('results', nct, `New results for ${nct}${nowIncluded ? ', now included in pooling' : ''}${newCohorts.length > 0 ? ` (${newCohorts.length} new ${newCohorts.length === 1 ? 'cohort' : 'cohorts'})` : ''}`),
+    ),
+    ...changes.changed.map(({ nct, sections }) => event('corrected', nct, `${nct}: ${sections.map((section) => SECTION_WORDS[section]).join(', ')} updated`)),
   ];
 }

@@ -28,7 +28,14 @@ describe('landscape', () => {
     ]);
   });
 
+  it('counts a trial with unstated enrollment as a trial, never as 0 patients', () => {
+    const unknown: LandscapeRecord = { nct: 'NCT4', group: 'solid', nkSource: 'undisclosed', targets: ['MUC1'] };
+    const result = landscape([...records, unknown]);
+    expect(result).toMatchObject({ trials: 4, patients: 100, enrollmentUnknown: 1 });
+    expect(result.byGroup.find((row) => row.group === 'solid')).toEqual({ group: 'solid', trials: 2, patients: 60, targets: ['HER2', 'MUC1'] });
+  });
+
   it('is empty for no trials', () => {
-    expect(landscape([])).toEqual({ trials: 0, patients: 0, byGroup: [], bySource: [] });
+    expect(landscape([])).toEqual({ trials: 0, patients: 0, enrollmentUnknown: 0, byGroup: [], bySource: [] });
   });
 });

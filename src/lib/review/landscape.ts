@@ -5,7 +5,8 @@ export interface LandscapeRecord {
   nct: string;
   group: MalignancyGroup;
   nkSource: NkSource;
-  enrollment: number;
+  /** Absent when no record read states it; such trials count as trials but add no patients. */
+  enrollment?: number;
   targets: string[];
 }
 
@@ -27,6 +28,8 @@ export interface SourceRow {
 export interface Landscape {
   trials: number;
   patients: number;
+  /** Trials whose enrollment is not stated in the records read (not counted in `patients`). */
+  enrollmentUnknown: number;
   byGroup: GroupRow[];
   bySource: SourceRow[];
 }
@@ -44,7 +47,7 @@ export function liveRecord(trial: Trial): LandscapeRecord {
     nct: trial.nct,
     group: trial.population.group,
     nkSource: trial.product.nkSource,
-    enrollment: trial.registry.enrollment.count,
+    enrollment: trial.registry.enrollment?.count,
     targets: trial.product.targets,
   };
 }
@@ -54,7 +57,7 @@ export function liveRecord(trial: Trial): LandscapeRecord {
  * source (Tables 2 and 4). Patients are enrollment as recorded, planned or actual.
  */
 export function landscape(records: LandscapeRecord[]): Landscape {
-  const patients = records.reduce((sum, record) => sum + record.enrollment, 0);
+  const patients = sumEnrollment(records);
   const byGroup = [...groupBy(records, (record) => record.group)].map(([group, members]) => ({
     group,
     trials: members.length,
@@ -67,11 +70,12 @@ export function landscape(records: LandscapeRecord[]): Landscape {
     patients: sumEnrollment(members),
     share: patients === 0 ? 0 : sumEnrollment(members) / patients,
   }));
-  return { trials: records.length, patients, byGroup, bySource };
+  const enrollmentUnknown = records.filter((record) => record.enrollment === undefined).length;
+  return { trials: records.length, patients, enrollmentUnknown, byGroup, bySource };
 }
 
 function sumEnrollment(records: LandscapeRecord[]): number {
-  return records.reduce((sum, record) => sum + record.enrollment, 0);
+  return records.reduce((sum, record) => sum + (record.enrollment ?? 0), 0);
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

@@ -85,7 +85,8 @@ function notReportedReason(trial: Trial): string {
 
 /**
  * The cohorts each trial pools for an outcome (see `pooled` in the schema), turned into rows;
- * every other trial is listed with the reason it is absent, so none is dropped silently.
+ * every other trial in the review is listed with the reason it is absent, so none is dropped
+ * silently. Excluded registry entries are not trials of the review and are not listed.
  */
 function collect<Row>(
   trials: Trial[],
@@ -95,7 +96,7 @@ function collect<Row>(
   const rows: Row[] = [];
   const notReported: NotReported[] = [];
   const usedLabels = new Set<string>();
-  for (const trial of trials) {
+  for (const trial of trials.filter((t) => t.inclusion.status !== 'excluded')) {
     const cohorts = trial.cohorts.filter((cohort) => cohort.pooled.includes(key));
     if (cohorts.length === 0) {
       notReported.push({ nct: trial.nct, reason: notReportedReason(trial) });

@@ -6,7 +6,7 @@ import type { SearchRecord } from '../schema/search.ts';
 import { analyseBinaryOutcome } from './analyses.ts';
 import { binaryOutcomeData } from './outcome-data.ts';
 import { BINARY_OUTCOMES } from './outcomes.ts';
-import { prismaFlow } from './prisma.ts';
+import { prismaFlows, unreconciled, type FlowBox } from './prisma.ts';
 import { recheck } from './recheck.ts';
 
 const dir = 'tests/fixtures/trials/valid';
@@ -69,19 +69,39 @@ describe('the seed re-checked', () => {
   });
 });
 
-describe('PRISMA flow', () => {
+describe('PRISMA flows', () => {
   const search: SearchRecord = {
-    date: '2026-11-29', period: 'all', sources: [],
-    flow: { identified: { databases: 100, registers: 17 }, reportsSought: 5, reportsExcluded: [{ reason: 'Not a CAR-NK product', count: 2 }] },
+    date: '2026-11-29', period: 'all', sources: [], identifiedNotAdded: [{ id: 'NCT09999999', description: 'x', why: 'no record' }],
+    flow: { identified: { databases: 100, registers: 17 }, reportsNotRetrieved: 4, reportsExcluded: [{ reason: 'Not a CAR-NK product', count: 2 }] },
   };
+  const flows = prismaFlows(search, trials);
+  const counts = (root: FlowBox): Record<string, number | null> =>
+    Object.assign({ [root.id]: root.count }, ...root.next.map(counts));
 
-  it('takes recorded counts from the search and computes inclusion from the trial files', () => {
-    const flow = prismaFlow(search, trials);
-    expect(flow.identified).toEqual({ databases: 100, registers: 17 });
-    expect(flow.screened).toBeUndefined();
-    expect(flow.trialsIncluded).toBe(1);
-    expect(flow.reportsIncluded).toBe(1);
-    expect(flow.awaitingResults).toBe(1);
-    expect(flow.excluded).toEqual([{ reason: 'Not a CAR-NK product', count: 2 }]);
+  it('counts reports by how the trial files use them, and trials by inclusion status', () => {
+    expect(counts(flows.records)).toMatchObject({
+      'records-identified': 117, 'records-duplicates': null, 'records-screened': null,
+      'reports-sought': 9, 'reports-not-retrieved': 4, 'reports-assessed': 5, 'reports-excluded-1': 2,
+      'reports-in-review': 3, 'reports-pooled': 1, 'reports-extracted': 1, 'reports-awaiting': 1, 'reports-no-outcomes': 0,
+    });
+    expect(counts(flows.trials)).toMatchObject({
+      'trials-identified': 3, 'trials-not-added': 1, 'trials-assessed': 2, 'trials-in-review': 2,
+      'trials-included': 1, 'trials-published-not-extracted': 0, 'trials-awaiting-results': 1,
+    });
+  });
+
+  it('reconciles: every box with known counts equals the sum of its outflows', () => {
+    expect(unreconciled(flows.records)).toEqual([]);
+    expect(unreconciled(flows.trials)).toEqual([]);
+  });
+
+  it('names a box whose outflows do not add up', () => {
+    const broken: FlowBox = { id: 'a', label: 'a', count: 5, next: [{ id: 'b', label: 'b', count: 2, next: [] }, { id: 'c', label: 'c', count: 2, next: [] }] };
+    expect(unreconciled(broken)).toEqual(['a: 5 ≠ 4']);
+  });
+
+  it('leaves a count the search did not keep as not recorded, and does not add across it', () => {
+    const open: FlowBox = { id: 'a', label: 'a', count: 5, next: [{ id: 'b', label: 'b', count: null, next: [] }] };
+    expect(unreconciled(open)).toEqual([]);
   });
 });

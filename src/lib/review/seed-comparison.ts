@@ -1,4 +1,4 @@
-import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel, statusLabel } from '../format/labels.ts';
+import { GROUP_LABELS, NK_SOURCE_LABELS, enrollmentLabel, phaseLabel, statusLabel } from '../format/labels.ts';
 import type { Trial } from '../schema/trial.ts';
 
 /** The columns of the comparison, in order: a table's header needs them even when no trial has a seed row. */
@@ -29,7 +29,7 @@ export function seedComparison(trial: Trial): SeedFact[] {
     { field: 'Malignancy', seed: `${GROUP_LABELS[seed.group]}: ${seed.cancerType}`, now: `${GROUP_LABELS[trial.population.group]}: ${trial.population.diseases.join(', ')}`, differs: seed.group !== trial.population.group },
     { field: 'NK cell source', seed: NK_SOURCE_LABELS[seed.nkSource], now: NK_SOURCE_LABELS[trial.product.nkSource], differs: seed.nkSource !== trial.product.nkSource },
     { field: 'Phase', seed: seed.phase, now: phaseLabel(trial.registry.phase), differs: SEED_PHASES[seed.phase] !== trial.registry.phase },
-    { field: 'Enrollment', seed: String(seed.enrollment), now: `${trial.registry.enrollment.count} (${trial.registry.enrollment.type})`, differs: seed.enrollment !== trial.registry.enrollment.count },
+    { field: 'Enrollment', seed: String(seed.enrollment), now: enrollmentLabel(trial.registry.enrollment), differs: seed.enrollment !== trial.registry.enrollment?.count },
     { field: 'Status', seed: seed.status, now: statusLabel(trial.registry.status), differs: ['recruiting', 'completed', 'withdrawn', 'terminated', 'suspended'].includes(seedStatus) && seedStatus !== trial.registry.status },
   ];
 }

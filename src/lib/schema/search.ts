@@ -20,28 +20,38 @@ export const searchSchema = z.strictObject({
         z.strictObject({
           /** The exact query string. */
           query: text,
-          corpus: text,
           /** Records returned. */
           hits: count,
-          /** Records that were reports of a CAR-NK clinical trial. */
+          /** Records that were reports or registry records of a CAR-NK clinical trial in cancer. */
           relevant: count,
+          /** What the relevant records were, in words: trial numbers, reports. */
+          found: text.optional(),
+          /** Records set aside on screening, by reason; left out where the split was not recorded. */
+          screenedOut: z.array(z.strictObject({ reason: text, count: count.min(1, 'must be at least 1') })).optional(),
         }),
       ),
     }),
   ),
   /** PRISMA 2020 counts as recorded; trials and reports included are computed from the trial files. */
+  /**
+   * The PRISMA 2020 counts only the search can know; leave out a count that was not kept.
+   * Reports assessed, reports of included trials and every trial count are computed from
+   * the trial files (src/lib/review/prisma.ts), so they cannot disagree with the data.
+   */
   flow: z.strictObject({
     identified: z.strictObject({ databases: count, registers: count }),
     duplicatesRemoved: count.optional(),
     screened: count.optional(),
     excludedAtScreening: count.optional(),
-    reportsSought: count.optional(),
     reportsNotRetrieved: count.optional(),
-    reportsAssessed: count.optional(),
-    reportsExcluded: z.array(z.strictObject({ reason: text, count })).default([]),
-    trialsIncluded: count.optional(),
-    reportsIncluded: count.optional(),
+    /** Reports read in full and excluded that belong to no trial file (a trial's own exclusion is in its file). */
+    reportsExcluded: z.array(z.strictObject({ reason: text, count: count.min(1, 'must be at least 1') })).default([]),
   }),
+  /**
+   * Registered CAR-NK cancer trials that were identified but have no trial file, and why:
+   * no registry record could be read, or no ClinicalTrials.gov number (a file is keyed by it).
+   */
+  identifiedNotAdded: z.array(z.strictObject({ id: text, description: text, why: text })).default([]),
   notes: text.optional(),
 });
 

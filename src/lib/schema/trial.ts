@@ -21,15 +21,30 @@ const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
-export const PHASES = ['early-1', '1', '1/2', '2', '3'] as const;
+/** `not-applicable` is how the registry codes some early cell-therapy studies ("Phase: NA"). */
+export const PHASES = ['early-1', '1', '1/2', '2', '3', 'not-applicable'] as const;
 export const STATUSES = [
   'not-yet-recruiting', 'recruiting', 'enrolling-by-invitation', 'active-not-recruiting',
   'completed', 'suspended', 'terminated', 'withdrawn', 'unknown',
 ] as const;
 export const NK_SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'other', 'undisclosed'] as const;
 export const MALIGNANCY_GROUPS = ['hematologic', 'solid'] as const;
-export const INCLUSION_STATUSES = ['included', 'awaiting-results', 'excluded'] as const;
-export const PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint'] as const;
+export const INCLUSION_STATUSES = ['included', 'published-not-extracted', 'awaiting-results', 'excluded'] as const;
+export const PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint', 'sponsor-report'] as const;
+
+/**
+ * Publication types that may feed the primary analysis. A sponsor report (a press release or
+ * investor presentation by the sponsor itself) may be extracted, but only for a sensitivity
+ * analysis: it is never pooled in the primary one.
+ */
+export const PRIMARY_PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint'] as const;
+
+/**
+ * Where a publication stands in extraction: its numbers are in the file (`extracted`), it
+ * has been found and can be read but is not yet extracted (`awaiting-extraction`), or only
+ * a part of it could be reached (`not-readable`: an abstract cut off, a paywalled table).
+ */
+export const EXTRACTION_STATES = ['extracted', 'awaiting-extraction', 'not-readable'] as const;
 
 /** Where a number comes from: one of the trial's publications, and the place in it. */
 export const sourceSchema = z.strictObject({
@@ -111,6 +126,18 @@ export const cohortSchema = z.strictObject({
   outcomes: outcomesSchema,
 });
 
+/**
+ * How far a publication has been extracted, and what stands in the way. Leaving the block
+ * out means the publication has no outcome data to extract (a design paper, a protocol).
+ */
+export const publicationExtractionSchema = z.strictObject({
+  status: z.enum(EXTRACTION_STATES),
+  /** What is missing before its numbers can be taken: "full text; Table 2 response counts". */
+  missing: text.optional(),
+  /** Outcomes it is known to report that are not yet in this file. */
+  wanted: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).optional(),
+});
+
 export const publicationSchema = z.strictObject({
   id,
   citation: text,
@@ -119,6 +146,7 @@ export const publicationSchema = z.strictObject({
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1056/NEJMoa1910607').optional(),
   pmid: z.string().regex(/^\d{1,9}$/, 'must be digits only').optional(),
   url: z.url('must be a URL').optional(),
+  extraction: publicationExtractionSchema.optional(),
 });
 
 /** The trial's row in the seed review's Table 9, as printed there (kept to reproduce its tables). */
@@ -143,7 +171,8 @@ export const trialSchema = z
       sponsor: text.optional(),
       phase: z.enum(PHASES),
       status: z.enum(STATUSES),
-      enrollment: z.strictObject({ count, type: z.enum(['planned', 'actual']) }),
+      /** Left out when no record read states it. */
+      enrollment: z.strictObject({ count, type: z.enum(['planned', 'actual']) }).optional(),
       startYear: year.optional(),
       countries: z.array(text).optional(),
       /** Where these facts were read, and when. */
@@ -195,6 +224,8 @@ export type SurvivalOutcome = z.infer<typeof survivalSchema>;
 export type NkSource = (typeof NK_SOURCES)[number];
 export type MalignancyGroup = (typeof MALIGNANCY_GROUPS)[number];
 export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
+export type PublicationType = (typeof PUBLICATION_TYPES)[number];
+export type ExtractionState = (typeof EXTRACTION_STATES)[number];
 
 type TrialShape = Omit<Trial, never>;
 
@@ -252,11 +283,47 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
     });
   });
 
+  checkExtractionStates(trial, issue);
+
   const pooledAnything = trial.cohorts.some((cohort) => cohort.pooled.length > 0);
   if (trial.inclusion.status === 'included' && !pooledAnything) {
     issue(['inclusion', 'status'], 'is "included" but no cohort pools any outcome');
   }
   if (trial.inclusion.status !== 'included' && pooledAnything) {
     issue(['inclusion', 'status'], `is "${trial.inclusion.status}" but a cohort pools outcomes`);
+  }
+}
+
+/**
+ * Publication tiers and extraction states against the inclusion status: a known but
+ * unextracted publication must be said to be one, and a sponsor report never feeds the
+ * primary analysis.
+ */
+function checkExtractionStates(trial: TrialShape, issue: (path: (string | number)[], message: string) => void): void {
+  const primary: readonly string[] = PRIMARY_PUBLICATION_TYPES;
+  const typeOf = new Map(trial.publications.map((publication) => [publication.id, publication.type]));
+  trial.cohorts.forEach((cohort, c) => {
+    cohort.pooled.forEach((key, p) => {
+      const source = cohort.outcomes[key]?.source.publication;
+      const type = source === undefined ? undefined : typeOf.get(source);
+      if (type !== undefined && !primary.includes(type)) {
+        issue(['cohorts', c, 'pooled', p], `"${key}" comes from ${type.replaceAll('-', ' ')} "${source}", which may not be pooled in the primary analysis`);
+      }
+    });
+  });
+
+  trial.publications.forEach((publication, i) => {
+    const extraction = publication.extraction;
+    if (extraction && extraction.status !== 'extracted' && !extraction.missing) {
+      issue(['publications', i, 'extraction', 'missing'], `is required when the status is "${extraction.status}" (say what is missing)`);
+    }
+  });
+
+  const unextracted = trial.publications.filter((publication) => publication.extraction && publication.extraction.status !== 'extracted');
+  if (trial.inclusion.status === 'published-not-extracted' && unextracted.length === 0) {
+    issue(['inclusion', 'status'], 'is "published-not-extracted" but no publication has an extraction status of "awaiting-extraction" or "not-readable"');
+  }
+  if (trial.inclusion.status === 'awaiting-results' && unextracted.length > 0) {
+    issue(['inclusion', 'status'], `is "awaiting-results" but publication "${unextracted[0]?.id}" is awaiting extraction (use "published-not-extracted")`);
   }
 }

@@ -18,6 +18,7 @@ describe('valid trial files', () => {
     expect(first?.trial.cohorts[1]?.outcomes.orr).toMatchObject({ events: 6, n: 12, source: { publication: 'full-2024', location: 'Table 2' } });
     expect(first?.trial.extraction.extractedOn).toBe('2026-11-29');
     expect(first?.body).toContain('It has **markdown**');
+    expect(first?.trial.publications[2]).toMatchObject({ type: 'sponsor-report', extraction: { status: 'awaiting-extraction', wanted: ['orr', 'cr'] } });
   });
 
   it('treat an absent outcome as absent, not as zero', () => {
@@ -52,6 +53,11 @@ const cases: [string, string[]][] = [
   ['mdx-import', ['NCT00000001.mdx: narrative line 70 has an import/export statement, which trial files may not contain']],
   ['mdx-expression', ['NCT00000001.mdx: narrative line 70 has a JavaScript expression {…}, which trial files may not contain']],
   ['mdx-script', ['NCT00000001.mdx: narrative line 71 has a <script> element, which trial files may not contain']],
+  // Evidence tiers and extraction states.
+  ['sponsor-report-pooled', ['NCT00000001.mdx: cohorts[1].pooled[0] "orr" comes from sponsor report "sponsor-2025", which may not be pooled in the primary analysis']],
+  ['extraction-without-missing', ['NCT00000001.mdx: publications[2].extraction.missing is required when the status is "awaiting-extraction" (say what is missing)']],
+  ['awaiting-but-published', ['NCT00000001.mdx: inclusion.status is "awaiting-results" but publication "sponsor-2025" is awaiting extraction (use "published-not-extracted")']],
+  ['unextracted-without-publication', ['NCT00000001.mdx: inclusion.status is "published-not-extracted" but no publication has an extraction status of "awaiting-extraction" or "not-readable"']],
 ];
 
 describe('invalid trial files', () => {

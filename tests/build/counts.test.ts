@@ -1,0 +1,48 @@
+/**
+ * One count everywhere: every page that states how many trials the review holds shows the
+ * number the review model computed, read back from the built HTML.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { readPage, SITE_DIR } from './site.ts';
+
+const trials = loadTrials().trials.map(({ trial }) => trial);
+const inReview = trials.filter((trial) => trial.inclusion.status !== 'excluded');
+const excluded = trials.length - inReview.length;
+
+describe('trial counts across pages', () => {
+  it.each(['', 'landscape/', 'trials/', 'versions/'])('/%s states the trials in the review', (path) => {
+    const counts = readPage(path).querySelectorAll('[data-count="trials"]');
+    expect(counts.length).toBeGreaterThan(0);
+    for (const count of counts) expect(count.text.trim()).toBe(String(inReview.length));
+  });
+
+  it('/methods/ draws the PRISMA trials flow with the same counts, each box the sum of the boxes its arrows lead to', () => {
+    const page = readPage('methods/');
+    const count = (id: string) => Number(page.querySelector(`[data-box="${id}"]`)?.getAttribute('data-count'));
+    expect(count('trials-in-review')).toBe(inReview.length);
+    expect(count('trials-assessed')).toBe(trials.length);
+    for (const box of page.querySelectorAll('[data-flow] [data-box]')) {
+      const id = box.getAttribute('data-box')!;
+      const outflows = page.querySelectorAll(`[data-from="${id}"]`).map((li) => (li.getAttribute('data-box') ? li : li.querySelector('[data-box]'))!);
+      const known = outflows.map((o) => Number(o.getAttribute('data-count')));
+      if (outflows.length === 0 || Number.isNaN(count(id)) || known.some(Number.isNaN)) continue;
+      expect([id, known.reduce((a, b) => a + b, 0)]).toEqual([id, count(id)]);
+    }
+  });
+
+  it.each(['landscape/', 'trials/'])('/%s states the excluded registry entries', (path) => {
+    expect(readPage(path).querySelector('[data-count="excluded"]')?.text.trim()).toBe(String(excluded));
+  });
+
+  it('lists, on each outcome page, only trials of the review that contribute no data', () => {
+    for (const slug of ['orr', 'cr', 'crs', 'gvhd', 'pfs']) {
+      const data = JSON.parse(readFileSync(`${SITE_DIR}/data/outcomes/${slug}.json`, 'utf8'));
+      const listed = readPage(`outcomes/${slug}/`).querySelectorAll('[data-not-reported]').map((li) => li.getAttribute('data-not-reported'));
+      const contributing = new Set((data.studies ?? data.estimates).map((s: { nct: string }) => s.nct));
+      expect(listed.length + contributing.size).toBe(inReview.length);
+      expect(listed.filter((nct) => !inReview.some((trial) => trial.nct === nct))).toEqual([]);
+    }
+  });
+});
