@@ -15,11 +15,16 @@ const SCRATCH = resolve('tests/.out/readme-commands');
 function readmeCommands(): string[] {
   const readme = readFileSync('README.md', 'utf8');
   const table = readme.slice(readme.indexOf('## Commands'), readme.indexOf('\n## ', readme.indexOf('## Commands') + 1));
-  return [...table.matchAll(/^\| `npm (?:run (?:--silent )?)?([\w:-]+)/gm)].map((match) => match[1]!);
+  return [...table.matchAll(/`npm (?:run (?:--silent )?)?([\w:-]+)/g)].map((match) => match[1]!);
 }
 
-const npm = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync('npm', args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 600_000 });
+// The environment a reader's shell has: without vitest's NODE_ENV=test, under which astro dev answers 404.
+const shellEnv = (env: Record<string, string>) => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))),
+  ...env,
+});
+
+const npm = (args: string[], env: Record<string, string> = {}) => spawnSync('npm', args, { encoding: 'utf8', env: shellEnv(env), timeout: 600_000 });
 
 function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -32,17 +37,17 @@ function freePort(): Promise<number> {
 
 /**
  * Start a server command, wait for the home page on `port`, stop it (its whole process group);
- * returns the last status seen. Astro's dev server may answer 404 while it is still loading content.
+ * returns the last status seen.
  */
 async function firstResponse(args: string[], port: number, env: Record<string, string> = {}): Promise<number> {
-  const child = spawn('npm', args, { detached: true, stdio: 'ignore', env: { ...process.env, ...env } });
+  const child = spawn('npm', args, { detached: true, stdio: 'ignore', env: shellEnv(env) });
   let status = 0;
   try {
     const deadline = Date.now() + 500_000;
     while (Date.now() < deadline && status !== 200) {
       if (child.exitCode !== null) throw new Error(`npm ${args.join(' ')} exited with ${child.exitCode} before answering`);
       status = await fetch(`http://127.0.0.1:${port}/`).then((response) => response.status, () => 0);
-      if (status !== 200) await new Promise((wait) => setTimeout(wait, 500));
+      if (status !== 200) await new Promise((wait) => setTimeout(wait, 1000));
     }
     return status;
   } finally {
@@ -64,6 +69,9 @@ const EXERCISED: Record<string, string> = {
   'sync:ctgov': 'run against scratch copies of the fixture trials',
   release: 'run into a scratch folder',
   typecheck: 'run in full by tests/build/typecheck.test.ts',
+  lint: 'run by npm test (scripts/test.ts) before the vitest projects, as a counted check',
+  format: 'not run: it rewrites files; format:check reads the same configuration',
+  'format:check': 'run by npm test once FORMAT_CHECK_IN_TEST in scripts/test.ts is on (after the first repository-wide npm run format)',
   'bench:pool': 'run at k = 20',
   'bench:build': 'run on 3 generated trials, without the real content',
   lighthouse: '--help only: a run takes minutes and its performance score depends on the machine load',
