@@ -16,7 +16,7 @@ import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
 import { getBuildInfo } from '../src/queries/build-info.ts';
 import { runCommand } from './lib/command.ts';
-import { loadSearch, loadSeedClaims } from './lib/review-files.ts';
+import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from './lib/review-files.ts';
 import { loadTrials } from './lib/trial-files.ts';
 
 const HELP = `usage: npm run release -- [--date YYYY-MM-DD] [--trials DIR] [--dir DIR]
@@ -44,8 +44,9 @@ await runCommand({
 
     const search = loadSearch();
     const seedClaims = loadSeedClaims();
-    if (!search.ok || !seedClaims.ok) {
-      for (const result of [search, seedClaims]) if (!result.ok) for (const line of result.errors) console.error(line);
+    const certaintyJudgements = loadCertaintyJudgements();
+    if (!search.ok || !seedClaims.ok || !certaintyJudgements.ok) {
+      for (const result of [search, seedClaims, certaintyJudgements]) if (!result.ok) for (const line of result.errors) console.error(line);
       console.error('release: the review data files have problems; nothing was frozen');
       return 1;
     }
@@ -54,6 +55,7 @@ await runCommand({
         trials: trials.map(({ trial }) => trial),
         search: search.value,
         seedClaims: seedClaims.value.claims,
+        certaintyJudgements: certaintyJudgements.value,
         version: { date, commit: getBuildInfo().commit },
       }),
     );

@@ -2,9 +2,15 @@
  * Invented trial files for benchmarks: valid against the schema, clearly fake
  * (NCT9xxxxxxx ids, "Synthetic" titles), never written into content/.
  */
+import { ROB_DOMAINS } from '../../src/lib/schema/risk-of-bias.ts';
+
 const SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'undisclosed'] as const;
 const TARGETS = ['CD19', 'BCMA', 'CD33', 'HER2', 'NKG2D ligands', 'CD70', 'TROP2'] as const;
 const PHASES = ['1', '1/2', 'early-1'] as const;
+const riskOfBias = `riskOfBias:
+  judgements:
+${ROB_DOMAINS.map(({ id }) => `    ${id}: { judgement: unclear, support: "Synthetic benchmark judgement.", source: { publication: report, location: Methods } }`).join('\n')}
+`;
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same set. */
 function random(seed: number): () => number {
@@ -58,7 +64,7 @@ product:
 population:
   group: ${next() < 0.6 ? 'hematologic' : 'solid'}
   diseases: ["Synthetic disease"]
-inclusion:
+${hasResults ? riskOfBias : ''}inclusion:
   status: ${hasResults ? 'included' : 'awaiting-results'}
   reason: "Synthetic benchmark trial."
 ${results}extraction:

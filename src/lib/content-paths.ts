@@ -9,5 +9,7 @@ export const TRIALS_DIR = `${CONTENT_DIR}/trials`;
 export const SEARCH_FILE = `${CONTENT_DIR}/search.yaml`;
 /** The seed paper's pooled figures as printed. */
 export const SEED_CLAIMS_FILE = `${CONTENT_DIR}/seed-claims.yaml`;
+/** GRADE judgements (indirectness, publication bias) per outcome. */
+export const CERTAINTY_FILE = `${CONTENT_DIR}/certainty.yaml`;
 /** Frozen, citable snapshots written by `npm run release`. */
 export const RELEASES_DIR = `${CONTENT_DIR}/releases`;

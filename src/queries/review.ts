@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { buildReview, type Review } from '../lib/review/build-review.ts';
-import { SEARCH_FILE, SEED_CLAIMS_FILE } from '../lib/content-paths.ts';
+import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE } from '../lib/content-paths.ts';
+import { certaintyJudgementsSchema } from '../lib/schema/certainty.ts';
 import { searchSchema } from '../lib/schema/search.ts';
 import { seedClaimsSchema } from '../lib/schema/seed-claims.ts';
 import { validateYamlFile, type YamlFileResult } from '../lib/validation/validate-yaml-file.ts';
@@ -19,6 +20,7 @@ export function getReview(): Promise<Review> {
       trials: (await getTrials()).map((entry) => entry.data),
       search: readYaml(SEARCH_FILE, searchSchema),
       seedClaims: readYaml(SEED_CLAIMS_FILE, seedClaimsSchema).claims,
+      certaintyJudgements: readYaml(CERTAINTY_FILE, certaintyJudgementsSchema),
       version: getBuildInfo(),
     }))();
   return review;

@@ -22,6 +22,32 @@ describe('the built site', () => {
     expect(contrast).toContain(`from ${orr.result.k} trials and ${orr.result.patients} patients`);
   });
 
+  it('leads the home and outcome pages with the summary of findings, the limitations and the search date', () => {
+    const search = readFileSync('content/search.yaml', 'utf8').match(/^date: (\S+)/m)?.[1];
+    for (const path of ['', 'outcomes/orr/']) {
+      const page = readPage(path);
+      expect(page.querySelector('[data-sof] [data-sof-outcome="orr"] [data-certainty]')?.getAttribute('data-certainty')).toMatch(/^(high|moderate|low|very low)$/);
+      expect(page.querySelector('[data-searched-up-to]')?.text).toBe(`Searched up to ${search}.`);
+    }
+    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    const page = readPage('outcomes/orr/');
+    expect(page.querySelector('[data-certainty]')?.text).toContain(orr.certainty.rating);
+    expect(page.querySelectorAll('[data-sof-footnotes] li')).toHaveLength(Object.values(orr.certainty.domains).filter((d) => (d as { downgrade: number }).downgrade > 0).length);
+    expect(page.querySelector('[data-sensitivity-risk-of-bias] th')?.text).toBe('Excluding trials at high overall risk of bias');
+  });
+
+  it("publishes every included trial's risk of bias, with a traffic light on its page", () => {
+    const data = JSON.parse(readFileSync(join('tests/.out/site/data/risk-of-bias.json'), 'utf8'));
+    const included = trials.filter(({ trial }) => trial.inclusion.status === 'included').map(({ trial }) => trial.nct);
+    expect(data.trials.map((t: { nct: string }) => t.nct)).toEqual(included);
+    expect(data.domains).toHaveLength(8);
+    for (const nct of included) {
+      const section = readPage(`trials/${nct}/`).querySelector('[data-risk-of-bias]');
+      expect(section?.getAttribute('data-risk-of-bias')).toBe(data.trials.find((t: { nct: string }) => t.nct === nct).overall);
+      expect(section?.querySelectorAll('[data-rob-domain]')).toHaveLength(8);
+    }
+  });
+
   it('lists every trial in the trials index, each linking to its page', () => {
     const rows = readPage('trials/').querySelectorAll('#trials-table tbody tr');
     expect(rows.map((row) => row.getAttribute('data-nct'))).toEqual(trials.map(({ trial }) => trial.nct));

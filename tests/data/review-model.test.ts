@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
+import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
 import { loadTrials } from '../../scripts/lib/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
@@ -11,11 +11,13 @@ import { unreconciled } from '../../src/lib/review/prisma.ts';
 function realContent(): ReviewContent {
   const search = loadSearch();
   const claims = loadSeedClaims();
-  if (!search.ok || !claims.ok) throw new Error('the review data files do not validate');
+  const judgements = loadCertaintyJudgements();
+  if (!search.ok || !claims.ok || !judgements.ok) throw new Error('the review data files do not validate');
   return {
     trials: loadTrials().trials.map(({ trial }) => trial),
     search: search.value,
     seedClaims: claims.value.claims,
+    certaintyJudgements: judgements.value,
     version: { date: '2026-12-01', commit: 'abc1234' },
   };
 }
@@ -67,6 +69,37 @@ describe('buildReview over the real content', () => {
   it('records the settings each analysis actually used', () => {
     for (const analysis of review.outcomes.filter((a) => a.result)) {
       expect(analysis.settings).toEqual({ measure: analysis.result!.measure, method: analysis.result!.method, hakn: analysis.result!.hakn });
+    }
+  });
+});
+
+describe('risk of bias and certainty over the real content', () => {
+  it('has a complete, sourced risk-of-bias record for every included trial', () => {
+    expect(review.riskOfBias.map((a) => a.nct)).toEqual(review.trials.filter((t) => t.inclusion.status === 'included').map((t) => t.nct));
+    for (const assessment of review.riskOfBias) {
+      expect(assessment.judgements).toHaveLength(8);
+      for (const j of assessment.judgements) expect(j.citation.publication.citation).not.toBe('');
+    }
+  });
+
+  it('rates every outcome with data, with a reason for every domain, and exports the same rating', () => {
+    for (const analysis of review.outcomes) {
+      const finding = review.findings.get(analysis.outcome.key);
+      const exported = review.exports.outcomes.find((o) => o.outcome.key === analysis.outcome.key)!;
+      if (!analysis.result) {
+        expect(finding).toBeUndefined();
+        expect(exported.certainty).toBeNull();
+        continue;
+      }
+      for (const domain of Object.values(finding!.certainty.domains)) expect(domain.reason.length).toBeGreaterThan(20);
+      expect(exported.certainty).toEqual({ rating: finding!.certainty.rating, domains: finding!.certainty.domains });
+    }
+  });
+
+  it("shares each outcome's weight out in full, item by item", () => {
+    for (const shares of review.riskOfBiasByWeight.values()) {
+      const overall = shares.filter((s) => s.domain === 'overall').reduce((sum, s) => sum + s.share, 0);
+      expect(overall).toBeCloseTo(1, 12);
     }
   });
 });

@@ -45,3 +45,18 @@ export function statistic(value: number): string {
 export function pValue(p: number): string {
   return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
+
+/** A proportion as a whole number out of 100: 0.486 -> "49" */
+export function outOf100(value: number): string {
+  return (value * 100).toFixed(0);
+}
+
+/** A width on the proportion scale in percentage points: 0.34 -> "34 percentage points" */
+export function percentagePoints(width: number): string {
+  return `${outOf100(width)} percentage points`;
+}
+
+/** A proportion and its interval per 100 patients: "49 per 100 patients (95 % CI 32 to 66)" */
+export function perHundred(value: number, [lower, upper]: readonly [number, number]): string {
+  return `${outOf100(value)} per 100 patients (95 % CI ${outOf100(lower)} to ${outOf100(upper)})`;
+}

@@ -17,12 +17,19 @@ import { survivalOutcomeData, type OutcomeData, type SurvivalRow } from './outco
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type SurvivalOutcomeKey } from './outcomes.ts';
 import { prismaFlows, type PrismaFlows } from './prisma.ts';
 import { recheck, type RecheckRow } from './recheck.ts';
+import type { CertaintyJudgements } from '../schema/certainty.ts';
+import { summaryOfFindings, type SummaryOfFindings } from '../certainty/summary.ts';
+import { excludingHighRisk, judgementShares, trialsRiskOfBias, type HighRiskSensitivity, type JudgementShare, type TrialRiskOfBias } from './risk-of-bias.ts';
+import { reviewLimitations, type Limitations } from './limitations.ts';
+import { trialPatients } from './trial-patients.ts';
 
 /** The validated content a review is built from (trial files, search record, seed claims) and its version. */
 export interface ReviewContent {
   trials: Trial[];
   search: SearchRecord;
   seedClaims: SeedClaim[];
+  /** The reviewers' GRADE judgements that cannot be computed (`content/certainty.yaml`). */
+  certaintyJudgements: CertaintyJudgements;
   version: Version;
 }
 
@@ -55,6 +62,18 @@ export interface Review {
   prisma: PrismaFlows;
   /** The seed paper's pooled figures beside what the trial files support. */
   recheck: RecheckRow[];
+  /** Risk of bias of every included trial, in NCT order. */
+  riskOfBias: TrialRiskOfBias[];
+  /** Share of patients at each risk-of-bias judgement, item by item, over the included trials. */
+  riskOfBiasByPatients: JudgementShare[];
+  /** Share of each outcome's analysis weight at each judgement, by outcome key. */
+  riskOfBiasByWeight: Map<string, JudgementShare[]>;
+  /** Summary of findings (GRADE) of every outcome with data, by outcome key. */
+  findings: Map<string, SummaryOfFindings>;
+  /** Each outcome's primary analysis without trials at high overall risk of bias, by outcome key. */
+  excludingHighRisk: Map<string, HighRiskSensitivity>;
+  /** Search date and the review's main limitations, as the home and outcome pages print them. */
+  limitations: Limitations;
   landscape: {
     /** The seed paper's Tables 1, 2 and 4, recomputed from its own rows. */
     seed: Landscape;
@@ -76,9 +95,16 @@ function countTrials(trials: Trial[]): ReviewCounts {
   };
 }
 
-export function buildReview({ trials: unordered, search, seedClaims, version }: ReviewContent): Review {
+export function buildReview({ trials: unordered, search, seedClaims, certaintyJudgements, version }: ReviewContent): Review {
   const trials = unordered.toSorted((a, b) => a.nct.localeCompare(b.nct));
   const outcomes = BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome));
+  const included = trials.filter((trial) => trial.inclusion.status === 'included');
+  const riskOfBias = trialsRiskOfBias(included);
+  const findings = new Map(outcomes.flatMap((analysis) => {
+    const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements);
+    return summary ? [[analysis.outcome.key, summary] as const] : [];
+  }));
+  const pooled = outcomes.filter((analysis) => analysis.result);
   const survival = SURVIVAL_OUTCOMES.map((outcome) => ({ outcome, ...survivalOutcomeData(trials, outcome.key) }));
   const seedTrials = trials.filter((trial) => trial.seed).sort((a, b) => a.seed!.row - b.seed!.row);
   return {
@@ -88,12 +114,21 @@ export function buildReview({ trials: unordered, search, seedClaims, version }: 
     outcomes,
     survival,
     exports: {
-      outcomes: outcomes.map((analysis) => outcomeExport(analysis, version)),
+      outcomes: outcomes.map((analysis) => outcomeExport(analysis, version, findings.get(analysis.outcome.key)?.certainty ?? null)),
       survival: survival.map((outcome) => survivalExport(outcome, version)),
     },
     search,
     prisma: prismaFlows(search, trials),
     recheck: recheck(seedClaims, trials, outcomes, survival),
+    riskOfBias,
+    riskOfBiasByPatients: judgementShares(included.map((trial) => ({ nct: trial.nct, weight: trialPatients(trial) })), riskOfBias),
+    riskOfBiasByWeight: new Map(pooled.map((analysis) => [
+      analysis.outcome.key,
+      judgementShares(analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight })), riskOfBias),
+    ])),
+    findings,
+    excludingHighRisk: new Map(pooled.map((analysis) => [analysis.outcome.key, excludingHighRisk(analysis, riskOfBias)])),
+    limitations: reviewLimitations(trials, search),
     landscape: {
       seed: landscape(seedTrials.map(seedRecord).filter((record): record is LandscapeRecord => record !== undefined)),
       live: landscape(trials.filter((trial) => trial.inclusion.status !== 'excluded').map(liveRecord)),

@@ -1,4 +1,7 @@
-import type { OutcomeExport, SurvivalExport } from '../schema/exports.ts';
+import type { OutcomeExport, RiskOfBiasExport, SurvivalExport } from '../schema/exports.ts';
+import type { OutcomeCertainty } from '../certainty/types.ts';
+import { OVERALL_RULE, ROB_DOMAINS, ROB_TOOL } from '../schema/risk-of-bias.ts';
+import type { TrialRiskOfBias } from './risk-of-bias.ts';
 import type { Citation, OutcomeData, SurvivalRow } from './outcome-data.ts';
 import type { OutcomeDefinition } from './outcomes.ts';
 import type { BinaryOutcomeAnalysis } from './analyses.ts';
@@ -21,7 +24,7 @@ function exportedSource({ publication, location }: Citation) {
 }
 
 /** An outcome's analysis as the public data API publishes it (see schema/exports.ts). */
-export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version): OutcomeExport {
+export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version, certainty: OutcomeCertainty | null): OutcomeExport {
   const { outcome, result, studies, settings } = analysis;
   // The pooling names studies by id; the download names them as pages do.
   const labels = new Map(studies.map((study) => [study.id, study.label]));
@@ -65,6 +68,20 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version)
     })),
     sensitivity: analysis.sensitivity,
     notReported: analysis.notReported,
+    certainty: certainty && { rating: certainty.rating, domains: certainty.domains },
+  };
+}
+
+/** Every included trial's risk of bias as the public data API publishes it. */
+export function riskOfBiasExport(assessments: TrialRiskOfBias[]): RiskOfBiasExport {
+  return {
+    tool: { name: ROB_TOOL.name, citation: ROB_TOOL.citation, doi: ROB_TOOL.doi, overallRule: OVERALL_RULE },
+    domains: ROB_DOMAINS.map(({ id, item, name, question }) => ({ id, item, name, question })),
+    trials: assessments.map((assessment) => ({
+      nct: assessment.nct,
+      judgements: assessment.judgements.map(({ domain, judgement, support, citation }) => ({ domain, judgement, support, source: exportedSource(citation) })),
+      overall: assessment.overall,
+    })),
   };
 }
 

@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 
 const interval = z.tuple([z.number(), z.number()]);
+const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
 const estimate = z.strictObject({ proportion: z.number(), ci: interval });
 
 export const outcomeExportSchema = z.strictObject({
@@ -63,6 +64,19 @@ export const outcomeExportSchema = z.strictObject({
     estimate.extend({ label: z.string(), measure: z.string(), method: z.string(), hakn: z.boolean(), pi: interval, tau2: z.number(), I2: z.number() }),
   ),
   notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
+  /** GRADE certainty of the pooled estimate; null when no trial reports the outcome. */
+  certainty: z
+    .strictObject({
+      rating: z.enum(['high', 'moderate', 'low', 'very low']),
+      domains: z.strictObject({
+        riskOfBias: domainRating,
+        inconsistency: domainRating,
+        indirectness: domainRating,
+        imprecision: domainRating,
+        publicationBias: domainRating,
+      }),
+    })
+    .nullable(),
 });
 
 export type OutcomeExport = z.infer<typeof outcomeExportSchema>;
@@ -87,3 +101,25 @@ export const survivalExportSchema = z.strictObject({
 });
 
 export type SurvivalExport = z.infer<typeof survivalExportSchema>;
+
+/** `/data/risk-of-bias.json`: the tool's items and every included trial's judgements. */
+export const riskOfBiasExportSchema = z.strictObject({
+  tool: z.strictObject({ name: z.string(), citation: z.string(), doi: z.string(), overallRule: z.string() }),
+  domains: z.array(z.strictObject({ id: z.string(), item: z.number().int(), name: z.string(), question: z.string() })),
+  trials: z.array(
+    z.strictObject({
+      nct: z.string(),
+      judgements: z.array(
+        z.strictObject({
+          domain: z.string(),
+          judgement: z.enum(['low', 'unclear', 'high']),
+          support: z.string(),
+          source: z.strictObject({ citation: z.string(), doi: z.string().nullable(), pmid: z.string().nullable(), location: z.string() }),
+        }),
+      ),
+      overall: z.enum(['low', 'unclear', 'high']),
+    }),
+  ),
+});
+
+export type RiskOfBiasExport = z.infer<typeof riskOfBiasExportSchema>;

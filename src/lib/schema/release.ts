@@ -34,8 +34,8 @@ export const releaseSchema = z
     commit: z.string().regex(/^[0-9a-f]{4,40}$/, 'must be a short commit hash').nullable(),
     /** Every validated trial, in NCT order. */
     trials: z.array(frozenTrialSchema),
-    /** One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it. */
-    outcomes: z.array(outcomeExportSchema),
+    /** One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it; snapshots frozen before GRADE ratings have no `certainty`. */
+    outcomes: z.array(outcomeExportSchema.extend({ certainty: outcomeExportSchema.shape.certainty.optional() })),
     /** Progression-free and overall survival, listed rather than pooled. */
     survival: z.array(survivalExportSchema),
     counts: z.strictObject({

@@ -7,6 +7,7 @@
  * that was not reported is left out, so "unknown" can never be written as 0.
  */
 import { z } from 'astro/zod';
+import { checkRiskOfBias, riskOfBiasSchema } from './risk-of-bias.ts';
 
 export const NCT_ID = /^NCT\d{8}$/;
 
@@ -196,6 +197,8 @@ export const trialSchema = z
       group: z.enum(MALIGNANCY_GROUPS),
       diseases: z.array(text).min(1, 'must name at least one disease'),
     }),
+    /** Risk of bias by MINORS items (see risk-of-bias.ts); required once a trial is included. */
+    riskOfBias: riskOfBiasSchema.optional(),
     inclusion: z.strictObject({
       status: z.enum(INCLUSION_STATUSES),
       reason: text,
@@ -283,6 +286,7 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
     });
   });
 
+  checkRiskOfBias(trial, publicationIds, issue);
   checkExtractionStates(trial, issue);
 
   const pooledAnything = trial.cohorts.some((cohort) => cohort.pooled.length > 0);

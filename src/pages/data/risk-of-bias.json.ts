@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { getReview } from '../../queries/review.ts';
+import { riskOfBiasExport } from '../../lib/review/exports.ts';
+import { riskOfBiasExportSchema } from '../../lib/schema/exports.ts';
+
+/** `/data/risk-of-bias.json`: every included trial's risk of bias, checked against its published schema. */
+export const GET: APIRoute = async () => {
+  const review = await getReview();
+  const body = riskOfBiasExportSchema.parse(riskOfBiasExport(review.riskOfBias));
+  return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });
+};

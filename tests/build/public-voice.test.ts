@@ -1,0 +1,65 @@
+/**
+ * The site speaks as the review: no built page, feed or download carries the words of the
+ * process that made it (tools, sessions, to-do notes) or raw JSON rows where prose belongs.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { SITE_DIR } from './site.ts';
+
+/** Words of an internal process; a methods section names roles ("extraction", "second check") and sources. */
+const INTERNAL_WORDS = [
+  /\bhelper\b/i,
+  /\bsub-?agents?\b/i,
+  /\bsessions?\b/i,
+  /\bfind_string\b/i,
+  /\bsearch tool\b/i,
+  /\bcorpus\b|\bcorpora\b/i,
+  /\bthe lead\b/i,
+  /\bnext step\b/i,
+  /\bautomated (extraction|evidence)\b/i,
+  /\bTODO\b|\bFIXME\b/,
+  /\bcommit subjects?\b/i,
+];
+
+/** Raw JSON rows in reader-facing text: `{"query": ...}` or `[{"...` */
+const RAW_JSON = /\{\s*"[a-zA-Z_]+"\s*:/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const published = files(SITE_DIR).filter((path) => /\.(html|xml|csv|json|txt)$/.test(path));
+
+/** What a reader reads: visible text of pages (not scripts or the search index), every other file whole. */
+function readable(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  if (!path.endsWith('.html')) return text;
+  const root = parse(text);
+  for (const element of root.querySelectorAll('script, style')) element.remove();
+  return root.text;
+}
+
+describe('public pages, feeds and downloads', () => {
+  it('were found', () => expect(published.length).toBeGreaterThan(20));
+
+  it('carry no internal process words', () => {
+    const offenders = published.flatMap((path) => {
+      const text = readable(path);
+      return INTERNAL_WORDS.filter((word) => word.test(text)).map((word) => `${relative(SITE_DIR, path)}: ${text.match(word)![0]}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('show no raw JSON in page text', () => {
+    const offenders = published
+      .filter((path) => path.endsWith('.html'))
+      .filter((path) => RAW_JSON.test(readable(path)))
+      .map((path) => relative(SITE_DIR, path));
+    expect(offenders).toEqual([]);
+  });
+});
