@@ -2,7 +2,7 @@
  * A review built from generated content of 100 and 1,000 schema-valid trials (no seed rows, no
  * real publications): the model builds and every page's data is there. The full Astro build of
  * generated content is in tests/build/generated-site.test.ts, at 100 trials only: 1,000 takes
- * minutes on two cores (`npm run bench:build` measures it), while the model below is what every
+ * about a minute on two cores (`npm run bench:build` measures it), while the model below is what every
  * page reads and covers the page logic that once crashed (Table 9 headers taken from a seed trial).
  */
 import { describe, expect, it } from 'vitest';
