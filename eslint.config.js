@@ -52,13 +52,13 @@ export default tseslint.config(
   {
     // Everything but the browser folder runs in Node or at build time.
     files: ['src/**/*.ts', 'scripts/**/*.ts'],
-    ignores: ['src/client/**', 'src/scripts/**', '**/*.astro/*.ts'],
+    ignores: ['src/client/**', '**/*.astro/*.ts'],
     rules: { 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
   },
   {
-    // src/scripts/ is the browser folder until it is renamed src/client/. A page's <script>
-    // (linted as `page.astro/N_N.ts`) only imports from there and registers its elements.
-    files: ['src/client/**/*.ts', 'src/scripts/**/*.ts', '**/*.astro/*.ts'],
+    // src/client/ is the browser folder. A page's <script> (linted as `page.astro/N_N.ts`)
+    // only imports from there and registers its elements.
+    files: ['src/client/**/*.ts', '**/*.astro/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', { paths: NODE_IO, patterns: [{ group: ['node:*'], message: 'browser code cannot use Node modules' }] }],

@@ -8,24 +8,26 @@
  * runs pool only (escalc + DL + weights), then pool + subgroups + Egger in a second row.
  * When `Rscript` with metafor is on the machine, the same full analysis runs in metafor at
  * k = 20 and 500 (timed inside R, without start-up) and the speed-up is shown.
+ * GLMM rows: the binomial-normal fit alone (`glmm()`, nAGQ = 7) at k = 20, 500 and 10 000, beside
+ * `rma.glmm(measure = "PLO", method = "ML")` at k = 20 and 500 (at 10 000 glmer takes minutes).
+ * Times are CPU time (user + system) on both sides, so a busy machine does not skew the ratio.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { positiveList } from '../src/lib/cli/usage.ts';
-import { analyse, betweenTest, egger, escalc, reWeights, rma, subgroupFits, type StudyInput } from '../src/lib/pooling/index.ts';
-
+import { analyse, betweenTest, egger, escalc, glmm, reWeights, rma, subgroupFits, type StudyInput } from '../src/lib/pooling/index.ts';
 import { runCommand } from './lib/command.ts';
 
-type Mode = 'full' | 'pool' | 'pool+subgroups+egger' | 'baseline';
+type Mode = 'full' | 'pool' | 'pool+subgroups+egger' | 'glmm' | 'baseline';
 
 const HELP = `usage: npm run bench:pool -- [--sizes 20,500,10000,1000000]
 
 Times the pooling module on simulated studies, one Node process per case, and prints a table.
   --sizes LIST   numbers of studies k, comma-separated (default: 20,500,10000,1000000); above
                  10 000 only pooling (and pooling + subgroups + Egger) run, as leave-one-out
-                 and cumulative analyses grow with k².
+                 and cumulative analyses grow with k²; the GLMM is timed up to 10 000.
 
 Exit codes: 0 done; 1 a case failed; 2 a usage error.`;
 
@@ -51,10 +53,22 @@ function simulate(k: number): StudyInput[] {
   });
 }
 
+const LABELS: Record<Exclude<Mode, 'baseline'>, string> = {
+  full: 'full (pool+subgroups+Egger+LOO+cumulative)',
+  pool: 'pool only (LOO/cumulative O(k²): not run)',
+  'pool+subgroups+egger': 'pool+subgroups+Egger (no LOO/cumulative)',
+  glmm: 'GLMM fit (rma.glmm alongside)',
+};
+
 function runMode(studies: StudyInput[], mode: Mode): void {
   if (mode === 'baseline') return;
   if (mode === 'full') {
     analyse(studies);
+    return;
+  }
+  if (mode === 'glmm') {
+    const fit = glmm(studies.map((s) => s.events), studies.map((s) => s.total));
+    if (!fit.converged) throw new Error(`GLMM: ${fit.reason}`);
     return;
   }
   const { yi, vi } = escalc('PLO', Float64Array.from(studies, (s) => s.events), Float64Array.from(studies, (s) => s.total));
@@ -72,11 +86,13 @@ function child(k: number, mode: Mode): void {
   const studies = simulate(k);
   let runs = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   do {
     runMode(studies, mode);
     runs++;
   } while (performance.now() - start < 300 && k < 1e5);
-  const ms = (performance.now() - start) / runs;
+  const cpu = process.cpuUsage(cpuStart);
+  const ms = (cpu.user + cpu.system) / 1000 / runs;
   const memory = process.memoryUsage();
   const heap = memory.heapUsed + memory.arrayBuffers - baseline.heapUsed - baseline.arrayBuffers;
   process.stdout.write(JSON.stringify({ ms, runs, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: heap / 2 ** 20 }));
@@ -96,18 +112,21 @@ full <- function() {
   binom.test(1, 2)
   for (i in seq_len(nrow(d))) binom.test(d$events[i], d$total[i])
 }
+glmm <- function() rma.glmm(measure = "PLO", xi = events, ni = total, data = d, method = "ML")
+f <- if (commandArgs(TRUE)[2] == "glmm") glmm else full
 runs <- if (nrow(d) <= 20) 20 else 1
-cat(system.time(for (i in seq_len(runs)) full())[["elapsed"]] / runs * 1000)
+time <- system.time(for (i in seq_len(runs)) f())
+cat((time[["user.self"]] + time[["sys.self"]]) / runs * 1000)
 `;
 
-function metaforMs(studies: StudyInput[]): number | null {
+function metaforMs(studies: StudyInput[], mode: 'full' | 'glmm'): number | null {
   const dir = mkdtempSync(join(tmpdir(), 'bench-pool-'));
   try {
     const csv = join(dir, 'data.csv');
     const script = join(dir, 'full.R');
     writeFileSync(csv, ['study,events,total,group,year', ...studies.map((s) => `${s.study},${s.events},${s.total},${s.group},${s.year}`)].join('\n'));
     writeFileSync(script, R_SCRIPT);
-    const run = spawnSync('Rscript', [script, csv], { encoding: 'utf8' });
+    const run = spawnSync('Rscript', [script, csv, mode], { encoding: 'utf8' });
     return run.status === 0 ? Number(run.stdout.trim()) : null;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -120,22 +139,24 @@ function hasMetafor(): boolean {
 }
 
 function main(sizes: number[]): void {
-  const cases = sizes.flatMap((k): { k: number; mode: Mode }[] =>
+  const cases = sizes.flatMap((k): { k: number; mode: Exclude<Mode, 'baseline'> }[] =>
     k <= FULL_UP_TO ? [{ k, mode: 'full' }] : [{ k, mode: 'pool' }, { k, mode: 'pool+subgroups+egger' }],
   );
+  // The GLMM fit is iterative (numerical integration per study): timed only up to FULL_UP_TO, after the other cases.
+  cases.push(...sizes.filter((k) => k <= FULL_UP_TO).map((k) => ({ k, mode: 'glmm' as const })));
   const withR = hasMetafor();
   const baseline = JSON.parse(
     spawnSync(process.execPath, [import.meta.filename, '--child', '0', 'baseline'], { encoding: 'utf8' }).stdout,
   ) as { maxRssMB: number };
-  const rows = [['k', 'analysis', 'time (ms)', 'peak RSS (MB)', 'over baseline (MB)', 'heap+arrays (MB)', 'metafor (ms)', 'speed-up']];
+  const rows = [['k', 'analysis', 'CPU time (ms)', 'peak RSS (MB)', 'over baseline (MB)', 'heap+arrays (MB)', 'metafor (ms)', 'speed-up']];
   for (const { k, mode } of cases) {
     const run = spawnSync(process.execPath, ['--expose-gc', import.meta.filename, '--child', String(k), mode], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`bench case k=${k} ${mode} failed: ${run.stderr.split('\n')[0]}`);
     const r = JSON.parse(run.stdout) as { ms: number; maxRssMB: number; heapMB: number };
-    const rMs = withR && k <= 500 && mode === 'full' ? metaforMs(simulate(k)) : null;
+    const rMs = withR && k <= 500 && (mode === 'full' || mode === 'glmm') ? metaforMs(simulate(k), mode) : null;
     rows.push([
       k.toLocaleString('en-GB'),
-      mode === 'full' ? 'full (pool+subgroups+Egger+LOO+cumulative)' : mode === 'pool' ? 'pool only (LOO/cumulative O(k²): not run)' : 'pool+subgroups+Egger (no LOO/cumulative)',
+      LABELS[mode],
       r.ms.toFixed(r.ms < 10 ? 3 : 1),
       r.maxRssMB.toFixed(0),
       (r.maxRssMB - baseline.maxRssMB).toFixed(0),
@@ -149,7 +170,8 @@ function main(sizes: number[]): void {
   console.log(line(rows[0]!));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows.slice(1)) console.log(line(row));
-  console.log(`Baseline Node process peak RSS: ${baseline.maxRssMB.toFixed(0)} MB. Data: simulated, PLO, DL, Wald CI.`);
+  console.log(`Baseline Node process peak RSS: ${baseline.maxRssMB.toFixed(0)} MB. Data: simulated, PLO, DL, Wald CI; GLMM rows: ML, nAGQ = 7.`);
+  console.log('Times are CPU time (user + system) per run, here and in R; speed-up = metafor / this module (target for GLMM at k = 500: >= 10x).');
 }
 
 // The parent re-runs this file as `--child K MODE` for each case, so each has its own process.

@@ -1,11 +1,11 @@
 /**
  * `npm run build`: validate every trial file, build the site into a scratch folder,
- * and only when everything succeeded replace `dist/` with it, so a failed build
- * never leaves a half-written site.
+ * and only when everything succeeded put it in place of `dist/`, so a failed or
+ * interrupted build never leaves a half-written site, nor a scratch folder behind.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { TRIALS_DIR } from '../src/lib/content-paths.ts';
 import { astroFailure } from './lib/astro-failure.ts';
 import { checkContent } from './lib/check-content.ts';
@@ -14,17 +14,30 @@ import { runCommand } from './lib/command.ts';
 const HELP = `usage: npm run build
 
 Validates the trial files and the review's data files, then builds the site with Astro.
-The output replaces dist/ only when the whole build succeeded.
+The output replaces dist/ only when the whole build succeeded; an interrupted build
+(SIGINT, SIGTERM, SIGHUP) leaves dist/ as it was and removes its scratch folders.
 Environment: CARNK_TRIALS_DIR (default ${TRIALS_DIR}), CARNK_OUT_DIR (default dist); see the README.
 
-Exit codes: 0 built; 1 a content problem (one line each) or a failed Astro build (one line,
-the full log in .tmp/build-error.log); 2 a usage error.`;
+Exit codes: 0 built; 1 a content problem (one line each), a failed Astro build (one line,
+the full log in .tmp/build-error.log) or a site that could not be put in place; 2 a usage
+error; 128 + the signal number when interrupted.`;
+
+/** Move a folder, copying when the destination is on another filesystem (rename cannot cross them). */
+function move(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true });
+  }
+}
 
 await runCommand({
   name: 'build',
   help: HELP,
   options: {},
-  run() {
+  async run() {
     const outDir = resolve(process.env.CARNK_OUT_DIR ?? 'dist');
     const trialsDir = process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR;
 
@@ -37,26 +50,57 @@ await runCommand({
 
     // Astro needs its output inside the project (it resolves its own runtime from there).
     const scratch = resolve('.tmp', `build-${process.pid}`);
+    // The new site is staged beside the old one, so the final step is a rename within one folder (one filesystem).
+    const staged = join(dirname(outDir), `.${basename(outDir)}.new-${process.pid}`);
+    const retired = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
+    const cleanUp = () => {
+      for (const dir of [scratch, staged]) rmSync(dir, { recursive: true, force: true });
+    };
+
     mkdirSync(resolve('.tmp'), { recursive: true });
     // Progress goes to the terminal as it comes; errors are kept, so a failure is reported in one line.
-    const astro = spawnSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', scratch], {
+    const astro = spawn(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', scratch], {
       stdio: ['inherit', 'inherit', 'pipe'],
-      encoding: 'utf8',
       env: process.env,
-      maxBuffer: 256 * 2 ** 20,
     });
-    if (astro.status !== 0) {
-      rmSync(scratch, { recursive: true, force: true });
+    let stderr = '';
+    astro.stderr.setEncoding('utf8');
+    astro.stderr.on('data', (chunk: string) => (stderr += chunk));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        astro.kill(signal);
+        cleanUp();
+        console.error(`build: interrupted (${signal}); ${outDir} was left as it was`);
+        process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]);
+      });
+    }
+    const status = await new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
+    if (status !== 0) {
+      cleanUp();
       const log = resolve('.tmp', 'build-error.log');
-      writeFileSync(log, astro.stderr ?? '');
-      console.error(`build: astro build failed: ${astroFailure(astro.stderr ?? '')} (full log: ${relative(process.cwd(), log)}); dist/ was left as it was`);
+      writeFileSync(log, stderr);
+      console.error(`build: astro build failed: ${astroFailure(stderr)} (full log: ${relative(process.cwd(), log)}); ${outDir} was left as it was`);
       return 1;
     }
-    process.stderr.write(astro.stderr ?? '');
+    process.stderr.write(stderr);
 
-    if (existsSync(outDir)) rmSync(outDir, { recursive: true });
-    mkdirSync(dirname(outDir), { recursive: true });
-    renameSync(scratch, outDir);
+    try {
+      mkdirSync(dirname(outDir), { recursive: true });
+      move(scratch, staged);
+      // The old site is set aside, not removed, until the new one is in its place.
+      if (existsSync(outDir)) renameSync(outDir, retired);
+      try {
+        renameSync(staged, outDir);
+      } catch (error) {
+        if (existsSync(retired)) renameSync(retired, outDir);
+        throw error;
+      }
+    } catch (error) {
+      cleanUp();
+      console.error(`build: could not put the site in place (${(error as Error).message}); ${outDir} was left as it was`);
+      return 1;
+    }
+    rmSync(retired, { recursive: true, force: true });
     console.log(`build: site written to ${outDir}`);
     return 0;
   },

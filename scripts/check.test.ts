@@ -11,12 +11,11 @@ describe('npm run check', () => {
   });
 
   it('exits 1 with one line per problem and a count', () => {
-    const result = check('tests/fixtures/trials/invalid/duplicate-nct');
+    const result = check('tests/fixtures/trials/invalid/misnamed-copy');
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
-      'tests/fixtures/trials/invalid/duplicate-nct/NCT00000001-copy.mdx: nct (NCT00000001) does not match the file name (NCT00000001-copy.mdx)',
-      'tests/fixtures/trials/invalid/duplicate-nct/NCT00000001.mdx: nct (NCT00000001) duplicates tests/fixtures/trials/invalid/duplicate-nct/NCT00000001-copy.mdx',
-      'check: 2 problem(s) in tests/fixtures/trials/invalid/duplicate-nct',
+      'tests/fixtures/trials/invalid/misnamed-copy/NCT00000001-copy.mdx: file name must be an NCT id and .mdx (NCT followed by 8 digits), like NCT01234567.mdx',
+      'check: 1 problem(s) in tests/fixtures/trials/invalid/misnamed-copy',
     ]);
   });
 });

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const CSV = join(ROOT, 'tests/fixtures/pool-csv');
-/** Same agreement as src/lib/pooling/metafor.test.ts: the CLI must not lose precision. */
-const REL = { DL: 1e-6, REML: 1e-4 } as const;
+/** Same agreement as src/lib/pooling/metafor.test.ts (worst observed there 4.1e-13 / 6.8e-11): the CLI must not lose precision. */
+const REL = { DL: 1e-12, REML: 1e-10 } as const;
 
 function pool(...args: string[]) {
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts/pool.ts'), ...args], { encoding: 'utf8' });
@@ -24,17 +25,21 @@ describe('pool CLI', () => {
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual([
-      'k', 'measure', 'method', 'pooled', 'heterogeneity', 'egger', 'studies', 'subgroups', 'between', 'leave_one_out', 'cumulative',
+      'k', 'measure', 'method', 'pooled', 'heterogeneity', 'heterogeneity_test', 'egger', 'studies', 'notes', 'subgroups', 'between',
+      'mixed_between', 'leave_one_out', 'cumulative',
     ]);
     expect(out.k).toBe(9);
     expect([out.measure, out.method]).toEqual(['PLO', 'DL']);
-    expect(Object.keys(out.pooled)).toEqual(['proportion', 'ci', 'pi']);
+    expect(Object.keys(out.pooled)).toEqual(['proportion', 'ci', 'pi', 'pi_hts']);
+    expect(out.heterogeneity_test).toBe('Cochran Q');
+    expect(out.notes).toEqual([]);
     expect(Object.keys(out.heterogeneity)).toEqual(['tau2', 'Q', 'df', 'pQ', 'I2', 'H2']);
     expect(Object.keys(out.egger)).toEqual(['t', 'df', 'p']);
     expect(out.studies.map((s: { study: string }) => s.study).slice(0, 3)).toEqual(['Liu 2020', 'Marin, et al. 2024', 'Bachanova "Phase 1"']);
     expect(Object.keys(out.studies[0])).toEqual(['study', 'proportion', 'ci', 'weight']);
     expect(Object.keys(out.subgroups[0])).toEqual(['group', 'k', 'proportion', 'ci', 'tau2', 'I2']);
     expect(Object.keys(out.between)).toEqual(['Q', 'df', 'p']);
+    expect(Object.keys(out.mixed_between)).toEqual(['QM', 'df', 'df2', 'p', 'tau2']);
     expect(Object.keys(out.leave_one_out[0])).toEqual(['omitted', 'proportion', 'ci']);
     expect(out.cumulative.map((c: { study: string }) => c.study)[0]).toBe('Liu 2020');
     const total = out.studies.reduce((sum: number, s: { weight: number }) => sum + s.weight, 0);
@@ -86,11 +91,62 @@ describe('pool CLI', () => {
   it.each([
     [['--csv', 'x.csv', '--bogus'], "pool: Unknown option '--bogus' (see --help)"],
     [['--csv', join(CSV, 'basic.csv'), '--measure', 'OR'], 'pool: --measure OR is not one of: PLO, PFT, PAS, PR'],
-    [['--csv', join(CSV, 'basic.csv'), '--method', 'HS'], 'pool: --method HS is not one of: DL, REML, PM'],
+    [['--csv', join(CSV, 'basic.csv'), '--method', 'HS'], 'pool: --method HS is not one of: DL, REML, PM, GLMM'],
+    [['--csv', join(CSV, 'basic.csv'), '--method', 'GLMM', '--measure', 'PFT'], 'pool: --method GLMM needs --measure PLO, not PFT'],
     [[], 'pool: missing --csv FILE'],
   ])('rejects bad options %j', (args, message) => {
     const run = pool(...args);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`${message}\n`);
+  });
+
+  it('--method GLMM: rma.glmm numbers, null weights said in notes, same contract', () => {
+    const run = pool('--csv', join(CSV, 'sparse-oncology.csv'), '--method', 'GLMM');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.method).toBe('GLMM');
+    expect(out.heterogeneity_test).toBe('likelihood ratio');
+    expect(out.studies.every((s: { weight: unknown }) => s.weight === null)).toBe(true);
+    expect(out.notes.join(' ')).toMatch(/weights: null/);
+    expect(out).not.toHaveProperty('leave_one_out');
+    // rma.glmm(measure="PLO", xi=events, ni=total, method="ML") on the same counts.
+    const ref = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/metafor/glmm/sparse-oncology.json'), 'utf8')).fits[0];
+    expect(Math.abs(out.pooled.proportion - ref.proportion)).toBeLessThanOrEqual(1e-4 * ref.proportion);
+    expect(Math.abs(out.heterogeneity.tau2 - ref.tau2)).toBeLessThanOrEqual(1e-4 * ref.tau2);
+    expect(Math.abs(out.heterogeneity.Q - ref.QE_LRT)).toBeLessThanOrEqual(1e-6 * ref.QE_LRT);
+  });
+
+  it('--method GLMM with no events anywhere: one line with the reason, exit 1, no JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+    try {
+      writeFileSync(join(dir, 'zero.csv'), 'study,events,total\nA,0,37\nB,0,9\nC,0,8\n');
+      const run = pool('--csv', join(dir, 'zero.csv'), '--method', 'GLMM');
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe('pool: GLMM not fitted: not identifiable: no study has an event\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--help states the input limits and exit codes', () => {
+    const run = pool('--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/at most 10,000 studies and 5 MB/);
+    expect(run.stdout).toMatch(/Exit codes: 0 .*; 1 .*; 2 /);
+  });
+
+  it('refuses more studies than the limit in one line (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+    try {
+      const rows = Array.from({ length: 10_001 }, (_, i) => `S${i},1,10`);
+      writeFileSync(join(dir, 'big.csv'), ['study,events,total', ...rows].join('\n'));
+      const run = pool('--csv', join(dir, 'big.csv'));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^pool: .*big\.csv has 10001 studies \(limit 10000\)\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,35 +1,40 @@
 /**
- * `npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM] [--hakn]`
+ * `npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM] [--hakn]`
  *
  * Reads `study,events,total[,group][,year]` (RFC 4180) and prints one JSON object with the
  * random-effects meta-analysis (src/lib/pooling). Bad input prints one line
  * `pool: row N (study): problem` on stderr and exits 2; rows count from 1 after the header.
+ * See HELP below (`--help`) for the input limits and exit codes.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { oneOf, UsageError } from '../src/lib/cli/usage.ts';
-import { analyse, studyProblem, type MetaAnalysis, type Measure, type StudyInput, type Tau2Method } from '../src/lib/pooling/index.ts';
+import { analyse, MEASURES, POOLING_METHODS as METHODS, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
 import { runCommand } from './lib/command.ts';
 
-const MEASURES: readonly Measure[] = ['PLO', 'PFT', 'PAS', 'PR'];
-const METHODS: readonly Tau2Method[] = ['DL', 'REML', 'PM'];
+/** Input limits: leave-one-out and cumulative refit the model k times (O(k²)), so k is capped. */
+const MAX_BYTES = 5 * 2 ** 20;
+const MAX_STUDIES = 10_000;
 
-const HELP = `usage: npm run --silent pool -- --csv FILE [--measure ${MEASURES.join('|')}] [--method ${METHODS.join('|')}] [--hakn]
+const HELP = `usage: npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM] [--hakn]
 
-Reads study,events,total[,group][,year] (RFC 4180, a header row) and prints one JSON object: the
-random-effects meta-analysis the site runs, with the studies in input order.
-  --measure   effect measure (default: PLO)
-  --method    tau² estimator (default: DL)
-  --hakn      Hartung-Knapp adjustment
-
-Exit codes: 0 printed; 1 the analysis failed; 2 a usage error or a bad CSV (one line:
+Pools proportions from a CSV with columns study,events,total[,group][,year] and prints one JSON object.
+  --measure  PLO (default), PFT, PAS, PR: metafor escalc measures
+  --method   DL (default), REML, PM: inverse-variance random effects; GLMM: binomial-normal model
+             (rma.glmm, PLO only; study weights are null, leave-one-out and cumulative not computed;
+             "notes" in the output says what is absent and why)
+  --hakn     Hartung-Knapp CI (with GLMM: t(k - 1) critical values, rma.glmm test="t")
+Limits: at most ${MAX_STUDIES.toLocaleString('en-GB')} studies and ${MAX_BYTES / 2 ** 20} MB of CSV (leave-one-out and cumulative are O(k^2)).
+Exit codes: 0 success; 1 the model gives no result (e.g. GLMM not identifiable: no study has an event); 2 a usage error or a bad CSV (one line:
 pool: row N (study): problem, rows counted from 1 after the header).`;
 
 function readStudies(file: string): StudyInput[] {
   let text: string;
   try {
+    if (statSync(file).size > MAX_BYTES) throw new UsageError(`${file} is larger than ${MAX_BYTES / 2 ** 20} MB`);
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let rows: string[][];
@@ -45,6 +50,7 @@ function readStudies(file: string): StudyInput[] {
     if (column(name) < 0) throw new UsageError(`${file}: missing column ${name} (header: ${header.join(',')})`);
   }
   if (records.length === 0) throw new UsageError(`${file} has no studies`);
+  if (records.length > MAX_STUDIES) throw new UsageError(`${file} has ${records.length} studies (limit ${MAX_STUDIES})`);
   const [iStudy, iEvents, iTotal, iGroup, iYear] = ['study', 'events', 'total', 'group', 'year'].map(column) as number[];
 
   return records.map((record, r) => {
@@ -79,21 +85,27 @@ function readStudies(file: string): StudyInput[] {
 }
 
 /** The CLI contract: snake_case, only the documented fields, studies in input order. */
-function toContract(result: MetaAnalysis): Record<string, unknown> {
+function toContract(result: MetaAnalysis<number | null>): Record<string, unknown> {
   const out: Record<string, unknown> = {
     k: result.k,
     measure: result.measure,
     method: result.method,
-    pooled: result.pooled,
+    // pi: metafor's predict() interval; pi_hts: Higgins-Thompson-Spiegelhalter, t on k - 2 df (null for k < 3).
+    pooled: { ...result.pooled, pi_hts: result.piHts },
     heterogeneity: result.heterogeneity,
+    heterogeneity_test: result.heterogeneityTest,
     egger: result.egger,
     studies: result.studies.map(({ study, proportion, ci, weight }) => ({ study, proportion, ci, weight })),
+    notes: result.notes,
   };
   if (result.subgroups) {
     out.subgroups = result.subgroups;
     out.between = result.between ?? null;
+    // Mixed-effects test with one common tau2, metafor rma(yi, vi, mods = ~ group)$QM (not for GLMM).
+    if (result.mixedBetween !== undefined) out.mixed_between = result.mixedBetween;
   }
   if (result.leaveOneOut) out.leave_one_out = result.leaveOneOut;
+  if (result.glmm) out.glmm = result.glmm;
   if (result.cumulative) out.cumulative = result.cumulative;
   return out;
 }
@@ -106,6 +118,7 @@ await runCommand({
     if (flags.csv === undefined) throw new UsageError('missing --csv FILE');
     const measure = oneOf('measure', flags.measure, MEASURES);
     const method = oneOf('method', flags.method, METHODS);
+    if (method === 'GLMM' && measure !== 'PLO') throw new UsageError(`--method GLMM needs --measure PLO, not ${measure}`);
     const result = analyse(readStudies(flags.csv), { measure, method, hakn: flags.hakn });
     process.stdout.write(`${JSON.stringify(toContract(result))}\n`);
     return 0;

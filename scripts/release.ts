@@ -11,13 +11,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDate, UsageError } from '../src/lib/cli/usage.ts';
 import { RELEASES_DIR, TRIALS_DIR } from '../src/lib/content-paths.ts';
-import { buildReview, freezeReview } from '../src/lib/review/build-review.ts';
+import { freezeReview } from '../src/lib/review/build-review.ts';
 import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
 import { getBuildInfo } from '../src/queries/build-info.ts';
 import { runCommand } from './lib/command.ts';
-import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from './lib/review-files.ts';
-import { loadTrials } from './lib/trial-files.ts';
+import { loadReview } from './lib/review-files.ts';
 
 const HELP = `usage: npm run release -- [--date YYYY-MM-DD] [--trials DIR] [--dir DIR]
 
@@ -35,30 +34,13 @@ await runCommand({
   options: { date: { type: 'string' }, trials: { type: 'string', default: TRIALS_DIR }, dir: { type: 'string', default: RELEASES_DIR } },
   run(options) {
     const date = isoDate('date', options.date ?? new Date().toISOString().slice(0, 10));
-    const { trials, errors } = loadTrials(options.trials);
-    if (errors.length > 0) {
+    const { review, errors } = loadReview({ date, commit: getBuildInfo().commit }, '.', options.trials);
+    if (!review) {
       for (const line of errors) console.error(line);
-      console.error(`release: ${errors.length} problem(s) in ${options.trials}; nothing was frozen`);
+      console.error(`release: ${errors.length} problem(s) in the review's content; nothing was frozen`);
       return 1;
     }
-
-    const search = loadSearch();
-    const seedClaims = loadSeedClaims();
-    const certaintyJudgements = loadCertaintyJudgements();
-    if (!search.ok || !seedClaims.ok || !certaintyJudgements.ok) {
-      for (const result of [search, seedClaims, certaintyJudgements]) if (!result.ok) for (const line of result.errors) console.error(line);
-      console.error('release: the review data files have problems; nothing was frozen');
-      return 1;
-    }
-    const release = freezeReview(
-      buildReview({
-        trials: trials.map(({ trial }) => trial),
-        search: search.value,
-        seedClaims: seedClaims.value.claims,
-        certaintyJudgements: certaintyJudgements.value,
-        version: { date, commit: getBuildInfo().commit },
-      }),
-    );
+    const release = freezeReview(review);
     // The same schema the site reads snapshots with: a snapshot that would break the build is never written.
     const checked = releaseSchema.safeParse(release, { reportInput: true });
     if (!checked.success) {

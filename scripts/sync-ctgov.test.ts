@@ -153,6 +153,41 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 
+  it('prints control characters from a record as visible text and does not write them', () => {
+    const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-terminated.json'), 'utf8'));
+    record.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: 'Evil\u001b[2K\u001b[1A Corp \u202e' } };
+    writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
+    const result = sync();
+    expect(result.status).toBe(1);
+    // The escape character is the thing under test: it must not reach the terminal.
+    // eslint-disable-next-line no-control-regex
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u001b\u202e]/);
+    expect(result.stderr).toContain('NCT00000001.mdx: line 7 has the invisible character U+202E');
+    expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
+  });
+
+  it('refuses a record with an oversized string', () => {
+    const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-terminated.json'), 'utf8'));
+    record.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: 'x'.repeat(20_000) } };
+    writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
+    const result = sync();
+    expect(result.status).toBe(1);
+    expect(lines(result.stderr)).toEqual([`${join(records, 'NCT00000001.json')}: protocolSection.sponsorCollaboratorsModule.leadSponsor.name must be at most 1000 characters`]);
+    expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
+  });
+
+  it('refuses two records for the same trial and applies neither', () => {
+    useRecords('NCT00000001-terminated', 'NCT00000001-unchanged');
+    const result = sync();
+    expect(result.status).toBe(1);
+    const [a, b] = ['NCT00000001-terminated', 'NCT00000001-unchanged'].map((name) => join(records, `${name}.json`));
+    expect(lines(result.stderr)).toEqual([
+      `${a}: NCT00000001 has 2 records (${a}, ${b}); none of them is applied`,
+      `${b}: NCT00000001 has 2 records (${a}, ${b}); none of them is applied`,
+    ]);
+    expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
+  });
+
   it('with --dry-run prints the changes and writes nothing', () => {
     useRecords('NCT00000001-terminated');
     const result = sync('--dry-run');

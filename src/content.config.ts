@@ -1,12 +1,36 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import { loadTrials } from '../scripts/lib/trial-files.ts';
 import { TRIALS_DIR } from './lib/content-paths.ts';
+import { narrativeHtml } from './lib/format/narrative-html.ts';
 import { trialSchema } from './lib/schema/trial.ts';
 
-// CARNK_TRIALS_DIR lets build tests and benchmarks build a site from another set of trial files.
-const trials = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR }),
-  schema: trialSchema,
-});
+/**
+ * Trial files are data from outside contributors: they are read by the one reader
+ * (YAML frontmatter, narrative parsed into a checked syntax tree) and the narrative is
+ * rendered from that tree. Nothing in the trials folder is ever compiled or imported,
+ * so no trial file can run code in the build.
+ * CARNK_TRIALS_DIR lets build tests and benchmarks build a site from another set of trial files.
+ */
+const trialFiles: Loader = {
+  name: 'trial-files',
+  async load({ store, parseData, generateDigest }) {
+    const { trials, errors } = loadTrials(process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR);
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+    store.clear();
+    for (const { trial, data, body, narrative } of trials) {
+      const html = narrativeHtml(narrative);
+      store.set({
+        id: trial.nct,
+        data: await parseData({ id: trial.nct, data }),
+        body,
+        rendered: { html },
+        digest: generateDigest(html + JSON.stringify(data)),
+      });
+    }
+  },
+};
+
+const trials = defineCollection({ loader: trialFiles, schema: trialSchema });
 
 export const collections = { trials };

@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { EXIT, parseArgsMessage, UsageError } from '../../src/lib/cli/usage.ts';
+import { printable } from '../../src/lib/format/printable.ts';
 
 export { UsageError } from '../../src/lib/cli/usage.ts';
 
@@ -25,7 +26,8 @@ export interface Command<O extends ParseArgsOptionsConfig> {
 /** Parse the command line, run the command, and set the exit code; never prints a stack trace. */
 export async function runCommand<O extends ParseArgsOptionsConfig>(command: Command<O>, argv = process.argv.slice(2)): Promise<void> {
   const fail = (message: string, code: number) => {
-    console.error(`${command.name}: ${message}`);
+    // A message can quote a file's content: control characters are shown, never sent to the terminal.
+    console.error(printable(`${command.name}: ${message}`));
     process.exitCode = code;
   };
   let parsed;

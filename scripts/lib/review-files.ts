@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE } from '../../src/lib/content-paths.ts';
+import { join } from 'node:path';
+import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE, TRIALS_DIR } from '../../src/lib/content-paths.ts';
+import { buildReview, type Review } from '../../src/lib/review/build-review.ts';
+import type { Version } from '../../src/lib/review/exports.ts';
 import { certaintyJudgementsSchema, type CertaintyJudgements } from '../../src/lib/schema/certainty.ts';
 import { searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
 import { seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
+import { loadTrials } from './trial-files.ts';
 import { validateYamlFile, type YamlFileResult } from '../../src/lib/validation/validate-yaml-file.ts';
 import type { SeedClaim } from '../../src/lib/schema/seed-claims.ts';
 
@@ -18,4 +22,27 @@ export function loadSeedClaims(path = SEED_CLAIMS_FILE): YamlFileResult<{ claims
 
 export function loadCertaintyJudgements(path = CERTAINTY_FILE): YamlFileResult<CertaintyJudgements> {
   return validateYamlFile(read(path), certaintyJudgementsSchema);
+}
+
+/**
+ * Validate the content under `root` (trial files, search record, seed claims, certainty judgements) and build the
+ * review model from it: what `npm run release` freezes and `npm run impact` compares.
+ */
+export function loadReview(version: Version, root = '.', trialsDir = join(root, TRIALS_DIR)): { review: Review; errors: [] } | { review: null; errors: string[] } {
+  const trials = loadTrials(trialsDir);
+  const search = loadSearch(join(root, SEARCH_FILE));
+  const seedClaims = loadSeedClaims(join(root, SEED_CLAIMS_FILE));
+  const certainty = loadCertaintyJudgements(join(root, CERTAINTY_FILE));
+  const errors = [...trials.errors, ...[search, seedClaims, certainty].flatMap((result) => (result.ok ? [] : result.errors))];
+  if (errors.length > 0 || !search.ok || !seedClaims.ok || !certainty.ok) return { review: null, errors };
+  return {
+    review: buildReview({
+      trials: trials.trials.map(({ trial }) => trial),
+      search: search.value,
+      seedClaims: seedClaims.value.claims,
+      certaintyJudgements: certainty.value,
+      version,
+    }),
+    errors: [],
+  };
 }

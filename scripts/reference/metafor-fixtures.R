@@ -52,7 +52,17 @@ summary_of <- function(res, measure, ni) {
        ci = pair(p$ci.lb, p$ci.ub), pi = pair(p$pi.lb, p$pi.ub),
        proportion = fin(back(measure, p$pred, ni)),
        proportion_ci = pair(back(measure, p$ci.lb, ni), back(measure, p$ci.ub, ni)),
-       proportion_pi = pair(back(measure, p$pi.lb, ni), back(measure, p$pi.ub, ni)))
+       proportion_pi = pair(back(measure, p$pi.lb, ni), back(measure, p$pi.ub, ni)),
+       pi_hts = hts_pi(res, p),
+       proportion_pi_hts = if (res$k >= 3) I(fin(back(measure, hts_pi(res, p), ni))) else NULL)
+}
+
+# Higgins, Thompson & Spiegelhalter (2009) prediction interval: pred +- qt(0.975, k - 2) sqrt(tau2 + se^2),
+# only for k >= 3 (metafor 3.8's predict() has no such option, so it is computed here from the fit).
+hts_pi <- function(res, p) {
+  if (res$k < 3) return(NULL)
+  half <- qt(0.975, res$k - 2) * sqrt(res$tau2 + p$se^2)
+  pair(p$pred - half, p$pred + half)
 }
 
 one_fit <- function(d, measure, method, hakn, extras) {
@@ -63,7 +73,8 @@ one_fit <- function(d, measure, method, hakn, extras) {
                   else ", control=list(tol=1e-12, maxiter=1000)")
   eg <- tryCatch(suppressWarnings(regtest(res, model = "lm")), error = function(e) NULL)
   # With all yi equal the regression fits perfectly and lm's t is rounding noise: not estimable.
-  degenerate <- diff(range(res$yi)) <= 1e-12 * max(abs(res$yi))
+  # With fewer than three distinct SEs the regression of yi/sei on 1/sei fits exactly: also noise.
+  degenerate <- diff(range(res$yi)) <= 1e-12 * max(abs(res$yi)) || length(unique(signif(sqrt(res$vi), 12))) < 3
   egger <- if (is.null(eg) || degenerate || !is.finite(eg$zval)) NULL else list(t = fin(eg$zval), df = fin(eg$dfs), p = fin(eg$pval))
   fit <- list(measure = measure, method = method, hakn = hakn, call = call,
               pooled = summary_of(res, measure, d$total),
@@ -101,10 +112,19 @@ one_fit <- function(d, measure, method, hakn, extras) {
     })
     est <- sapply(fits, function(f) as.numeric(coef(f$res)))
     se <- sapply(fits, function(f) f$res$se)
-    between <- tryCatch(rma(yi = est, sei = se, method = "FE"), error = function(e) NULL)
+    # With one subgroup there is nothing to compare: recorded as null (no test).
+    between <- if (length(groups) < 2) NULL else tryCatch(rma(yi = est, sei = se, method = "FE"), error = function(e) NULL)
     # A subgroup SE of 0 (Hartung-Knapp on identical studies) makes this rma() fail: recorded as null.
     fit["between"] <- list(if (is.null(between)) NULL else list(Q = fin(between$QE), df = between$k - 1, p = fin(between$QEp)))
     fit$between_call <- "rma(yi=subgroup estimates, sei=subgroup SEs, method=\"FE\")$QE"
+    # Mixed-effects subgroup test with one common tau2 (Borenstein et al.): the QM test of the moderator.
+    mixed <- if (length(groups) < 2) NULL else tryCatch(suppressWarnings(
+      rma(measure = measure, xi = d$events, ni = d$total, mods = ~ factor(d$group, levels = groups), method = method,
+          test = test, control = control_for(method))), error = function(e) NULL)
+    fit["mixed_between"] <- list(if (is.null(mixed)) NULL else list(
+      QM = fin(mixed$QM), df = fin(mixed$QMdf[1]), df2 = fin(mixed$QMdf[2]), p = fin(mixed$QMp), tau2 = fin(mixed$tau2)))
+    fit$mixed_between_call <- sprintf('rma(measure="%s", xi=events, ni=total, mods=~factor(group), method="%s", test="%s")$QM',
+                                      measure, method, test)
   }
   fit
 }
@@ -168,6 +188,14 @@ write_fixture("k2", "edge: two studies", data.frame(study = c("A", "B"), events 
 write_fixture("identical", "edge: four identical studies (tau2 = 0, Egger not estimable)",
               data.frame(study = c("A", "B", "C", "D"), events = 5, total = 20, group = c("x", "x", "y", "y"),
                          year = c(2020, 2020, 2020, 2020), stringsAsFactors = FALSE))
+write_fixture("identical-within-groups", "edge: identical studies within each of two subgroups (Hartung-Knapp SE exactly 0)",
+              data.frame(study = c("A", "B", "C", "D"), events = c(5, 5, 9, 9), total = 20, group = c("x", "x", "y", "y"),
+                         stringsAsFactors = FALSE))
+# n = 1-2 arms beside n ~ 10^4 arms: undamped Fisher scoring for REML falls into a 2-cycle here.
+write_fixture("reml-cycle", "edge: arms of n = 1-2 beside arms of n ~ 10^4 (REML likelihood with a far maximum)",
+              data.frame(study = sprintf("S%02d", 1:11), events = c(2, 0, 1, 1, 8358, 0, 0, 9470, 0, 1, 0),
+                         total = c(2, 2, 1, 1, 10102, 2, 1, 11210, 1, 2, 1), group = rep(c("a", "b"), length.out = 11),
+                         stringsAsFactors = FALSE))
 write_fixture("all-zero", "edge: every study has zero events",
               data.frame(study = c("A", "B", "C"), events = 0, total = c(5, 12, 30), stringsAsFactors = FALSE))
 write_fixture("all-events", "edge: every study has all events",
@@ -183,6 +211,82 @@ write_fixture("large-k1000", "simulated: k = 1000, set.seed(20261129), n ~ U{5..
                          year = sample(2000:2025, k, replace = TRUE), stringsAsFactors = FALSE),
               extras = list(weights = TRUE, loo = TRUE, cumul = TRUE, subgroups = TRUE),
               extras_only = list(measure = "PLO", method = "DL", hakn = FALSE))
+
+# Binomial-normal model (GLMM): rma.glmm(measure = "PLO", method = "ML"), which calls
+# lme4::glmer(cbind(xi, ni - xi) ~ 1 + (1 | study), family = binomial, nAGQ = 7) with lme4's default
+# optimiser settings (so agreement is limited by lme4's own convergence, about 1e-5 relative).
+# Each case records both tests ("z", "t"), rma.glmm's fields, glmer's own sd and deviance, every
+# warning, and the error message where rma.glmm stops.
+glmm_dir <- file.path(out_dir, "glmm")
+dir.create(glmm_dir, recursive = TRUE, showWarnings = FALSE)
+glmm_versions <- c(versions, lme4 = as.character(packageVersion("lme4")))
+
+glmm_fit <- function(d, test) {
+  warnings <- character(0)
+  keep <- function(w) { warnings <<- c(warnings, conditionMessage(w)); invokeRestart("muffleWarning") }
+  res <- withCallingHandlers(tryCatch(rma.glmm(measure = "PLO", xi = d$events, ni = d$total, method = "ML", test = test),
+                                      error = function(e) e), warning = keep)
+  call <- sprintf('rma.glmm(measure="PLO", xi=events, ni=total, method="ML", test="%s")', test)
+  if (inherits(res, "error")) return(list(test = test, call = call, error = conditionMessage(res), warnings = I(warnings)))
+  p <- predict(res)
+  me <- suppressMessages(suppressWarnings(lme4::glmer(cbind(d$events, d$total - d$events) ~ 1 + (1 | study),
+                                                      data = data.frame(study = factor(seq_len(nrow(d)))),
+                                                      family = binomial, nAGQ = 7)))
+  list(test = test, call = call, estimate = fin(res$beta), se = fin(res$se), ci = pair(res$ci.lb, res$ci.ub),
+       pi = pair(p$pi.lb, p$pi.ub), proportion = fin(transf.ilogit(res$beta)),
+       proportion_ci = pair(transf.ilogit(res$ci.lb), transf.ilogit(res$ci.ub)),
+       proportion_pi = pair(transf.ilogit(p$pi.lb), transf.ilogit(p$pi.ub)),
+       pi_hts = hts_pi(res, p),
+       tau2 = fin(res$tau2), I2 = fin(res$I2), H2 = fin(res$H2),
+       QE_LRT = fin(res$QE.LRT), QEp_LRT = fin(res$QEp.LRT), QE_Wld = fin(res$QE.Wld), QEp_Wld = fin(res$QEp.Wld),
+       QE_df = fin(res$QE.df), logLik = fin(logLik(res)),
+       glmer = list(sd = fin(sqrt(lme4::VarCorr(me)[[1]][1])), deviance = fin(deviance(me)), logLik = fin(logLik(me)),
+                    fixef = fin(lme4::fixef(me)), se = fin(sqrt(diag(as.matrix(vcov(me)))))),
+       warnings = I(warnings))
+}
+
+write_glmm <- function(name, description, d) {
+  fixture <- list(
+    source = list(description = description, versions = glmm_versions, script = "scripts/reference/metafor-fixtures.R",
+                  calls = c("rma.glmm(measure=\"PLO\", xi=events, ni=total, method=\"ML\", test=)", "predict(res)",
+                            "lme4::glmer(cbind(events, total - events) ~ 1 + (1 | study), family=binomial, nAGQ=7)",
+                            "HTS PI: pred +- qt(0.975, k-2) * sqrt(tau2 + se^2)")),
+    data = list(study = I(d$study), events = I(d$events), total = I(d$total)),
+    fits = lapply(c("z", "t"), function(test) glmm_fit(d, test)))
+  writeLines(toJSON(fixture, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = FALSE),
+             file.path(glmm_dir, paste0(name, ".json")))
+  cat("wrote glmm", name, "\n")
+}
+
+write_glmm("pritz1997", "dat.pritz1997: 14 studies", data.frame(study = p$authors, events = p$xi, total = p$ni, stringsAsFactors = FALSE))
+write_glmm("debruin2009", "dat.debruin2009: 13 studies", data.frame(study = b$author, events = b$xi, total = b$ni, stringsAsFactors = FALSE))
+write_glmm("pagliaro1992", "dat.pagliaro1992: 54 arms incl. zero events",
+           data.frame(study = paste0("study ", g$study, " ", g$trt), events = g$xi, total = g$ni, stringsAsFactors = FALSE))
+write_glmm("sparse-oncology", "hand-made: 9 small arms with 0/n and n/n responses",
+           data.frame(study = c("Liu 2020", "Marin 2024", "Bachanova 2022", "Smith 2021", "Ng 2022", "Ortiz 2022", "Park 2023",
+                                "Quinn 2021", "Roy 2024"),
+                      events = c(8, 0, 3, 5, 0, 11, 2, 4, 6), total = c(11, 6, 9, 5, 3, 11, 12, 4, 20), stringsAsFactors = FALSE))
+write_glmm("carnk-crs", "hand-made: rare events, one zero-event arm among three small ones",
+           data.frame(study = c("A", "B", "C"), events = c(0, 1, 2), total = c(37, 9, 8), stringsAsFactors = FALSE))
+write_glmm("k1", "edge: a single study", data.frame(study = "Only", events = 3, total = 10, stringsAsFactors = FALSE))
+write_glmm("k2", "edge: two studies", data.frame(study = c("A", "B"), events = c(2, 9), total = c(10, 12), stringsAsFactors = FALSE))
+write_glmm("identical", "edge: four identical studies (tau2 on the boundary 0)",
+           data.frame(study = c("A", "B", "C", "D"), events = 5, total = 20, stringsAsFactors = FALSE))
+write_glmm("all-zero", "edge: every study has zero events (not identifiable)",
+           data.frame(study = c("A", "B", "C"), events = 0, total = c(5, 12, 30), stringsAsFactors = FALSE))
+write_glmm("all-events", "edge: every study has all events (not identifiable)",
+           data.frame(study = c("A", "B", "C", "D"), events = c(4, 10, 7, 25), total = c(4, 10, 7, 25), stringsAsFactors = FALSE))
+write_glmm("extremes-only", "edge: every study at 0/n or n/n, some of each (tau2 unbounded)",
+           data.frame(study = c("A", "B", "C", "D"), events = c(0, 5, 0, 3), total = c(5, 5, 8, 3), stringsAsFactors = FALSE))
+write_glmm("tiny-and-huge", "edge: arms of n = 1-2 beside arms of n ~ 10^4",
+           data.frame(study = sprintf("S%02d", 1:11), events = c(2, 0, 1, 1, 8358, 0, 0, 9470, 0, 1, 0),
+                      total = c(2, 2, 1, 1, 10102, 2, 1, 11210, 1, 2, 1), stringsAsFactors = FALSE))
+set.seed(20261202)
+kg <- 500
+ng <- sample(5:400, kg, replace = TRUE)
+xg <- rbinom(kg, ng, plogis(rnorm(kg, -2, 1)))
+write_glmm("large-k500", "simulated: k = 500, set.seed(20261202), n ~ U{5..400}, logit p ~ N(-2, 1)",
+           data.frame(study = sprintf("S%03d", 1:kg), events = xg, total = ng, stringsAsFactors = FALSE))
 
 # Distribution functions used by src/lib/stats.
 ps <- c(0.001, 0.025, 0.5, 0.975, 0.999)

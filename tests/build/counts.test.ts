@@ -32,6 +32,16 @@ describe('trial counts across pages', () => {
     }
   });
 
+  it('/ splits the trials in the review by what has been published and extracted', () => {
+    const home = readPage('');
+    const count = (name: string) => Number(home.querySelector(`[data-count="${name}"]`)?.text.trim());
+    const status = (s: string) => trials.filter((trial) => trial.inclusion.status === s).length;
+    expect(count('with-results')).toBe(status('included'));
+    expect(count('published-not-extracted')).toBe(status('published-not-extracted'));
+    expect(count('published')).toBe(status('included') + status('published-not-extracted'));
+    expect(count('published') + count('awaiting-results')).toBe(inReview.length);
+  });
+
   it.each(['landscape/', 'trials/'])('/%s states the excluded registry entries', (path) => {
     expect(readPage(path).querySelector('[data-count="excluded"]')?.text.trim()).toBe(String(excluded));
   });

@@ -65,6 +65,7 @@ const EXERCISED: Record<string, string> = {
   'test:unit': '--help only: it is the runner running this test',
   'test:site': '--help only: it is the runner running this test',
   pool: 'run on the fixture CSV',
+  impact: 'run against HEAD (--json)',
   'new-trial': 'run into a scratch folder',
   'sync:ctgov': 'run against scratch copies of the fixture trials',
   release: 'run into a scratch folder',
@@ -103,12 +104,16 @@ describe("the README's commands", () => {
     expect(await firstResponse(['run', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'], port)).toBe(200);
   });
 
-  it('npm run check, pool, new-trial, sync:ctgov and release run', () => {
+  it('npm run check, pool, impact, new-trial, sync:ctgov and release run', () => {
     expect(npm(['run', 'check']).status).toBe(0);
 
     const pool = npm(['run', '--silent', 'pool', '--', '--csv', 'tests/fixtures/pool-csv/basic.csv', '--measure', 'PLO', '--method', 'REML', '--hakn']);
     expect(pool.status).toBe(0);
     expect(JSON.parse(pool.stdout).method).toBe('REML');
+
+    const impact = npm(['run', '--silent', 'impact', '--', '--base', 'HEAD', '--json']);
+    expect(impact.status).toBe(0);
+    expect(JSON.parse(impact.stdout).outcomes.length).toBeGreaterThan(0);
 
     const trials = join(SCRATCH, 'trials');
     const created = npm(['run', 'new-trial', '--', 'NCT00000003', '--from', 'tests/fixtures/ctgov/NCT00000003.json', '--group', 'hematologic', '--target', 'CD19', '--by', 'Smoke Test', '--dir', trials]);

@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { exportedFigure } from '../../src/lib/format/estimate.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { execFileSync } from 'node:child_process';
 import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
+import { percentWithInterval } from '../../src/lib/format/numbers.ts';
 import { readReleases } from '../../src/queries/releases.ts';
 import { readPage, runBuild, SITE_DIR } from './site.ts';
 
@@ -32,7 +33,7 @@ describe('frozen versions', () => {
         const row = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"]`)!;
         expect(row.querySelector('[data-k]')?.text).toBe(String(result?.k ?? 0));
         expect(row.querySelector('[data-patients]')?.text).toBe(String(result?.patients ?? 0));
-        expect(row.querySelector('[data-pooled]')?.text).toBe(result ? percentWithInterval(result.pooled.proportion, result.pooled.ci) : 'no data');
+        expect(row.querySelector('[data-pooled]')?.text).toBe(exportedFigure(result));
       }
       expect(page.querySelectorAll('[data-release-trials] tbody tr').map((tr) => tr.getAttribute('data-nct'))).toEqual(trials.map((t) => t.nct));
       expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toMatch(new RegExp(`/versions/${version}/$`));
@@ -144,5 +145,27 @@ describe('a build with a broken frozen version', () => {
     expect(`${result.stdout}${result.stderr}`).toContain(`${file}: counts.trialsInReview must not be negative`);
     // One line for the reader, never Astro's stack trace of compiled chunks.
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('versions compared with now', () => {
+  it('shows each frozen outcome beside the current one, and what changed', () => {
+    const current = JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes/orr.json'), 'utf8'));
+    for (const { version, outcomes } of releases) {
+      const rows = readPage(`versions/${version}/`).querySelectorAll('[data-then-and-now] tbody tr');
+      expect(rows.map((row) => row.getAttribute('data-outcome'))).toEqual(outcomes.map((o) => o.outcome.slug));
+      const orr = rows.find((row) => row.getAttribute('data-outcome') === 'orr')!;
+      const cells = orr.querySelectorAll('td').map((td) => td.text);
+      const then = outcomes.find((o) => o.outcome.slug === 'orr')!.result!;
+      const cell = (result: { k: number; pooled: { proportion: number; ci: [number, number] } | null }) =>
+        result.pooled ? `${percentWithInterval(result.pooled.proportion, result.pooled.ci)}, ${result.k}` : 'not pooled';
+      expect(cells[0]).toBe(cell(then));
+      expect(cells[1]).toBe(cell(current.result));
+    }
+  });
+
+  it('links each live outcome page to the outcome in earlier versions', () => {
+    const links = readPage('outcomes/orr/').querySelectorAll('[data-earlier-versions] a');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(releases.map(({ version }) => `/versions/${version}/#then-and-now`));
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The README's layout block as [path, description] entries. An entry starts at column 0 with one
- * or more paths (`src/pages/ layouts/ components/`: later ones beside the first); indented lines
+ * or more paths (`src/pages/ layouts/ components/`: later ones beside the first; `LICENSE, LICENSE-DATA`); indented lines
  * continue its description.
  */
 function layoutEntries(): { path: string; description: string }[] {
@@ -18,7 +18,14 @@ function layoutEntries(): { path: string; description: string }[] {
     }
     const words = line.split(/\s+/);
     const paths: string[] = [];
-    while (words.length > 0 && /[./]/.test(words[0]!) && /^[\w.][\w./-]*$/.test(words[0]!)) paths.push(words.shift()!);
+    // A path has a dot or a slash; an upper-case file name such as LICENSE counts only first or after
+    // a comma (`LICENSE, LICENSE-DATA`), so an acronym opening a description (GRADE, MIT) does not.
+    let listed = true;
+    const isPath = (word: string) => /^[\w.][\w./-]*,?$/.test(word) && (/[./]/.test(word) || (listed && /^[A-Z][A-Z-]*,?$/.test(word)));
+    while (words.length > 0 && isPath(words[0]!)) {
+      listed = words[0]!.endsWith(',');
+      paths.push(words.shift()!.replace(/,$/, ''));
+    }
     const parent = paths[0]!.replace(/[^/]+\/?$/, '');
     entries.push(...paths.map((path, i) => ({ path: i === 0 ? path : parent + path, description: words.join(' ') })));
   }

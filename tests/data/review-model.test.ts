@@ -6,6 +6,7 @@ import { loadTrials } from '../../scripts/lib/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
 import { buildReview, freezeReview, type ReviewContent } from '../../src/lib/review/build-review.ts';
+import { THRESHOLDS } from '../../src/lib/review/rules.ts';
 import { unreconciled } from '../../src/lib/review/prisma.ts';
 
 function realContent(): ReviewContent {
@@ -51,11 +52,12 @@ describe('buildReview over the real content', () => {
   });
 
   it('totals each outcome from its studies', () => {
-    for (const { totals, studies, result } of review.outcomes) {
+    for (const { totals, studies, estimate } of review.outcomes) {
       expect(totals.k).toBe(studies.length);
       expect(totals.patients).toBe(studies.reduce((sum, s) => sum + s.n, 0));
       expect(totals.events).toBe(studies.reduce((sum, s) => sum + s.events, 0));
-      expect(result?.k ?? 0).toBe(totals.k);
+      expect(estimate?.k ?? 0).toBe(totals.k);
+      expect(estimate?.patients ?? 0).toBe(totals.patients);
     }
   });
 
@@ -86,7 +88,7 @@ describe('risk of bias and certainty over the real content', () => {
     for (const analysis of review.outcomes) {
       const finding = review.findings.get(analysis.outcome.key);
       const exported = review.exports.outcomes.find((o) => o.outcome.key === analysis.outcome.key)!;
-      if (!analysis.result) {
+      if (!analysis.estimate) {
         expect(finding).toBeUndefined();
         expect(exported.certainty).toBeNull();
         continue;
@@ -130,5 +132,61 @@ describe('pages and components', () => {
       .flatMap(files)
       .filter((file) => /\b(rows|studies)\[(i|index|j)\]/.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('frozen versions', () => {
+  it('still reads the 2026-11-29 release, frozen before the rules, in its own shape', () => {
+    const frozen = releaseSchema.parse(JSON.parse(readFileSync('content/releases/2026-11-29.json', 'utf8')));
+    expect(frozen.outcomes.length).toBeGreaterThan(0);
+    expect(frozen.outcomes.every((o) => !('strata' in o))).toBe(true);
+  });
+});
+
+describe('the rules of inference on the real content', () => {
+  const byKey = (key: string) => review.outcomes.find((a) => a.outcome.key === key)!;
+
+  it('pools nothing where no study records an event, and fits no model for one study', () => {
+    for (const analysis of review.outcomes) {
+      for (const e of [analysis.estimate, ...analysis.strata.map((s) => s.estimate)]) {
+        if (!e) continue;
+        if (e.events === 0) expect(e).toMatchObject({ basis: 'no-events', model: 'none', proportion: 0, fit: null });
+        if (e.k === 1) expect(e.model).toBe('none');
+        if (e.basis === 'pooled') expect(e.k).toBeGreaterThanOrEqual(THRESHOLDS.poolMinStudies);
+        if (e.k < THRESHOLDS.predictionMinStudies) expect(e.pi).toBeNull();
+      }
+    }
+  });
+
+  it('derives grade ≥ 3 zeros from any-grade zeros, marked, without touching the trial files', () => {
+    const any = byKey('crsAny');
+    const grade3 = byKey('crsGrade3');
+    expect(grade3.studies.map((s) => [s.id, s.events, s.n, s.derivedFrom])).toEqual(any.studies.map((s) => [s.id, 0, s.n, 'crsAny']));
+    expect(grade3.notReported.map((n) => n.nct)).not.toContain(any.studies[0]!.nct);
+    expect(grade3.notes.map((n) => n.rule)).toContain('derived-grade');
+    expect(content.trials.flatMap((t) => t.cohorts).some((c) => c.outcomes.crsGrade3 !== undefined && c.pooled.includes('crsAny'))).toBe(false);
+  });
+
+  it('reports overall response by malignancy group first, with the all-cancer figure cautioned', () => {
+    const orr = byKey('orr');
+    expect(orr.strata.map((s) => [s.group, s.estimate.basis])).toEqual([
+      ['hematologic', 'pooled'],
+      ['solid', 'no-events'],
+    ]);
+    expect(orr.notes.map((n) => n.rule)).toContain('mixed-populations');
+  });
+
+  it('downloads carry the decisions: model, null pooled / pi / egger, notes, nothing outside [0, 1]', () => {
+    for (const exported of review.exports.outcomes) {
+      const { result } = exported;
+      if (!result) continue;
+      expect(result.notes.length).toBeGreaterThan(0);
+      if (result.events === 0) expect([result.model, result.pooled]).toEqual(['none', null]);
+      if (result.k === 1) expect(result.pooled).toBeNull();
+      if (result.k < THRESHOLDS.predictionMinStudies) expect(result.pooled?.pi ?? null).toBeNull();
+      if (result.k < THRESHOLDS.smallStudyMinStudies) expect(result.egger).toBeNull();
+      const intervals = [result.pooled?.ci, result.pooled?.pi, result.unpooled?.ci, ...exported.sensitivity.flatMap((s) => [s.ci, s.pi]), ...exported.strata.map((s) => s.ci)];
+      for (const interval of intervals) if (interval) for (const x of interval) expect(x >= 0 && x <= 1).toBe(true);
+    }
   });
 });

@@ -5,12 +5,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SITE_DIR } from '../build/site.ts';
-import { percentWithInterval } from '../../src/lib/format/numbers.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { estimateInWords } from '../../src/lib/format/estimate.ts';
+import { useBrowserAndSite } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const orr = JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes/orr.json'), 'utf8'));
@@ -23,22 +22,13 @@ function htmlPages(dir: string): string[] {
   });
 }
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveStatic(SITE_DIR)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBrowserAndSite();
 
 async function open(
   path: string,
   options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const context = await site.browser().newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -48,16 +38,19 @@ async function open(
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`${path}: HTTP ${response.status()} for ${response.url()}`);
   });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  await page.goto(`${site.url()}${path}`, { waitUntil: 'load' });
   return { page, errors };
 }
 
 describe('home page', () => {
-  it('shows the headline pooled estimates, equal to the published analysis', async () => {
+  it('shows each headline by malignancy group, equal to the published analysis, with what it rests on', async () => {
     const { page } = await open('/');
-    const figure = await page.locator('[data-headline="orr"] .figure').textContent();
-    expect(figure).toBe(percentWithInterval(orr.result.pooled.proportion, orr.result.pooled.ci, 0));
-    expect(await page.locator('[data-headline="orr"]').textContent()).toContain(`k = ${orr.result.k} `);
+    for (const stratum of orr.strata) {
+      const figure = await page.locator(`[data-headline="orr"] [data-stratum="${stratum.group}"] .figure`).textContent();
+      expect(figure).toBe(estimateInWords(stratum, 0));
+    }
+    expect(await page.locator('[data-headline="orr"] [data-rests-on]').textContent()).toContain(`${orr.result.patients} patients`);
+    expect(await page.locator('[data-headline="orr"] [data-all-cancers]').textContent()).toContain('Caution');
     await page.context().close();
   });
 });
@@ -66,18 +59,26 @@ describe('an outcome page', () => {
   it('shows a forest plot with one mark per study and the pooled diamond, rendered without JavaScript', async () => {
     const { page } = await open('/outcomes/orr/', { javaScriptEnabled: false });
     const forest = page.locator('[data-plot]').first();
-    await expect.poll(() => forest.locator('g.mark-symbol path').count()).toBe(orr.result.k);
-    // The overall diamond; subgroup forests sit in closed <details> further down.
-    expect(await forest.locator('g.mark-area path').count()).toBe(1);
+    await expect.poll(() => forest.locator('.plot-wide g.mark-symbol path').count()).toBe(orr.result.k);
+    // A diamond for each pooled malignancy group and one across all cancers; none for a group not pooled.
+    const pooledStrata = orr.strata.filter((s: { basis: string }) => s.basis === 'pooled').length;
+    expect(await forest.locator('.plot-wide g.mark-area path').count()).toBe(pooledStrata + (orr.strata.length > 1 ? 1 : 0));
     expect(await page.locator('[data-studies-table] tbody tr').count()).toBe(orr.result.k);
     await page.context().close();
   });
 
-  it('keeps the forest plot after vega-embed takes over, and shows a tooltip on hover', async () => {
+  it('loads vega only from the "Interactive plot" button, keeps the plot, and shows a tooltip on hover', async () => {
     const { page, errors } = await open('/outcomes/orr/');
-    expect(await page.locator('.plot-interactive').count()).toBe(0);
-    // Pointing at a plot is what loads vega-embed.
+    const vegaRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/vega|embed/i.test(request.url())) vegaRequests.push(request.url());
+    });
+    // Pointing at or touching a plot costs nothing.
     await page.locator('[data-plot]').first().hover();
+    await page.waitForTimeout(500);
+    expect(await page.locator('.plot-interactive').count()).toBe(0);
+    expect(vegaRequests).toEqual([]);
+    await page.locator('[data-plot] [data-plot-interactive]').first().click();
     const interactive = page.locator('.plot-interactive').first();
     await interactive.waitFor({ state: 'visible', timeout: 20_000 });
     const squares = interactive.locator('g.mark-symbol path');
@@ -85,7 +86,7 @@ describe('an outcome page', () => {
     await squares.first().hover({ force: true });
     const tooltip = page.locator('#vg-tooltip-element.visible');
     await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
-    expect(await tooltip.textContent()).toContain(orr.studies[0].study);
+    expect(orr.studies.map((study: { study: string }) => study.study)).toContain((await tooltip.textContent())?.split(' (')[0]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -185,12 +186,38 @@ describe('every page', () => {
     expect(await axeViolations(sample, { width: 390, height: 800 })).toEqual([]);
   });
 
+  it('fits every plot on a 390 px phone screen, with no plot text below 12 px', async () => {
+    const problems: string[] = [];
+    for (const path of ['/outcomes/orr/', '/outcomes/crs/', '/outcomes/cr/', '/landscape/']) {
+      const { page } = await open(path, { viewport: { width: 390, height: 800 } });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+      problems.push(
+        ...(await page.evaluate(() => {
+          const found: string[] = [];
+          for (const svg of document.querySelectorAll<SVGSVGElement>('[data-plot] svg')) {
+            const box = svg.getBoundingClientRect();
+            if (box.width === 0) continue; // the layout CSS hides on this screen
+            if (box.right > document.documentElement.clientWidth + 0.5) found.push(`plot ${svg.closest('[data-plot]')?.getAttribute('data-plot')} is ${Math.round(box.right)} px wide`);
+            const scale = box.width / (svg.width.baseVal.value || box.width);
+            for (const text of svg.querySelectorAll('text')) {
+              const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+              if (size < 11.95) found.push(`"${text.textContent}" at ${size.toFixed(1)} px`);
+            }
+          }
+          return found;
+        })).map((problem) => `${path}: ${problem}`),
+      );
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('reads without JavaScript: every plot is already an SVG', async () => {
     const { page } = await open('/landscape/', { javaScriptEnabled: false });
     const plots = page.locator('[data-plot]');
     const count = await plots.count();
     expect(count).toBeGreaterThan(0);
-    expect(await page.locator('[data-plot] .plot-canvas svg').count()).toBe(count);
+    expect(await page.locator('[data-plot] .plot-wide svg').count()).toBe(count);
     await page.context().close();
   });
 });

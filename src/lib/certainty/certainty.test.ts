@@ -61,8 +61,10 @@ describe('inconsistency', () => {
     expect(inconsistencyRating({ ...base, I2: 80 }).downgrade).toBe(1);
   });
 
-  it('reads a prediction interval much wider than the confidence interval', () => {
-    expect(inconsistencyRating({ ...base, pi: [0.1, 0.8] }).downgrade).toBe(1);
+  it('reads a prediction interval much wider than the confidence interval, where there is between-trial variance', () => {
+    expect(inconsistencyRating({ ...base, I2: 20, pi: [0.1, 0.8] }).downgrade).toBe(1);
+    // With I² = 0 the width comes from t on k − 2 df alone, not from trials that disagree.
+    expect(inconsistencyRating({ ...base, I2: 0, pi: [0.1, 0.8] }).downgrade).toBe(0);
   });
 });
 

@@ -32,21 +32,21 @@ export interface SummaryOfFindings {
 
 /** What the rules read from an analysis; each pooled study joined to its trial's risk of bias by NCT id. */
 export function certaintyInput(analysis: BinaryOutcomeAnalysis, assessments: TrialRiskOfBias[]): CertaintyInput | null {
-  const { result, studies, totals } = analysis;
-  if (!result) return null;
+  const { estimate, studies, totals } = analysis;
+  if (!estimate) return null;
   const risk = new Map(assessments.map((a) => [a.nct, a.overall]));
   return {
     k: totals.k,
     patients: totals.patients,
     events: totals.events,
-    proportion: result.pooled.proportion,
-    ci: result.pooled.ci,
-    pi: result.pooled.pi,
-    I2: result.heterogeneity.I2,
+    proportion: estimate.proportion,
+    ci: estimate.ci,
+    pi: estimate.pi,
+    I2: estimate.fit?.heterogeneity.I2 ?? null,
     studies: studies.map((study) => {
       const overall = risk.get(study.nct);
       if (!overall) throw new Error(`${study.id}: no risk-of-bias record for ${study.nct}`);
-      return { id: study.id, weight: study.result.weight, ci: study.result.ci, risk: overall };
+      return { id: study.id, weight: study.result.weight ?? (100 * study.n) / totals.patients, ci: study.result.ci, risk: overall };
     }),
   };
 }

@@ -16,9 +16,15 @@ export interface CertaintyInput {
   events: number;
   proportion: number;
   ci: [number, number];
-  pi: [number, number];
-  I2: number;
-  /** Every pooled study, with its random-effects weight (percent) and its trial's overall risk of bias. */
+  /** Null when nothing is pooled or fewer studies than a prediction interval needs. */
+  pi: [number, number] | null;
+  /** Null when nothing is pooled (no events, one study). */
+  I2: number | null;
+  /**
+   * Every study, with its weight (percent) and its trial's overall risk of bias: the model's
+   * inverse-variance weight, or the study's share of patients where the model has none (GLMM,
+   * or nothing pooled).
+   */
   studies: { id: string; weight: number; ci: [number, number]; risk: RobJudgement }[];
 }
 

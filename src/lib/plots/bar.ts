@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from './data-table.ts';
+import { FONT_SIZE, NARROW_WIDTH } from './forest.ts';
 import { PLOT_FONT, textWidth } from './text-width.ts';
 
 export interface Bar {
@@ -13,20 +14,21 @@ function largestFirst(bars: Bar[]): Bar[] {
 
 /** Horizontal bar chart of counts, largest first, with the count printed at each bar's end. */
 export function barSpec(bars: Bar[], options: { axisTitle: string; description: string }): TopLevelSpec {
-  const labelWidth = Math.ceil(Math.max(0, ...bars.map((bar) => textWidth(bar.label, 11))));
+  const labelWidth = Math.ceil(Math.max(0, ...bars.map((bar) => textWidth(bar.label, FONT_SIZE))));
   const y = { field: 'label', type: 'nominal', sort: null, axis: { title: null, labelLimit: labelWidth + 4 } } as const;
   const x = { field: 'value', type: 'quantitative', axis: { title: options.axisTitle, tickMinStep: 1, grid: false } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: options.description,
     data: { values: largestFirst(bars).map((bar) => ({ ...bar, tooltip: `${bar.label}: ${bar.value}` })) },
-    width: 260,
+    // Label gutter plus bars stay within NARROW_WIDTH, so the chart fits a phone at its natural size.
+    width: Math.max(120, NARROW_WIDTH - labelWidth - 30),
     height: { step: 20 },
     layer: [
       { mark: { type: 'bar', color: '#1f5f8b' }, encoding: { y, x, tooltip: { field: 'tooltip' } } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 11 }, encoding: { y, x, text: { field: 'value' } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: FONT_SIZE }, encoding: { y, x, text: { field: 'value' } } },
     ],
-    config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: 11, titleFontSize: 11 } },
+    config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE } },
   } as TopLevelSpec;
 }
 

@@ -8,6 +8,10 @@ export interface DataTable {
 
 /** A plot spec with the table of the numbers it draws. */
 export interface PlotFigure {
+  /** File name of its downloads (`/plots/<id>.svg`, `.png`): unique across the site. */
+  id: string;
   spec: TopLevelSpec;
+  /** The same plot laid out for a phone screen, when the wide one would not fit. */
+  narrow?: TopLevelSpec;
   table: DataTable;
 }

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { fixed } from '../format/numbers.ts';
 import type { DataTable } from './data-table.ts';
+import { FONT_SIZE, NARROW_WIDTH } from './forest.ts';
 import { PLOT_FONT } from './text-width.ts';
 
 export interface FunnelPoint {
@@ -31,7 +32,8 @@ export function funnelSpec(points: FunnelPoint[], options: FunnelOptions): TopLe
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: options.description,
-    width: 320,
+    // Fits a phone screen at its natural size (NARROW_WIDTH with the axis labels).
+    width: NARROW_WIDTH - 70,
     height: 240,
     layer: [
       {
@@ -50,7 +52,7 @@ export function funnelSpec(points: FunnelPoint[], options: FunnelOptions): TopLe
         encoding: { x: { field: 'yi', ...x }, y, tooltip: { field: 'tooltip' } },
       },
     ],
-    config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: 11, titleFontSize: 12 } },
+    config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE } },
   } as TopLevelSpec;
 }
 

@@ -1,32 +1,57 @@
-import { fixed, percent, plotInterval, plotRange } from '../format/numbers.ts';
+import { fixed, percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy, SubgroupAnalysis } from '../review/analyses.ts';
+import type { Estimate, Fit } from '../review/estimate.ts';
 import type { PlotFigure } from './data-table.ts';
-import { forestSpec, forestTable, type ForestRow } from './forest.ts';
+import { forestSpec, forestTable, type ForestOptions, type ForestRow } from './forest.ts';
 import { funnelSpec, funnelTable } from './funnel.ts';
 
 const summaryTooltip = (label: string, proportion: number, ci: readonly [number, number]) => `${label}: ${plotInterval(proportion, ci)} %`;
 
-function overallRows(analysis: BinaryOutcomeAnalysis): ForestRow[] {
-  const result = analysis.result!;
-  const { proportion, ci, pi } = result.pooled;
+/** What each row's interval is, stated under every forest plot (only the marks it draws). */
+export function forestKey(rows: ForestRow[], reference: boolean): string {
   return [
-    { kind: 'summary', label: `Random effects (k = ${result.k})`, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip('Pooled', proportion, ci) },
-    { kind: 'prediction', label: '95% prediction interval', estimate: proportion, lower: pi[0], upper: pi[1], interval: plotRange(pi), tooltip: `Prediction interval: ${plotRange(pi)} %` },
+    "Studies in order of publication year. Squares and lines: each study's proportion with its exact (Clopper–Pearson) 95 % CI",
+    ...(rows.some((row) => row.kind === 'summary') ? ["diamonds: the model's 95 % CI"] : []),
+    ...(rows.some((row) => row.kind === 'prediction') ? ['dashed bar: 95 % prediction interval'] : []),
+    ...(reference ? ['vertical dashed line: the estimate across all studies'] : []),
+    ...(rows.some((row) => row.kind === 'header' && row.interval) ? ['groups not pooled: the exact 95 % CI of their total'] : []),
+  ].join('; ') + '.';
+}
+
+/** RevMan's heterogeneity line: "Heterogeneity (DL): τ² = 0.57; Q = 5.20, df = 2 (p = 0.074); I² = 62 %". */
+export function heterogeneityLine(model: string, fit: Fit): string {
+  const { tau2, Q, df, pQ, I2 } = fit.heterogeneity;
+  const test = fit.heterogeneityTest === 'likelihood ratio' ? 'likelihood-ratio test' : 'Q';
+  return `Heterogeneity (${model}): τ² = ${statistic(tau2)}; ${test} = ${statistic(Q)}, df = ${df} (p = ${pValue(pQ)}); I² = ${fixed(I2, 0)} %`;
+}
+
+/** The rows an estimate adds under its studies: a diamond and a prediction interval when pooled, else nothing drawn. */
+function estimateRows(label: string, estimate: Estimate): ForestRow[] {
+  const { proportion, ci, pi, k, events, patients } = estimate;
+  const count = `${events}/${patients}`;
+  if (estimate.basis !== 'pooled') return k > 1 ? [{ kind: 'header', label: `${label}: not pooled`, count, interval: plotInterval(proportion, ci) }] : [];
+  return [
+    { kind: 'summary', label: `${label}, ${estimate.model} (k = ${k})`, count, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip(label, proportion, ci) },
+    ...(pi ? [{ kind: 'prediction', label: '95% prediction interval', estimate: proportion, lower: pi[0], upper: pi[1], interval: plotRange(pi), tooltip: `Prediction interval: ${plotRange(pi)} %` } as ForestRow] : []),
   ];
 }
 
-function studyRow({ label, nct, result: study }: PooledStudy): ForestRow {
+/** What a forest plot shows of one study: its label, trial and result (population and derivation where known). */
+export type ForestStudy = Pick<PooledStudy, 'label' | 'nct' | 'result'> & Partial<Pick<PooledStudy, 'population' | 'derivedFrom'>>;
+
+function studyRow({ label, nct, population, derivedFrom, result: study }: ForestStudy): ForestRow {
+  const weight = study.weight === null ? '' : `, weight ${percent(study.weight / 100)}`;
   return {
     kind: 'study',
-    label,
+    label: derivedFrom ? `${label} (derived)` : label,
+    population,
     estimate: study.proportion,
     lower: study.ci[0],
     upper: study.ci[1],
-    weight: study.weight,
+    ...(study.weight === null ? {} : { weight: study.weight, weightText: percent(study.weight / 100) }),
     count: `${study.events}/${study.total}`,
     interval: plotInterval(study.proportion, study.ci),
-    weightText: percent(study.weight / 100),
-    tooltip: `${label} (${nct}): ${study.events}/${study.total}, ${plotInterval(study.proportion, study.ci)} %, weight ${percent(study.weight / 100)}`,
+    tooltip: `${label} (${nct}): ${study.events}/${study.total}, ${plotInterval(study.proportion, study.ci)} %${weight}`,
   };
 }
 
@@ -37,35 +62,90 @@ function studyOf(analysis: BinaryOutcomeAnalysis, id: string): PooledStudy {
   return study;
 }
 
-/** Forest plot of every study, optionally grouped by one subgroup dimension with subgroup diamonds. */
-export function outcomeForest(analysis: BinaryOutcomeAnalysis, subgroup?: SubgroupAnalysis): PlotFigure {
-  const result = analysis.result!;
-  const rows: ForestRow[] = subgroup
-    ? (subgroup.result.subgroups ?? []).flatMap((group) => {
-        const label = subgroup.labels[group.group] ?? group.group;
-        const members = analysis.studies.filter((study) => study[subgroup.dimension] === group.group);
-        return [
-          { kind: 'header', label } as ForestRow,
-          ...members.map(studyRow),
-          { kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow,
-        ];
-      })
-    : analysis.studies.map(studyRow);
-  const all = [...rows, ...overallRows(analysis)];
-  return {
-    spec: forestSpec(all, {
-      axisTitle: `${analysis.outcome.title} (proportion)`,
-      reference: result.pooled.proportion,
-      countTitle: 'Events/n',
-      description: `Forest plot of ${analysis.outcome.title.toLowerCase()}${subgroup ? ` by ${subgroup.title.toLowerCase()}` : ''}: ${result.k} studies, pooled ${plotInterval(result.pooled.proportion, result.pooled.ci)} %.`,
-    }),
-    table: forestTable(all, 'Events/n'),
-  };
+/** Both layouts of one forest plot. */
+function forestFigure(id: string, rows: ForestRow[], options: ForestOptions): PlotFigure {
+  return { id, spec: forestSpec(rows, options), narrow: forestSpec(rows, options, 'narrow'), table: forestTable(rows, options) };
 }
 
-/** Funnel plot on the analysis scale; undefined when it cannot be drawn (k < 2). */
+/**
+ * The outcome's forest plot: studies by malignancy group with each group's own figure,
+ * then the figure across all studies (secondary when the groups differ), by year within groups.
+ */
+export function outcomeForest(analysis: BinaryOutcomeAnalysis): PlotFigure {
+  const overall = analysis.estimate!;
+  const grouped = analysis.strata.length > 1;
+  const rows: ForestRow[] = grouped
+    ? analysis.strata.flatMap((stratum) => [
+        { kind: 'header', label: stratum.label } as ForestRow,
+        ...analysis.studies.filter((study) => study.group === stratum.group).map(studyRow),
+        // RevMan's subtotal under each group's studies; the header above names the group.
+        ...estimateRows('Subtotal', stratum.estimate),
+      ])
+    : analysis.studies.map(studyRow);
+  rows.push(...estimateRows(grouped ? 'Total, all cancers' : 'Total', overall));
+  const pooled = overall.basis === 'pooled';
+  const footer = [analysis.result ? heterogeneityLine(overall.model, analysis.result) : (overall.notes[0]?.text ?? ''), forestKey(rows, pooled)];
+  const title = analysis.outcome.title;
+  return forestFigure(`${analysis.outcome.slug}-forest`, rows, {
+    axisTitle: `${title} (%)`,
+    ...(pooled ? { reference: overall.proportion } : {}),
+    countTitle: 'Events/n',
+    footer,
+    description: `Forest plot of ${title.toLowerCase()}: ${overall.k} ${overall.k === 1 ? 'study' : 'studies'}, ${overall.basis === 'pooled' ? `pooled ${plotInterval(overall.proportion, overall.ci)} %` : 'not pooled'}.`,
+  });
+}
+
+/**
+ * Forest plot of one fit from the fit and its studies alone: a reader's re-analysis in the
+ * browser draws through here (diamond and, where the fit has one, the HTS prediction interval).
+ */
+export function studiesForest(title: string, result: Fit, studies: ForestStudy[]): PlotFigure {
+  const { proportion, ci } = result.pooled;
+  const pi = result.piHts;
+  const rows: ForestRow[] = [
+    ...studies.map(studyRow),
+    { kind: 'summary', label: `Total, ${result.method} (k = ${result.k})`, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip('Pooled', proportion, ci) },
+    ...(pi ? [{ kind: 'prediction', label: '95% prediction interval', estimate: proportion, lower: pi[0], upper: pi[1], interval: plotRange(pi), tooltip: `Prediction interval: ${plotRange(pi)} %` } as ForestRow] : []),
+  ];
+  return forestFigure('reanalysis-forest', rows, {
+    axisTitle: `${title} (%)`,
+    reference: proportion,
+    countTitle: 'Events/n',
+    footer: [heterogeneityLine(result.method, result), forestKey(rows, true)],
+    description: `Forest plot of a re-analysis of ${title.toLowerCase()}: ${result.k} studies, pooled ${plotInterval(proportion, ci)} %.`,
+  });
+}
+
+/** Forest plot of one subgroup analysis that passed the subgroup rule. */
+export function subgroupForest(analysis: BinaryOutcomeAnalysis, subgroup: SubgroupAnalysis): PlotFigure {
+  const rows: ForestRow[] = (subgroup.result.subgroups ?? []).flatMap((group) => {
+    const label = subgroup.labels[group.group] ?? group.group;
+    const members = analysis.studies.filter((study) => study[subgroup.dimension] === group.group);
+    return [
+      { kind: 'header', label } as ForestRow,
+      ...members.map(studyRow),
+      ...(group.k > 1
+        ? [{ kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow]
+        : []),
+    ];
+  });
+  rows.push(...estimateRows('Pooled', analysis.estimate!));
+  const between = subgroup.result.between;
+  return forestFigure(`${analysis.outcome.slug}-forest-${subgroup.dimension}`, rows, {
+    axisTitle: `${analysis.outcome.title} (%)`,
+    reference: analysis.estimate!.proportion,
+    countTitle: 'Events/n',
+    footer: [
+      between ? `Test for subgroup differences: Q = ${statistic(between.Q)}, df = ${between.df} (p = ${pValue(between.p)})` : 'Test for subgroup differences: not estimable',
+      forestKey(rows, true),
+    ],
+    description: `Forest plot of ${analysis.outcome.title.toLowerCase()} by ${subgroup.title.toLowerCase()}.`,
+  });
+}
+
+/** Funnel plot on the analysis scale; only where the small-study rule allows it. */
 export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
-  const funnel = analysis.result?.funnel;
+  const funnel = analysis.smallStudy ? analysis.result?.funnel : undefined;
   if (!funnel) return undefined;
   const points = funnel.studies.map((s) => {
     const label = studyOf(analysis, s.study).label;
@@ -73,6 +153,7 @@ export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | und
   });
   const axisTitle = `${analysis.outcome.title} (${analysis.result!.measure === 'PLO' ? 'logit' : 'transformed'} scale)`;
   return {
+    id: `${analysis.outcome.slug}-funnel`,
     spec: funnelSpec(points, {
       pooled: funnel.pooledEffect,
       limits: funnel.limits,
@@ -86,37 +167,47 @@ export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | und
 /** Leave-one-out: the pooled estimate with each study omitted in turn. */
 export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
   const results = analysis.result?.leaveOneOut;
-  if (!results) return undefined;
+  if (!results || !analysis.estimate) return undefined;
   const rows: ForestRow[] = results.map((r) => {
     const label = `Without ${studyOf(analysis, r.omitted).label}`;
     return { kind: 'study', label, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `${label}: ${plotInterval(r.proportion, r.ci)} %` };
   });
-  const all = [...rows, overallRows(analysis)[0]!];
-  return {
-    spec: forestSpec(all, {
-      axisTitle: `${analysis.outcome.title} (proportion)`,
-      reference: analysis.result!.pooled.proportion,
-      description: `Leave-one-out analysis of ${analysis.outcome.title.toLowerCase()}: the pooled estimate with each study omitted.`,
-    }),
-    table: forestTable(all),
-  };
+  rows.push(...estimateRows('All studies', analysis.estimate).slice(0, 1));
+  return forestFigure(`${analysis.outcome.slug}-leave-one-out`, rows, {
+    axisTitle: `${analysis.outcome.title} (%)`,
+    labelTitle: 'Omitted',
+    reference: analysis.estimate.proportion,
+    footer: ["Each row: the model's estimate and 95 % CI with one study left out."],
+    description: `Leave-one-out analysis of ${analysis.outcome.title.toLowerCase()}: the pooled estimate with each study omitted.`,
+  });
 }
 
 /** Cumulative meta-analysis in order of publication year. */
 export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
   const results = analysis.result?.cumulative;
-  if (!results) return undefined;
+  if (!results || !analysis.estimate) return undefined;
   const rows: ForestRow[] = results.map((r) => {
     const study = studyOf(analysis, r.study);
     const label = study.label.includes(String(study.year)) ? study.label : `${study.label} (${study.year})`;
     return { kind: 'study', label: `+ ${label}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Up to ${study.label}: ${plotInterval(r.proportion, r.ci)} %` };
   });
-  return {
-    spec: forestSpec(rows, {
-      axisTitle: `${analysis.outcome.title} (proportion)`,
-      reference: analysis.result!.pooled.proportion,
-      description: `Cumulative meta-analysis of ${analysis.outcome.title.toLowerCase()}, adding studies in order of publication year.`,
-    }),
-    table: forestTable(rows),
-  };
+  return forestFigure(`${analysis.outcome.slug}-cumulative`, rows, {
+    axisTitle: `${analysis.outcome.title} (%)`,
+    labelTitle: 'Added',
+    reference: analysis.estimate.proportion,
+    footer: ["Each row: the model's estimate and 95 % CI over the studies published up to that one, in order of year."],
+    description: `Cumulative meta-analysis of ${analysis.outcome.title.toLowerCase()}, adding studies in order of publication year.`,
+  });
+}
+
+/** Every plot of an outcome page, in page order; the download endpoints list the same. */
+export function outcomeFigures(analysis: BinaryOutcomeAnalysis): PlotFigure[] {
+  if (!analysis.estimate) return [];
+  return [
+    outcomeForest(analysis),
+    ...analysis.subgroups.map((subgroup) => subgroupForest(analysis, subgroup)),
+    outcomeFunnel(analysis),
+    outcomeLeaveOneOut(analysis),
+    outcomeCumulative(analysis),
+  ].filter((figure): figure is PlotFigure => figure !== undefined);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barSpec, barTable } from './bar.ts';
-import { forestSpec, forestTable, type ForestRow } from './forest.ts';
+import { axisDomain, FONT_SIZE, forestSpec, forestTable, NARROW_WIDTH, type ForestRow } from './forest.ts';
 import { funnelSpec } from './funnel.ts';
 import { renderSvg } from './render.ts';
 import { textWidth } from './text-width.ts';
@@ -39,8 +39,8 @@ describe('forest plot', () => {
   });
 
   it('lists its numbers row by row', () => {
-    expect(forestTable(rows, 'Events/n')).toEqual({
-      columns: ['Row', 'Events/n', 'Estimate [95% CI], %', 'Weight'],
+    expect(forestTable(rows, { countTitle: 'Events/n' })).toEqual({
+      columns: ['Study', 'Events/n', 'Proportion, % [95% CI]', 'Weight'],
       rows: [
         ['Hematologic', '', '', ''],
         ['Alpha 2020', '10/20', '50.0 [30.0–70.0]', '60.0 %'],
@@ -49,6 +49,33 @@ describe('forest plot', () => {
         ['95% prediction interval', '', '[10.0–80.0]', ''],
       ],
     });
+  });
+});
+
+describe('forest plot conventions', () => {
+  it('scales the percent axis to the data in steps of 5 (below 20 %) or 10 points', () => {
+    expect(axisDomain(rows)).toEqual([0, 0.8]);
+    expect(axisDomain([{ kind: 'study', label: 'A', estimate: 0, lower: 0, upper: 0.095 }])).toEqual([0, 0.1]);
+    expect(axisDomain([{ kind: 'study', label: 'A', estimate: 0, lower: 0, upper: 0.336 }])).toEqual([0, 0.4]);
+  });
+
+  it('prints a footer under the plot, wrapped to the plot width', () => {
+    const spec = forestSpec(rows, { ...options, footer: ['Heterogeneity (DL): τ² = 0.1', 'x '.repeat(200).trim()] }, 'narrow') as { title: { text: string[]; orient: string } };
+    expect(spec.title.orient).toBe('bottom');
+    expect(spec.title.text[0]).toBe('Heterogeneity (DL): τ² = 0.1');
+    expect(spec.title.text.length).toBeGreaterThan(2);
+    for (const line of spec.title.text) expect(textWidth(line, FONT_SIZE)).toBeLessThanOrEqual(NARROW_WIDTH);
+  });
+
+  it('draws the narrow variant within the phone width, with every number under its label and no text below 12 px', async () => {
+    const svg = await renderSvg(forestSpec(rows, options, 'narrow'));
+    const width = Number(svg.match(/<svg[^>]* width="([\d.]+)"/)?.[1]);
+    // A 390 px phone less the page's 1rem margins.
+    expect(width).toBeLessThanOrEqual(390 - 32);
+    expect(svg).toContain('10/20  50.0 [30.0–70.0]');
+    const sizes = [...svg.matchAll(/font-size="?([\d.]+)px/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
   });
 });
 

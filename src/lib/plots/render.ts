@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { useTextWidthTable } from './vega-setup.ts';
@@ -26,4 +27,21 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize();
   }
+}
+
+/** Pixels per SVG unit in the PNG download: sharp on a laptop screen and in a slide. */
+const PNG_SCALE = 2;
+
+/**
+ * Rasterise a rendered plot for the PNG download. Vega's own PNG path needs the native
+ * `canvas` package; resvg ships its prebuilt renderer inside npm packages and reads the
+ * system's Liberation Sans, the font the plots are measured with.
+ */
+export function renderPng(svg: string): Uint8Array {
+  const resvg = new Resvg(svg, {
+    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+    fitTo: { mode: 'zoom', value: PNG_SCALE },
+    background: 'white',
+  });
+  return resvg.render().asPng();
 }

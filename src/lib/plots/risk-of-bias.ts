@@ -9,7 +9,8 @@ import { PLOT_FONT, textWidth } from './text-width.ts';
 const COLOURS: Record<RobJudgement, string> = { low: '#1a7f37', unclear: '#e3c000', high: '#b00020' };
 const SYMBOLS: Record<RobJudgement, string> = { low: '+', unclear: '?', high: '−' };
 const TEXT_COLOURS: Record<RobJudgement, string> = { low: '#ffffff', unclear: '#000000', high: '#ffffff' };
-const FONT_SIZE = 11;
+// The site's floor for text in plots, phones included.
+const FONT_SIZE = 12;
 const COLUMNS = [...ROB_DOMAINS.map((d) => ({ id: d.id as string, label: `${d.item}. ${d.short}` })), { id: 'overall', label: 'Overall' }];
 
 const colour = (field: string) => ({
@@ -22,7 +23,7 @@ const colour = (field: string) => ({
 const config = { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE }, legend: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE } };
 
 /** robvis's traffic-light plot: one row per trial, one circle per item and overall, coloured and marked by judgement. */
-export function trafficLight(assessments: TrialRiskOfBias[]): PlotFigure {
+export function trafficLight(assessments: TrialRiskOfBias[], id: string): PlotFigure {
   const cells = assessments.flatMap((trial) =>
     [...trial.judgements.map((j) => ({ column: j.domain as string, judgement: j.judgement })), { column: 'overall', judgement: trial.overall }].map(({ column, judgement }) => ({
       trial: trial.label,
@@ -49,6 +50,7 @@ export function trafficLight(assessments: TrialRiskOfBias[]): PlotFigure {
     config,
   } as TopLevelSpec;
   return {
+    id,
     spec,
     table: {
       columns: ['Trial', ...COLUMNS.map((c) => c.label)],
@@ -58,7 +60,7 @@ export function trafficLight(assessments: TrialRiskOfBias[]): PlotFigure {
 }
 
 /** robvis's summary plot: for each item and overall, the share of weight at each judgement. */
-export function riskOfBiasSummary(shares: JudgementShare[], weighting: string): PlotFigure {
+export function riskOfBiasSummary(shares: JudgementShare[], weighting: string, id: string): PlotFigure {
   const labelOf = (domain: string) => COLUMNS.find((c) => c.id === domain)!.label;
   const values = shares.map((s) => ({
     domain: labelOf(s.domain),
@@ -85,6 +87,7 @@ export function riskOfBiasSummary(shares: JudgementShare[], weighting: string): 
     config,
   } as TopLevelSpec;
   return {
+    id,
     spec,
     table: {
       columns: ['Item', ...ROB_JUDGEMENTS.map((j) => ROB_JUDGEMENT_LABELS[j].label)],

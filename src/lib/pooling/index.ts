@@ -1,5 +1,6 @@
 /** Public API of the pooling module: pure functions, no I/O, runs in Node and the browser. */
 export type * from './types.ts';
+export { MEASURES, POOLING_METHODS, TAU2_METHODS } from './types.ts';
 export type { EffectSizes } from './escalc.ts';
 export type { RmaOptions } from './rma.ts';
 export type { SubgroupFit } from './subgroups.ts';
@@ -18,3 +19,13 @@ export { studyProblem } from './study-problem.ts';
 export { tau2DL } from './tau2-dl.ts';
 export { tau2REML } from './tau2-reml.ts';
 export { tau2PM } from './tau2-pm.ts';
+export { ModelFailure } from './analyse.ts';
+export type { PoolingMethod } from './types.ts';
+export { glmm } from './glmm.ts';
+export type { GlmmFit, GlmmFailure, GlmmOptions } from './glmm.ts';
+export { binomialHeterogeneity } from './binomial-heterogeneity.ts';
+export { gaussHermite } from '../stats/gauss-hermite.ts';
+export { maximise } from './maximise.ts';
+export { mixedSubgroupTest } from './mixed-subgroup-test.ts';
+export type { MixedSubgroupTest } from './mixed-subgroup-test.ts';
+export { typicalVariance } from './typical-variance.ts';

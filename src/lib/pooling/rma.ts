@@ -4,6 +4,7 @@ import { tQuantile } from '../stats/t-quantile.ts';
 import { tau2DL } from './tau2-dl.ts';
 import { tau2PM } from './tau2-pm.ts';
 import { tau2REML } from './tau2-reml.ts';
+import { typicalVariance } from './typical-variance.ts';
 import type { RmaFit, Tau2Method } from './types.ts';
 
 export interface RmaOptions {
@@ -20,7 +21,10 @@ const Z975 = normalQuantile(0.975);
  *   within-study variance ṽ = (k - 1) / (ΣW - ΣW²/ΣW), W = 1/vi, for every tau² method;
  * - estimate with w = 1/(vi + tau2); se = sqrt(1/Σw), or with Hartung–Knapp
  *   sqrt(Σw (yi - μ̂)² / ((k - 1) Σw)) without truncation and t(k - 1) critical values;
- * - prediction interval μ̂ ± crit · sqrt(se² + tau2) with the same critical value as the CI.
+ * - prediction interval μ̂ ± crit · sqrt(se² + tau2) with the same critical value as the CI
+ *   (metafor's `pi`), and beside it the Higgins–Thompson–Spiegelhalter (2009) interval
+ *   μ̂ ± t(k - 2) · sqrt(se² + tau2) for k >= 3 (`piHts`, null below; the Cochrane Handbook's formula);
+ * - Hartung–Knapp with Σ w (yi - μ̂)² <= machine epsilon gives se = 0 exactly, as metafor does.
  * k = 1 is fitted as metafor does: tau2 = 0 and a z test (metafor switches "knha" off).
  * @example rma(Float64Array.of(0, 1), Float64Array.of(0.5, 0.5), { method: 'DL', hakn: false }).tau2 // 0
  */
@@ -30,7 +34,7 @@ export function rma(yi: Float64Array, vi: Float64Array, options: RmaOptions): Rm
   if (k === 1) {
     const se = Math.sqrt(vi[0]!);
     const ci: [number, number] = [yi[0]! - Z975 * se, yi[0]! + Z975 * se];
-    return { k, estimate: yi[0]!, se, ci, pi: [ci[0], ci[1]], tau2: 0, Q: 0, df: 0, pQ: 1, I2: 0, H2: 1 };
+    return { k, estimate: yi[0]!, se, ci, pi: [ci[0], ci[1]], piHts: null, tau2: 0, Q: 0, df: 0, pQ: 1, I2: 0, H2: 1 };
   }
 
   let sumW = 0;
@@ -61,16 +65,18 @@ export function rma(yi: Float64Array, vi: Float64Array, options: RmaOptions): Rm
   let se: number;
   let crit: number;
   if (options.hakn) {
-    let s = 0;
-    for (let i = 0; i < k; i++) s += (yi[i]! - estimate) ** 2 / (vi[i]! + tau2);
-    se = Math.sqrt(s / (df * sumWs));
+    let rss = 0;
+    for (let i = 0; i < k; i++) rss += (yi[i]! - estimate) ** 2 / (vi[i]! + tau2);
+    // metafor: RSS <= .Machine$double.eps gives s2w = 0, so identical studies have SE exactly 0, not noise.
+    se = rss <= Number.EPSILON ? 0 : Math.sqrt(rss / (df * sumWs));
     crit = tQuantile(0.975, df);
   } else {
     se = Math.sqrt(1 / sumWs);
     crit = Z975;
   }
   const piHalf = crit * Math.sqrt(se * se + tau2);
-  const typicalV = df / (sumW - sumW2 / sumW);
+  const htsHalf = k >= 3 ? tQuantile(0.975, k - 2) * Math.sqrt(se * se + tau2) : NaN;
+  const typicalV = typicalVariance(vi);
   const I2 = typicalV > 0 && Number.isFinite(typicalV) ? (100 * tau2) / (typicalV + tau2) : 0;
   const H2 = typicalV > 0 && Number.isFinite(typicalV) ? tau2 / typicalV + 1 : 1;
   return {
@@ -79,6 +85,7 @@ export function rma(yi: Float64Array, vi: Float64Array, options: RmaOptions): Rm
     se,
     ci: [estimate - crit * se, estimate + crit * se],
     pi: [estimate - piHalf, estimate + piHalf],
+    piHts: k >= 3 ? [estimate - htsHalf, estimate + htsHalf] : null,
     tau2,
     Q,
     df,

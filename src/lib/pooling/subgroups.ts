@@ -31,11 +31,12 @@ export function subgroupFits(groups: string[], yi: Float64Array, vi: Float64Arra
 /**
  * Test for subgroup differences: the common-effect Q across subgroup estimates with their
  * SEs, metafor `rma(yi = estimate, sei = se, method = "FE")$QE` on (groups - 1) df.
- * null when a subgroup's SE is 0 (Hartung–Knapp on identical studies), where the test has no weights.
+ * null when a subgroup's SE is 0 (Hartung–Knapp on identical studies), where the test has no weights,
+ * and null with fewer than two subgroups (nothing to compare; metafor's Q would be 0 on 0 df).
  * @example betweenTest([{ estimate: 0, se: 1 }, { estimate: 2, se: 1 }]) // { Q: 2, df: 1, p: 0.157… }
  */
 export function betweenTest(fits: { estimate: number; se: number }[]): BetweenTest | null {
-  if (fits.some((f) => !(f.se > 0))) return null;
+  if (fits.length < 2 || fits.some((f) => !(f.se > 0))) return null;
   let sumW = 0;
   let sumWy = 0;
   for (const f of fits) {

@@ -1,7 +1,16 @@
+import type { MixedSubgroupTest } from './mixed-subgroup-test.ts';
+
 /** Shared vocabulary of the pooling module (metafor's names: yi, vi, tau2, I2, H2, Q, k). */
 
-export type Measure = 'PLO' | 'PFT' | 'PAS' | 'PR';
-export type Tau2Method = 'DL' | 'REML' | 'PM';
+/** The transformations, as values: controls and tables list them from here, so a new one appears everywhere. */
+export const MEASURES = ['PLO', 'PFT', 'PAS', 'PR'] as const;
+export type Measure = (typeof MEASURES)[number];
+/** The estimators `analyse()` accepts as `method`. */
+export const TAU2_METHODS = ['DL', 'REML', 'PM'] as const;
+export type Tau2Method = (typeof TAU2_METHODS)[number];
+/** The inverse-variance tau² estimators, or the binomial-normal model (`rma.glmm`, PLO only). */
+export const POOLING_METHODS = [...TAU2_METHODS, 'GLMM'] as const;
+export type PoolingMethod = (typeof POOLING_METHODS)[number];
 
 export interface StudyInput {
   study: string;
@@ -13,7 +22,8 @@ export interface StudyInput {
 
 export interface PoolingOptions {
   measure?: Measure;
-  method?: Tau2Method;
+  method?: PoolingMethod;
+  /** Hartung–Knapp for the inverse-variance models; with GLMM, t(k - 1) critical values (`rma.glmm(test = "t")`). */
   hakn?: boolean;
 }
 
@@ -35,6 +45,8 @@ export interface RmaFit extends Heterogeneity {
   se: number;
   ci: Interval;
   pi: Interval;
+  /** Higgins–Thompson–Spiegelhalter prediction interval, t on k - 2 df; null for k < 3. */
+  piHts: Interval | null;
 }
 
 export interface PooledSummary {
@@ -50,13 +62,14 @@ export interface EggerTest {
   p: number;
 }
 
-export interface StudyResult {
+export interface StudyResult<Weight extends number | null = number> {
   study: string;
   events: number;
   total: number;
   proportion: number;
   ci: Interval;
-  weight: number;
+  /** Random-effects weight in percent; null for GLMM, which has no inverse-variance weights. */
+  weight: Weight;
   yi: number;
   vi: number;
 }
@@ -95,20 +108,38 @@ export interface FunnelData {
   limits: { sei: number; lower: number; upper: number }[];
 }
 
-export interface MetaAnalysis {
+/**
+ * The result of `analyse()`. `Weight` is `number` for the inverse-variance methods and
+ * `number | null` once GLMM is possible (its study weights are null).
+ */
+export interface MetaAnalysis<Weight extends number | null = number> {
   k: number;
   measure: Measure;
-  method: Tau2Method;
+  /** An inverse-variance result (`Weight` = number) is never GLMM. */
+  method: [Weight] extends [number] ? Tau2Method : PoolingMethod;
   hakn: boolean;
   pooled: PooledSummary;
+  /** Higgins–Thompson–Spiegelhalter prediction interval on the proportion scale (t, k - 2 df); null for k < 3. */
+  piHts: Interval | null;
+  /**
+   * For GLMM, Q / df / pQ are the likelihood-ratio test of heterogeneity (`rma.glmm` QE.LRT) and
+   * I² / H² use the escalc sampling variances, as rma.glmm computes them; otherwise Cochran's Q.
+   */
   heterogeneity: Heterogeneity;
+  heterogeneityTest: 'Cochran Q' | 'likelihood ratio';
+  /** GLMM only: the logit-scale fit and rma.glmm's Wald test (null with a 0/n or n/n study). */
+  glmm?: { estimate: number; se: number; QE_Wld: number | null; pWld: number | null };
   egger: EggerTest | null;
   funnel: FunnelData | null;
-  studies: StudyResult[];
+  studies: StudyResult<Weight>[];
+  /** What was not computed for this model, and why, in words. */
+  notes: string[];
   /** Present when every study has a group. */
   subgroups?: SubgroupResult[];
-  /** null when a subgroup SE is 0 (see betweenTest). */
+  /** null when a subgroup SE is 0 or there is one subgroup (see betweenTest). */
   between?: BetweenTest | null;
+  /** Mixed-effects test with one common tau² (`rma(yi, vi, mods = ~ group)$QM`); inverse-variance methods only. */
+  mixedBetween?: MixedSubgroupTest | null;
   /** Present when k >= 2. */
   leaveOneOut?: LeaveOneOutResult[];
   /** Present when every study has a year. */

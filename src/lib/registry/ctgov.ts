@@ -49,7 +49,9 @@ const PHASE_BY_API: Record<string, Phase> = {
   PHASE3: '3',
 };
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Longest registry string accepted; real titles and sponsor names are far shorter, 20 MB ones are attacks. */
+export const MAX_REGISTRY_TEXT = 1000;
+const text = z.string().trim().min(1, 'must not be empty').max(MAX_REGISTRY_TEXT, `must be at most ${MAX_REGISTRY_TEXT} characters`);
 // API v2 dates are "2019", "2019-06" or "2019-06-15".
 const partialDate = z.string().regex(/^\d{4}(-\d{2}){0,2}$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
 

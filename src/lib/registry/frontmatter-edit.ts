@@ -105,7 +105,7 @@ export function applyChanges(text: string, values: [string[], Value][]): string 
   const yaml = frontmatter[1]!;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const doc = parseDocument(yaml);
-  // gray-matter's parser accepted this YAML; edit it only if this parser reads it the same way.
+  // The trial-file reader accepted this YAML; edit it only if the editing parser reads it the same way.
   if (doc.errors.length > 0) throw new Error(`frontmatter cannot be edited in place (${doc.errors[0]!.message.split('\n')[0]}); update it by hand`);
   // Applied from the end of the file backwards, so earlier offsets stay valid; keys inserted at one place keep their order.
   const edits = values

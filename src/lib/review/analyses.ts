@@ -1,9 +1,15 @@
-import { analyse, type MetaAnalysis, type Measure, type StudyInput, type StudyResult, type Tau2Method } from '../pooling/index.ts';
+import { analyse, type Interval, type MixedSubgroupTest, type StudyInput } from '../pooling/index.ts';
+import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../format/labels.ts';
-import type { Trial } from '../schema/trial.ts';
+import { MALIGNANCY_GROUPS, type MalignancyGroup, type Trial } from '../schema/trial.ts';
+import { withDerivedGrades } from './derived.ts';
+import { estimate, type Estimate, type Fit } from './estimate.ts';
 import { binaryOutcomeData, type NotReported, type StudyCharacteristics, type StudyRow } from './outcome-data.ts';
 import type { BinaryOutcomeKey, OutcomeDefinition } from './outcomes.ts';
-import { POOLING, SENSITIVITY_SETTINGS } from './settings.ts';
+import { NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
+import { COMMON_TAU2_TEST, POOLING, SENSITIVITY_SETTINGS, type PoolingSettings } from './settings.ts';
+
+export type { PoolingSettings } from './settings.ts';
 
 export type SubgroupDimension = keyof StudyCharacteristics;
 
@@ -16,39 +22,44 @@ export const SUBGROUP_DIMENSIONS: { dimension: SubgroupDimension; title: string;
 ];
 
 export interface SubgroupAnalysis {
+  /** The characteristic the subgroups are named by (the first of `titles`). */
   dimension: SubgroupDimension;
+  /** Every characteristic that splits the studies this way, named together. */
+  titles: string[];
   title: string;
   /** Subgroup names as readers see them, in the order of `result.subgroups`. */
   labels: Record<string, string>;
-  result: MetaAnalysis;
+  result: Fit;
+  /** The mixed-effects test with one common τ² (COMMON_TAU2_TEST), beside RevMan's separate-τ² test in `result.between`. */
+  commonTau2: MixedSubgroupTest | null;
 }
 
-export interface SensitivityRow {
+export interface SensitivityRow extends Estimate {
   label: string;
   measure: string;
   method: string;
   hakn: boolean;
-  proportion: number;
-  ci: [number, number];
-  pi: [number, number];
-  tau2: number;
-  I2: number;
 }
 
-export interface PoolingSettings {
-  measure: Measure;
-  method: Tau2Method;
-  hakn: boolean;
+/** A study's own figures, with its weight in the primary model (null when nothing is pooled or the model has none). */
+export interface StudyEstimate {
+  study: string;
+  events: number;
+  total: number;
+  proportion: number;
+  /** Exact (Clopper–Pearson). */
+  ci: Interval;
+  weight: number | null;
 }
 
 /** A study as it enters the pooling, joined by its id to what the pooling made of it. */
 export interface PooledStudy extends StudyRow {
-  result: StudyResult;
+  result: StudyEstimate;
 }
 
 /** What an outcome rests on, counted once for every page, download and release. */
 export interface OutcomeTotals {
-  /** Studies (cohorts) pooled. */
+  /** Studies (cohorts) with data. */
   k: number;
   /** Distinct trials those studies come from. */
   trials: number;
@@ -56,20 +67,36 @@ export interface OutcomeTotals {
   events: number;
 }
 
+/** The primary figure within one malignancy group. */
+export interface Stratum {
+  group: MalignancyGroup;
+  label: string;
+  totals: OutcomeTotals;
+  estimate: Estimate;
+}
+
 export interface BinaryOutcomeAnalysis {
   outcome: OutcomeDefinition<BinaryOutcomeKey>;
   rows: StudyRow[];
-  /** `rows` with their pooled results, matched by study id. */
+  /** `rows` with their own and pooled results, matched by study id, sorted by year. */
   studies: PooledStudy[];
   totals: OutcomeTotals;
-  /** The model the primary analysis actually used (what pages, Methods and downloads print). */
+  /** The model the primary analysis asks for (what Methods prints); `estimate.model` is the one used. */
   settings: PoolingSettings;
   notReported: NotReported[];
-  /** The primary analysis; null when no trial reports the outcome. */
-  result: MetaAnalysis | null;
-  /** Only dimensions with at least two subgroups. */
+  /** Primary figures, one per malignancy group with data. */
+  strata: Stratum[];
+  /** Across all studies: secondary when `strata` holds more than one group. Null when no trial reports the outcome. */
+  estimate: Estimate | null;
+  /** The primary model fit across all studies; null when nothing is pooled. */
+  result: Fit | null;
+  /** Funnel plot and Egger's test are shown (k >= THRESHOLDS.smallStudyMinStudies). */
+  smallStudy: boolean;
+  /** Only groupings with enough subgroups of enough studies, each distinct split once. */
   subgroups: SubgroupAnalysis[];
   sensitivity: SensitivityRow[];
+  /** Every rule applied to this outcome, in words. */
+  notes: RuleNote[];
 }
 
 // The pooling module names each study by the string it is given: the row's id, so every
@@ -84,37 +111,75 @@ function inputs(rows: StudyRow[], group?: SubgroupDimension): StudyInput[] {
   }));
 }
 
-/** Everything an outcome page shows: the pooled analysis, subgroups and sensitivity analyses. */
-export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition<BinaryOutcomeKey>): BinaryOutcomeAnalysis {
-  const { rows, notReported } = binaryOutcomeData(trials, outcome.key);
-  const totals = outcomeTotals(rows);
-  const settings: PoolingSettings = { measure: POOLING.measure, method: POOLING.method, hakn: POOLING.hakn };
-  if (rows.length === 0) return { outcome, rows, studies: [], totals, settings, notReported, result: null, subgroups: [], sensitivity: [] };
+/** Group rows by a characteristic, keeping first-seen order. */
+function split(rows: StudyRow[], dimension: SubgroupDimension): Map<string, StudyRow[]> {
+  const groups = new Map<string, StudyRow[]>();
+  for (const row of rows) groups.set(row[dimension], [...(groups.get(row[dimension]) ?? []), row]);
+  return groups;
+}
 
-  const result = analyse(inputs(rows), settings);
-  const studies = joinById(rows, result.studies);
-  const subgroups = SUBGROUP_DIMENSIONS.filter(({ dimension }) => new Set(rows.map((row) => row[dimension])).size >= 2).map(
-    ({ dimension, title, label }) => {
-      const analysis = analyse(inputs(rows, dimension), POOLING);
+/** The groupings that pass the subgroup rule, those with an identical split merged into one. */
+export function eligibleSubgroups(rows: StudyRow[]): { dimension: SubgroupDimension; titles: string[] }[] {
+  const seen = new Map<string, { dimension: SubgroupDimension; titles: string[] }>();
+  for (const { dimension, title } of SUBGROUP_DIMENSIONS) {
+    const groups = [...split(rows, dimension).values()];
+    const large = groups.filter((members) => members.length >= THRESHOLDS.subgroupMinStudies);
+    if (large.length < THRESHOLDS.subgroupMinGroups) continue;
+    const partition = groups.map((members) => members.map((row) => row.id).sort().join('|')).sort().join('||');
+    const existing = seen.get(partition);
+    if (existing) existing.titles.push(title);
+    else seen.set(partition, { dimension, titles: [title] });
+  }
+  return [...seen.values()];
+}
+
+/** Everything an outcome page shows, with the rules of rules.ts applied. */
+export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition<BinaryOutcomeKey>): BinaryOutcomeAnalysis {
+  const { rows: unsorted, notReported, derivedNote } = withDerivedGrades(trials, outcome.key, binaryOutcomeData(trials, outcome.key));
+  // Forest plots and tables list studies by year, as RevMan does; the order is stated under each plot.
+  const rows = unsorted.toSorted((a, b) => a.year - b.year || a.label.localeCompare(b.label));
+  const totals = outcomeTotals(rows);
+  const settings: PoolingSettings = { ...POOLING };
+  const empty = { outcome, rows, studies: [], totals, settings, notReported, strata: [], estimate: null, result: null, smallStudy: false, subgroups: [], sensitivity: [] };
+  if (rows.length === 0) return { ...empty, notes: derivedNote ? [derivedNote] : [] };
+
+  const overall = estimate(inputs(rows), settings);
+  const result = overall.fit;
+  const studies = joinById(rows, result);
+  const byGroup = split(rows, 'group');
+  const strata = MALIGNANCY_GROUPS.filter((group) => byGroup.has(group)).map((group) => ({
+    group,
+    label: GROUP_LABELS[group],
+    totals: outcomeTotals(byGroup.get(group)!),
+    estimate: estimate(inputs(byGroup.get(group)!), settings),
+  }));
+
+  const notes: RuleNote[] = [...overall.notes];
+  if (derivedNote) notes.push(derivedNote);
+  // The caution belongs beside a pooled all-cancer figure; counts with no model need none.
+  if (strata.length > 1 && overall.basis === 'pooled') notes.push(NOTES.mixed(strata.map((s) => s.label)));
+  let smallStudy = false;
+  let subgroups: SubgroupAnalysis[] = [];
+  let sensitivity: SensitivityRow[] = [];
+  if (result) {
+    smallStudy = result.k >= THRESHOLDS.smallStudyMinStudies;
+    if (!smallStudy) notes.push(NOTES.noSmallStudy(result.k));
+    const eligible = eligibleSubgroups(rows);
+    if (eligible.length === 0) notes.push(NOTES.noSubgroups());
+    subgroups = eligible.map(({ dimension, titles }) => {
+      if (titles.length > 1) notes.push(NOTES.sameSplit(titles));
+      const { label } = SUBGROUP_DIMENSIONS.find((d) => d.dimension === dimension)!;
+      const analysis = analyse(inputs(rows, dimension), settings);
       const labels = Object.fromEntries((analysis.subgroups ?? []).map((s) => [s.group, label(s.group)]));
-      return { dimension, title, labels, result: analysis };
-    },
-  );
-  const sensitivity = SENSITIVITY_SETTINGS.map(({ label, measure, method, hakn }) => {
-    const alternative = analyse(inputs(rows), { measure, method, hakn });
-    return {
-      label, measure, method, hakn,
-      proportion: alternative.pooled.proportion,
-      ci: alternative.pooled.ci,
-      pi: alternative.pooled.pi,
-      tau2: alternative.heterogeneity.tau2,
-      I2: alternative.heterogeneity.I2,
-    };
-  });
-  return {
-    outcome, rows, studies, totals, notReported, result, subgroups, sensitivity,
-    settings: { measure: result.measure, method: result.method, hakn: result.hakn },
-  };
+      const commonTau2 = analyse(inputs(rows, dimension), COMMON_TAU2_TEST).mixedBetween ?? null;
+      return { dimension, titles, title: titles.join(' = '), labels, result: analysis, commonTau2 };
+    });
+    sensitivity = SENSITIVITY_SETTINGS.map(({ label, measure, method, hakn }) => ({
+      label, measure, method, hakn, ...estimate(inputs(rows), { measure, method, hakn }),
+    }));
+    for (const row of sensitivity) notes.push(...row.notes.filter((note) => note.rule === 'clipped'));
+  }
+  return { ...empty, studies, strata, estimate: overall, result, smallStudy, subgroups, sensitivity, notes };
 }
 
 export function outcomeTotals(rows: StudyRow[]): OutcomeTotals {
@@ -126,11 +191,15 @@ export function outcomeTotals(rows: StudyRow[]): OutcomeTotals {
   };
 }
 
-function joinById(rows: StudyRow[], results: StudyResult[]): PooledStudy[] {
-  const byId = new Map(results.map((result) => [result.study, result]));
+/** Each row with its exact CI, and its weight in the primary fit when there is one. */
+function joinById(rows: StudyRow[], fit: Fit | null): PooledStudy[] {
+  const byId = new Map((fit?.studies ?? []).map((result) => [result.study, result]));
   return rows.map((row) => {
-    const result = byId.get(row.id);
-    if (!result) throw new Error(`pooling returned no result for study ${row.id}`);
-    return { ...row, result };
+    const pooled = byId.get(row.id);
+    if (fit && !pooled) throw new Error(`pooling returned no result for study ${row.id}`);
+    return {
+      ...row,
+      result: { study: row.id, events: row.events, total: row.n, proportion: row.events / row.n, ci: clopperPearson(row.events, row.n), weight: pooled?.weight ?? null },
+    };
   });
 }

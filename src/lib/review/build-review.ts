@@ -22,6 +22,7 @@ import { summaryOfFindings, type SummaryOfFindings } from '../certainty/summary.
 import { excludingHighRisk, judgementShares, trialsRiskOfBias, type HighRiskSensitivity, type JudgementShare, type TrialRiskOfBias } from './risk-of-bias.ts';
 import { reviewLimitations, type Limitations } from './limitations.ts';
 import { trialPatients } from './trial-patients.ts';
+import { LICENCE_FIELD } from '../licence/licences.ts';
 
 /** The validated content a review is built from (trial files, search record, seed claims) and its version. */
 export interface ReviewContent {
@@ -124,7 +125,8 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
     riskOfBiasByPatients: judgementShares(included.map((trial) => ({ nct: trial.nct, weight: trialPatients(trial) })), riskOfBias),
     riskOfBiasByWeight: new Map(pooled.map((analysis) => [
       analysis.outcome.key,
-      judgementShares(analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight })), riskOfBias),
+      // The model's weights, or each study's share of patients where the model has none (GLMM).
+      judgementShares(analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight ?? study.n })), riskOfBias),
     ])),
     findings,
     excludingHighRisk: new Map(pooled.map((analysis) => [analysis.outcome.key, excludingHighRisk(analysis, riskOfBias)])),
@@ -143,6 +145,7 @@ export function freezeReview(review: Review): Release {
   return {
     version: version.date,
     date: version.date,
+    license: LICENCE_FIELD,
     commit: version.commit ?? null,
     trials: review.trials,
     outcomes: review.exports.outcomes,

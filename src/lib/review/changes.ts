@@ -20,7 +20,8 @@ export interface ComparableTrial {
 export interface Estimate {
   k: number;
   patients: number;
-  pooled: { proportion: number; ci: readonly [number, number] };
+  /** Null when the rules pool nothing (no events, one study). */
+  pooled: { proportion: number; ci: readonly [number, number] } | null;
 }
 
 export interface ComparableOutcome {
@@ -83,7 +84,9 @@ function canonical(value: unknown): string {
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 const estimateOf = (outcome: ComparableOutcome | undefined): Estimate | null =>
-  outcome?.result ? { k: outcome.result.k, patients: outcome.result.patients, pooled: { proportion: outcome.result.pooled.proportion, ci: outcome.result.pooled.ci } } : null;
+  outcome?.result
+    ? { k: outcome.result.k, patients: outcome.result.patients, pooled: outcome.result.pooled && { proportion: outcome.result.pooled.proportion, ci: outcome.result.pooled.ci } }
+    : null;
 
 /** Everything that differs between two versions of the evidence. */
 export function compareVersions(before: EvidenceState, after: EvidenceState): EvidenceChanges {
@@ -130,9 +133,15 @@ export function hasChanges(changes: EvidenceChanges): boolean {
   return added.length + removed.length + changed.length + newResults.length + estimates.length > 0;
 }
 
-/** "43.0 % (k = 3)", or "no data" */
+/** "43 %", or "not pooled" where the rules pool nothing (no events, one study). */
+function figure(estimate: Estimate, digits = 1): string {
+  return estimate.pooled ? percent(estimate.pooled.proportion, digits) : 'not pooled';
+}
+
+/** "43.0 % (k = 3)", "not pooled (k = 1)", or "no data" */
 export function estimateText(estimate: Estimate | null): string {
-  return estimate ? `${percent(estimate.pooled.proportion)} (k = ${estimate.k})` : 'no data';
+  if (!estimate) return 'no data';
+  return `${figure(estimate)} (k = ${estimate.k})`;
 }
 
 const trials = (n: number) => (n === 1 ? 'trial' : 'trials');
@@ -175,10 +184,10 @@ export interface EvidenceEvent {
 const studies = (k: number) => `${k} ${k === 1 ? 'study' : 'studies'}`;
 
 function estimateTitle({ title, before, after }: EstimateChange): string {
-  if (!before) return `${title}: first estimate, ${percent(after!.pooled.proportion, 0)} from ${studies(after!.k)}`;
-  if (!after) return `${title}: no longer estimated (was ${percent(before.pooled.proportion, 0)} from ${studies(before.k)})`;
+  if (!before) return `${title}: first estimate, ${figure(after!, 0)} from ${studies(after!.k)}`;
+  if (!after) return `${title}: no longer estimated (was ${figure(before, 0)} from ${studies(before.k)})`;
   const k = before.k === after.k ? studies(after.k) : `${before.k} → ${studies(after.k)}`;
-  return `${title}: ${k}, ${percent(before.pooled.proportion, 0)} → ${percent(after.pooled.proportion, 0)}`;
+  return `${title}: ${k}, ${figure(before, 0)} → ${figure(after, 0)}`;
 }
 
 /** Every change between two versions as its own event: estimates that moved first, then trials. */

@@ -5,6 +5,7 @@ import type { TrialRiskOfBias } from './risk-of-bias.ts';
 import type { Citation, OutcomeData, SurvivalRow } from './outcome-data.ts';
 import type { OutcomeDefinition } from './outcomes.ts';
 import type { BinaryOutcomeAnalysis } from './analyses.ts';
+import type { Estimate } from './estimate.ts';
 
 export interface Version {
   date: string;
@@ -23,24 +24,35 @@ function exportedSource({ publication, location }: Citation) {
   return { citation: publication.citation, doi: publication.doi ?? null, pmid: publication.pmid ?? null, location };
 }
 
+/** An estimate after the rules, as downloads carry it: the fit itself stays out. */
+function decided({ basis, model, k, patients, events, proportion, ci, pi, notes }: Estimate) {
+  return { basis, model, k, patients, events, proportion, ci, pi, notes: notes.map((note) => note.text) };
+}
+
 /** An outcome's analysis as the public data API publishes it (see schema/exports.ts). */
 export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version, certainty: OutcomeCertainty | null): OutcomeExport {
-  const { outcome, result, studies, settings } = analysis;
+  const { outcome, result, estimate, studies, settings } = analysis;
   // The pooling names studies by id; the download names them as pages do.
   const labels = new Map(studies.map((study) => [study.id, study.label]));
   const label = (id: string) => labels.get(id) ?? id;
+  const pooled = estimate?.basis === 'pooled';
   return {
     ...exportHeader(outcome, version),
     settings,
-    result: result && {
-      k: analysis.totals.k,
-      patients: analysis.totals.patients,
-      pooled: result.pooled,
-      heterogeneity: result.heterogeneity,
-      egger: result.egger,
-      leaveOneOut: (result.leaveOneOut ?? []).map(({ omitted, ...rest }) => ({ omitted: label(omitted), ...rest })),
-      cumulative: (result.cumulative ?? []).map(({ study, ...rest }) => ({ study: label(study), ...rest })),
+    result: estimate && {
+      model: estimate.model,
+      k: estimate.k,
+      patients: estimate.patients,
+      events: estimate.events,
+      pooled: pooled ? { proportion: estimate.proportion, ci: estimate.ci, pi: estimate.pi } : null,
+      unpooled: pooled ? null : { proportion: estimate.proportion, ci: estimate.ci },
+      heterogeneity: result?.heterogeneity ?? null,
+      egger: analysis.smallStudy ? (result?.egger ?? null) : null,
+      leaveOneOut: (result?.leaveOneOut ?? []).map(({ omitted, ...rest }) => ({ omitted: label(omitted), ...rest })),
+      cumulative: (result?.cumulative ?? []).map(({ study, ...rest }) => ({ study: label(study), ...rest })),
+      notes: analysis.notes.map((note) => note.text),
     },
+    strata: analysis.strata.map((stratum) => ({ group: stratum.group, label: stratum.label, ...decided(stratum.estimate) })),
     studies: studies.map((study) => ({
       id: study.id,
       study: study.label,
@@ -58,6 +70,7 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version,
       phase: study.phase,
       timepoint: study.timepoint ?? null,
       criteria: study.criteria ?? null,
+      derivedFrom: study.derivedFrom ?? null,
       source: exportedSource(study.citation),
     })),
     subgroups: analysis.subgroups.map((subgroup) => ({
@@ -65,8 +78,9 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version,
       title: subgroup.title,
       groups: (subgroup.result.subgroups ?? []).map((g) => ({ ...g, label: subgroup.labels[g.group] ?? g.group })),
       between: subgroup.result.between ?? null,
+      commonTau2: subgroup.commonTau2,
     })),
-    sensitivity: analysis.sensitivity,
+    sensitivity: analysis.sensitivity.map(({ label: name, measure, method, hakn, ...rest }) => ({ label: name, measure, method, hakn, ...decided(rest) })),
     notReported: analysis.notReported,
     certainty: certainty && { rating: certainty.rating, domains: certainty.domains },
   };

@@ -26,12 +26,16 @@ export interface StudyRow extends StudyCharacteristics {
   cohort: string;
   events: number;
   n: number;
+  /** Who was treated, as the forest plot's population column shows it: the trial's diseases. */
+  population: string;
   /** Year of the source publication: the order of the cumulative meta-analysis. */
   year: number;
   timepoint?: string;
   criteria?: string;
   note?: string;
   citation: Citation;
+  /** Set when the count is derived from another outcome by a rule (see rules.ts), not read from the source. */
+  derivedFrom?: BinaryOutcomeKey;
 }
 
 export interface SurvivalRow extends StudyCharacteristics {
@@ -128,6 +132,7 @@ export function binaryOutcomeData(trials: Trial[], key: BinaryOutcomeKey): Outco
       cohort: cohort.label,
       events: value.events,
       n: value.n,
+      population: trial.population.diseases.join(', '),
       year: publication.year,
       timepoint: value.timepoint,
       criteria: value.criteria,

@@ -1,7 +1,10 @@
-import { fixed, percentWithInterval, percent, pValue } from '../format/numbers.ts';
+import { fixed, percent, pValue } from '../format/numbers.ts';
 import type { SeedClaim } from '../schema/seed-claims.ts';
 import type { Trial } from '../schema/trial.ts';
 import type { BinaryOutcomeAnalysis } from './analyses.ts';
+import type { Estimate } from './estimate.ts';
+import { NOTES } from './rules.ts';
+import { basisOf, estimateInWords } from '../format/estimate.ts';
 import type { OutcomeData, SurvivalRow } from './outcome-data.ts';
 
 export interface RecheckRow {
@@ -19,32 +22,30 @@ const SEED_DENOMINATOR =
 function binaryClaim(claim: SeedClaim, analysis: BinaryOutcomeAnalysis): Omit<RecheckRow, 'claim'> {
   const title = analysis.outcome.title.toLowerCase();
   const empty = (reason: string) => ({ now: null, studies: 0, patients: 0, reason });
-  if (!analysis.result) return empty(`No trial in the review reports ${title}, so the seed's figure cannot be traced to any study.`);
+  if (!analysis.estimate) return empty(`No trial in the review reports ${title}, so the seed's figure cannot be traced to any study.`);
 
   if (claim.kind === 'egger') {
-    const { egger, k } = analysis.result;
+    const { k } = analysis.estimate;
+    const egger = analysis.smallStudy ? analysis.result?.egger : null;
     return egger
       ? { now: `p = ${pValue(egger.p)} (t = ${fixed(egger.t, 2)}, ${egger.df} df)`, studies: k, patients: 0, reason: `Recomputed over the ${k} studies that report ${title}.` }
-      : { now: null, studies: k, patients: 0, reason: `Egger's test needs at least three studies with different standard errors; ${k} report ${title}.` };
+      : { now: null, studies: k, patients: 0, reason: `${NOTES.noSmallStudy(k).text} ${k === 1 ? 'One study reports' : `${k} studies report`} ${title}.` };
   }
 
-  let rows = analysis.rows;
-  let estimate: { proportion: number; ci: [number, number]; k: number } = { ...analysis.result.pooled, k: analysis.result.k };
+  let estimate: Estimate = analysis.estimate;
   if (claim.subgroup) {
     const { dimension, value } = claim.subgroup;
-    rows = rows.filter((row) => row[dimension] === value);
-    const subgroup = analysis.subgroups.find((s) => s.dimension === dimension)?.result.subgroups?.find((s) => s.group === value);
-    if (subgroup) estimate = subgroup;
-    else if (rows.length === 0) return empty(`No trial in this subgroup reports ${title}.`);
-    else estimate = { ...analysis.result.pooled, k: analysis.result.k };
+    const rows = analysis.rows.filter((row) => row[dimension] === value);
+    if (rows.length === 0) return empty(`No trial in this subgroup reports ${title}.`);
+    const stratum = dimension === 'group' ? analysis.strata.find((s) => s.group === value) : undefined;
+    if (stratum) estimate = stratum.estimate;
   }
-  const patients = rows.reduce((sum, row) => sum + row.n, 0);
-  const counted = `The trial files support ${estimate.k} ${estimate.k === 1 ? 'study' : 'studies'} with ${patients} patients assessed for ${title}.`;
+  const counted = `The trial files support ${basisOf(estimate)} assessed for ${title}.`;
   return {
-    now: percentWithInterval(estimate.proportion, estimate.ci),
+    now: estimateInWords(estimate),
     studies: estimate.k,
-    patients,
-    reason: [claim.studies ? SEED_DENOMINATOR : undefined, counted, claim.note].filter(Boolean).join(' '),
+    patients: estimate.patients,
+    reason: [claim.studies ? SEED_DENOMINATOR : undefined, counted, ...estimate.notes.filter((n) => n.rule !== 'prediction-interval').map((n) => n.text), claim.note].filter(Boolean).join(' '),
   };
 }
 

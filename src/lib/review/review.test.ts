@@ -8,6 +8,7 @@ import { binaryOutcomeData } from './outcome-data.ts';
 import { BINARY_OUTCOMES } from './outcomes.ts';
 import { prismaFlows, unreconciled, type FlowBox } from './prisma.ts';
 import { recheck } from './recheck.ts';
+import { clopperPearson } from '../stats/clopper-pearson.ts';
 
 const dir = 'tests/fixtures/trials/valid';
 const trials = validateTrialFiles(readdirSync(dir).map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }))).trials.map((t) => t.trial);
@@ -27,12 +28,14 @@ describe('outcome data', () => {
 });
 
 describe('outcome analysis', () => {
-  it('pools one study to itself and runs every sensitivity setting', () => {
+  it('does not pool one study: its own proportion and exact CI, no model, no sensitivity rows', () => {
     const analysis = analyseBinaryOutcome(trials, orr);
-    expect(analysis.result?.k).toBe(1);
-    expect(analysis.result?.pooled.proportion).toBeCloseTo(0.5, 12);
-    expect(analysis.sensitivity.map((s) => s.label)).toHaveLength(7);
+    expect(analysis.result).toBeNull();
+    expect(analysis.estimate).toMatchObject({ basis: 'single-study', model: 'none', k: 1, proportion: 0.5, pi: null });
+    expect(analysis.estimate?.ci).toEqual(clopperPearson(6, 12));
+    expect(analysis.sensitivity).toEqual([]);
     expect(analysis.subgroups).toEqual([]);
+    expect(analysis.notes.map((n) => n.rule)).toEqual(['single-study']);
   });
 
   it('is empty, not zero, for an outcome no trial reports', () => {
@@ -46,11 +49,10 @@ describe('the seed re-checked', () => {
   const analyses = [analyseBinaryOutcome(trials, orr), analyseBinaryOutcome(trials, icans)];
   const claim = { id: 'x', label: 'ORR', location: 'Table 3', outcome: 'orr' as const, value: 0.53, ci: [0.41, 0.65] as [number, number], printed: '53 %', studies: 17, patients: 738, kind: 'pooled' as const };
 
-  it('sets a pooled claim beside the recomputed estimate and says why they differ', () => {
+  it('sets a pooled claim beside what one study supports, labelled as not pooled, and says why they differ', () => {
     const [row] = recheck([claim], trials, analyses, []);
-    // 6/12 on the logit scale: 0 ± 1.959964 × sqrt(1/6 + 1/6), back-transformed.
-    const upper = 1 / (1 + Math.exp(-1.959964 * Math.sqrt(1 / 3)));
-    expect(row?.now).toBe(`50.0 % (${((1 - upper) * 100).toFixed(1)}–${(upper * 100).toFixed(1)})`);
+    // 6/12 with its exact (Clopper–Pearson) interval, 21.1–78.9 %.
+    expect(row?.now).toBe('50.0 % (21.1–78.9), one study, not pooled');
     expect(row?.studies).toBe(1);
     expect(row?.patients).toBe(12);
     expect(row?.reason).toContain('738');
@@ -62,10 +64,10 @@ describe('the seed re-checked', () => {
     expect(row?.reason).toBe("No trial in the review reports icans, any grade, so the seed's figure cannot be traced to any study.");
   });
 
-  it("reports Egger's test as not estimable with fewer than three studies", () => {
+  it("reports no Egger's test below ten studies", () => {
     const [row] = recheck([{ ...claim, kind: 'egger' }], trials, analyses, []);
     expect(row?.now).toBeNull();
-    expect(row?.reason).toContain('at least three studies');
+    expect(row?.reason).toContain('they need at least 10');
   });
 });
 

@@ -1,4 +1,4 @@
-import { analyse } from '../pooling/index.ts';
+import { estimate } from './estimate.ts';
 import { overallRisk, ROB_DOMAINS, ROB_JUDGEMENTS, type RobDomainId, type RobJudgement } from '../schema/risk-of-bias.ts';
 import type { Trial } from '../schema/trial.ts';
 import type { BinaryOutcomeAnalysis, SensitivityRow } from './analyses.ts';
@@ -82,14 +82,6 @@ export function excludingHighRisk(analysis: BinaryOutcomeAnalysis, assessments: 
   const base = { label: EXCLUDING_HIGH_RISK_LABEL, excluded };
   if (excluded.length === 0) return { ...base, row: null, note: 'No trial of this outcome is at high overall risk of bias: the primary analysis already is this analysis.' };
   if (kept.length === 0) return { ...base, row: null, note: 'Every trial of this outcome is at high overall risk of bias: nothing is left to pool.' };
-  const result = analyse(kept.map((row) => ({ study: row.id, events: row.events, total: row.n, year: row.year })), analysis.settings);
-  return {
-    ...base,
-    row: {
-      label: EXCLUDING_HIGH_RISK_LABEL, ...analysis.settings,
-      proportion: result.pooled.proportion, ci: result.pooled.ci, pi: result.pooled.pi,
-      tau2: result.heterogeneity.tau2, I2: result.heterogeneity.I2,
-    },
-    note: null,
-  };
+  const row = estimate(kept.map((r) => ({ study: r.id, events: r.events, total: r.n, year: r.year })), analysis.settings);
+  return { ...base, row: { label: EXCLUDING_HIGH_RISK_LABEL, ...analysis.settings, ...row }, note: null };
 }

@@ -7,9 +7,127 @@ import { z } from 'astro/zod';
 
 const interval = z.tuple([z.number(), z.number()]);
 const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
+
+/** The `license` field of every JSON download (see lib/licence/licences.ts). */
+export const licenceSchema = z.strictObject({ spdx: z.string(), name: z.string(), url: z.url(), attribution: z.string() });
+
+/**
+ * A JSON download as published: the document and its licence. Frozen versions store the
+ * documents without it (the licence is the repository's, not the snapshot's).
+ */
+export function published<T extends z.ZodObject>(schema: T) {
+  return schema.extend({ license: licenceSchema });
+}
 const estimate = z.strictObject({ proportion: z.number(), ci: interval });
 
+const studyExport = z.strictObject({
+  id: z.string(),
+  study: z.string(),
+  nct: z.string(),
+  cohort: z.string(),
+  events: z.number().int(),
+  n: z.number().int(),
+  proportion: z.number(),
+  /** Exact (Clopper–Pearson). */
+  ci: interval,
+  /** Percent in the primary model; null when nothing is pooled or the model has no inverse-variance weights (GLMM). */
+  weight: z.number().nullable(),
+  year: z.number().int(),
+  group: z.string(),
+  nkSource: z.string(),
+  target: z.string(),
+  phase: z.string(),
+  timepoint: z.string().nullable(),
+  criteria: z.string().nullable(),
+  /** The outcome key this count is derived from by a rule (any grade 0 -> grade >= 3 0); null when read from the source. */
+  derivedFrom: z.string().nullable(),
+  source: z.strictObject({
+    citation: z.string(),
+    doi: z.string().nullable(),
+    pmid: z.string().nullable(),
+    location: z.string(),
+  }),
+});
+
+/** A figure after the rules: pooled by `model`, or one study's or the total's exact interval (`model` "none"). */
+const decidedEstimate = z.strictObject({
+  /** "pooled", "single-study", "no-events" or "not-fitted". */
+  basis: z.string(),
+  model: z.string(),
+  k: z.number().int(),
+  patients: z.number().int(),
+  events: z.number().int(),
+  proportion: z.number().min(0).max(1),
+  ci: interval,
+  /** Only when pooled from at least 3 studies (t on k - 2 df). */
+  pi: interval.nullable(),
+  notes: z.array(z.string()),
+});
+
 export const outcomeExportSchema = z.strictObject({
+  outcome: z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() }),
+  version: z.strictObject({ date: z.string(), commit: z.string().nullable() }),
+  /** The primary model the review asks for; `result.model` is the one actually used. */
+  settings: z.strictObject({ measure: z.string(), method: z.string(), hakn: z.boolean() }),
+  /** Null when no trial reports the outcome. */
+  result: z
+    .strictObject({
+      /** The model actually used ("GLMM", "DL", ...), or "none" when nothing is pooled. */
+      model: z.string(),
+      k: z.number().int(),
+      patients: z.number().int(),
+      events: z.number().int(),
+      /** Null when nothing is pooled (no events, one study, or a model that did not fit). */
+      pooled: estimate.extend({ pi: interval.nullable() }).nullable(),
+      /** The figure shown when nothing is pooled: the study's own, or the total's, with its exact 95 % CI. */
+      unpooled: estimate.nullable(),
+      heterogeneity: z.strictObject({ tau2: z.number(), Q: z.number(), df: z.number(), pQ: z.number(), I2: z.number(), H2: z.number() }).nullable(),
+      /** Null below k = 10. */
+      egger: z.strictObject({ t: z.number(), df: z.number(), p: z.number() }).nullable(),
+      leaveOneOut: z.array(estimate.extend({ omitted: z.string() })),
+      cumulative: z.array(estimate.extend({ study: z.string() })),
+      /** Each rule applied, in words. */
+      notes: z.array(z.string()),
+    })
+    .nullable(),
+  /** The primary figures: one per malignancy group with data. */
+  strata: z.array(decidedEstimate.extend({ group: z.string(), label: z.string() })),
+  studies: z.array(studyExport),
+  subgroups: z.array(
+    z.strictObject({
+      dimension: z.string(),
+      /** Every characteristic that splits the studies this way. */
+      title: z.string(),
+      groups: z.array(estimate.extend({ group: z.string(), label: z.string(), k: z.number().int(), tau2: z.number(), I2: z.number() })),
+      /** RevMan's test: separate τ² per subgroup, fixed-effect Q on the subgroup estimates. */
+      between: z.strictObject({ Q: z.number(), df: z.number(), p: z.number() }).nullable(),
+      /** Mixed-effects test with one common τ² (`rma(yi, vi, mods = ~ group)`, REML). */
+      commonTau2: z.strictObject({ QM: z.number(), df: z.number(), df2: z.number().nullable(), p: z.number(), tau2: z.number() }).nullable(),
+    }),
+  ),
+  sensitivity: z.array(decidedEstimate.extend({ label: z.string(), measure: z.string(), method: z.string(), hakn: z.boolean() })),
+  notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
+  /** GRADE certainty of the pooled estimate; null when no trial reports the outcome. */
+  certainty: z
+    .strictObject({
+      rating: z.enum(['high', 'moderate', 'low', 'very low']),
+      domains: z.strictObject({
+        riskOfBias: domainRating,
+        inconsistency: domainRating,
+        indirectness: domainRating,
+        imprecision: domainRating,
+        publicationBias: domainRating,
+      }),
+    })
+    .nullable(),
+});
+
+/**
+ * The shape published up to the 2026-11-29 version, before the rules of inference: every
+ * outcome with data had a pooled estimate and a prediction interval. Kept so frozen versions
+ * still validate and render.
+ */
+export const legacyOutcomeExportSchema = z.strictObject({
   outcome: z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() }),
   version: z.strictObject({ date: z.string(), commit: z.string().nullable() }),
   settings: z.strictObject({ measure: z.string(), method: z.string(), hakn: z.boolean() }),
@@ -64,22 +182,10 @@ export const outcomeExportSchema = z.strictObject({
     estimate.extend({ label: z.string(), measure: z.string(), method: z.string(), hakn: z.boolean(), pi: interval, tau2: z.number(), I2: z.number() }),
   ),
   notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
-  /** GRADE certainty of the pooled estimate; null when no trial reports the outcome. */
-  certainty: z
-    .strictObject({
-      rating: z.enum(['high', 'moderate', 'low', 'very low']),
-      domains: z.strictObject({
-        riskOfBias: domainRating,
-        inconsistency: domainRating,
-        indirectness: domainRating,
-        imprecision: domainRating,
-        publicationBias: domainRating,
-      }),
-    })
-    .nullable(),
 });
 
 export type OutcomeExport = z.infer<typeof outcomeExportSchema>;
+export type LegacyOutcomeExport = z.infer<typeof legacyOutcomeExportSchema>;
 
 /** `/data/outcomes/pfs.json` and `os.json`: survival estimates are listed, not pooled. */
 export const survivalExportSchema = z.strictObject({

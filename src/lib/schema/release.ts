@@ -9,7 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { INCLUSION_STATUSES, NCT_ID, STATUSES } from './trial.ts';
-import { outcomeExportSchema, survivalExportSchema } from './exports.ts';
+import { legacyOutcomeExportSchema, licenceSchema, outcomeExportSchema, survivalExportSchema } from './exports.ts';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative');
@@ -30,12 +30,27 @@ export const releaseSchema = z
     version: isoDate,
     /** The day the version was frozen. */
     date: isoDate,
+    /**
+     * The DOI of the archived copy (Zenodo mints one for each GitHub release of a version).
+     * It exists only after the version is frozen, so recording it is the one edit a snapshot
+     * may receive: it names the version, it changes none of its data.
+     */
+    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.5281/zenodo.1234567').optional(),
+    /** The data licence the version was published under (absent in versions frozen before it was stated). */
+    license: licenceSchema.optional(),
     /** Short hash of the commit the data was frozen from; null outside a git checkout. */
     commit: z.string().regex(/^[0-9a-f]{4,40}$/, 'must be a short commit hash').nullable(),
     /** Every validated trial, in NCT order. */
     trials: z.array(frozenTrialSchema),
-    /** One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it; snapshots frozen before GRADE ratings have no `certainty`. */
-    outcomes: z.array(outcomeExportSchema.extend({ certainty: outcomeExportSchema.shape.certainty.optional() })),
+    /**
+     * One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it: the
+     * current shape (versions frozen before GRADE ratings have no `certainty`), or the one
+     * versions frozen before the rules of inference carry.
+     */
+    outcomes: z.union([
+      z.array(outcomeExportSchema.extend({ certainty: outcomeExportSchema.shape.certainty.optional() })),
+      z.array(legacyOutcomeExportSchema),
+    ]),
     /** Progression-free and overall survival, listed rather than pooled. */
     survival: z.array(survivalExportSchema),
     counts: z.strictObject({

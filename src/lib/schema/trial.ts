@@ -1,8 +1,8 @@
 /**
  * The one schema for a trial file (`content/trials/<NCT id>.mdx` frontmatter).
  *
- * Used by Astro's content collection, by every script that reads trial files with
- * gray-matter, and by the tests. Types are inferred from it, never declared twice.
+ * Used by Astro's content collection and every script, through the one trial-file reader
+ * (src/lib/validation/validate-trial-file.ts), and by the tests. Types are inferred from it, never declared twice.
  * Every object is strict: a misspelt field is an error. Nothing is nullable: a value
  * that was not reported is left out, so "unknown" can never be written as 0.
  */
@@ -11,13 +11,15 @@ import { checkRiskOfBias, riskOfBiasSchema } from './risk-of-bias.ts';
 
 export const NCT_ID = /^NCT\d{8}$/;
 
-const text = z.string().trim().min(1, 'must not be empty');
-// YAML reads an unquoted 2026-11-29 as a Date; both spellings mean the same day.
-const isoDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.iso.date('must be a date as YYYY-MM-DD'),
-);
-const count = z.number().int('must be a whole number').nonnegative('must not be negative');
+/** Control characters (other than tab and newline) and bidirectional formatting, which can hide or reorder what a reader sees. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
+export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** Plausibility ceiling for any count of patients in one study: larger is a typing error or an attack on the pooled weights. */
+export const MAX_COUNT = 100_000;
+const text = z.string().trim().min(1, 'must not be empty').refine((s) => !UNSAFE_CHARACTERS.test(s), 'must not contain control or bidirectional-override characters');
+// Trial files are read with YAML's core schema, so a date is the text written: a real calendar day, not in the future.
+const isoDate = z.iso.date('must be a real date as YYYY-MM-DD').refine((day) => day <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+const count = z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
 const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
@@ -144,9 +146,9 @@ export const publicationSchema = z.strictObject({
   citation: text,
   year,
   type: z.enum(PUBLICATION_TYPES),
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1056/NEJMoa1910607').optional(),
+  doi: z.string().regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607').optional(),
   pmid: z.string().regex(/^\d{1,9}$/, 'must be digits only').optional(),
-  url: z.url('must be a URL').optional(),
+  url: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }).optional(),
   extraction: publicationExtractionSchema.optional(),
 });
 
@@ -262,6 +264,11 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
       const path = ['cohorts', c, 'outcomes', key];
       if (!publicationIds.has(value.source.publication)) {
         issue([...path, 'source', 'publication'], `"${value.source.publication}" is not one of this trial's publications`);
+      }
+      // Where the registry records how many were actually enrolled, no report of the trial can count more.
+      const enrolled = trial.registry.enrollment?.type === 'actual' ? trial.registry.enrollment.count : undefined;
+      if ('n' in value && value.n !== undefined && enrolled !== undefined && value.n > enrolled) {
+        issue([...path, 'n'], `(${value.n}) exceeds the registry's actual enrollment (${enrolled})`);
       }
       if ('events' in value && value.events > value.n) {
         issue([...path, 'events'], `(${value.events}) exceeds n (${value.n})`);

@@ -1,4 +1,4 @@
-import gammainc from '@stdlib/math-base-special-gammainc';
+import { incompleteGammaUpper } from './special.ts';
 
 /**
  * Upper tail of the chi-square distribution, R's `pchisq(x, df, lower.tail = FALSE)`:
@@ -11,5 +11,5 @@ import gammainc from '@stdlib/math-base-special-gammainc';
 export function chiSquareUpperTail(x: number, df: number): number {
   if (df === 0) return 1;
   if (x <= 0) return 1;
-  return gammainc(x / 2, df / 2, true, true);
+  return incompleteGammaUpper(df / 2, x / 2);
 }

@@ -1,4 +1,4 @@
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { betaQuantile } from './special.ts';
 
 /**
  * Exact (Clopper–Pearson) confidence interval for `events` out of `total`, R's

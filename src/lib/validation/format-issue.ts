@@ -28,8 +28,13 @@ export function formatIssue(issue: z.core.$ZodIssue): string[] {
     }
     case 'invalid_value':
       return [`${field} must be one of: ${issue.values.map(String).join(', ')}`];
-    case 'invalid_union':
-      return [`${field} does not match any allowed form`];
+    case 'invalid_union': {
+      // Report the form the value comes closest to (fewest issues), so a snapshot in an older
+      // shape still names its broken field instead of "no allowed form".
+      const closest = issue.errors.toSorted((a, b) => a.length - b.length)[0];
+      if (!closest || closest.length === 0) return [`${field} does not match any allowed form`];
+      return closest.flatMap((inner) => formatIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+    }
     default:
       return [`${field} ${issue.message}`];
   }

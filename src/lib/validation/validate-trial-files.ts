@@ -5,29 +5,33 @@ export interface TrialSetResult {
   errors: string[];
 }
 
-const fileStem = (path: string) => path.replace(/^.*\//, '').replace(/\.mdx$/, '');
+/** The only name a file in the trials folder may have: its NCT id, upper case, `.mdx`. */
+export const TRIAL_FILE_NAME = /^NCT\d{8}\.mdx$/;
 
-/** Validate every trial file, then the rules on names and across files (one file per NCT id, named after it). */
+const fileName = (path: string) => path.replace(/^.*\//, '');
+
+/**
+ * Validate every trial file, then the rules on names: each file is named after the
+ * NCT id it holds, so no two files can hold the same trial. A file with any other
+ * name (another extension, another case, a copy) is one error and is not read.
+ */
 export function validateTrialFiles(files: TrialFile[]): TrialSetResult {
   const trials: ValidTrial[] = [];
   const errors: string[] = [];
   for (const file of files) {
+    const name = fileName(file.path);
+    if (!TRIAL_FILE_NAME.test(name)) {
+      errors.push(`${file.path}: file name must be an NCT id and .mdx (NCT followed by 8 digits), like NCT01234567.mdx`);
+      continue;
+    }
     const result = validateTrialFile(file);
     if (!result.ok) {
       errors.push(...result.errors);
       continue;
     }
     const { trial, path } = result.value;
-    if (trial.nct !== fileStem(path)) {
-      errors.push(`${path}: nct (${trial.nct}) does not match the file name (${fileStem(path)}.mdx)`);
-    }
+    if (`${trial.nct}.mdx` !== name) errors.push(`${path}: nct (${trial.nct}) does not match the file name (${name})`);
     trials.push(result.value);
-  }
-  const firstFileFor = new Map<string, string>();
-  for (const { path, trial } of trials) {
-    const first = firstFileFor.get(trial.nct);
-    if (first) errors.push(`${path}: nct (${trial.nct}) duplicates ${first}`);
-    else firstFileFor.set(trial.nct, path);
   }
   if (errors.length > 0) return { trials: [], errors };
   trials.sort((a, b) => a.trial.nct.localeCompare(b.trial.nct));

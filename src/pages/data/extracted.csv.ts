@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../lib/format/csv.ts';
 import { getReview } from '../../queries/review.ts';
 
 /** `/data/extracted.csv`: every extracted number, one row per trial, cohort and outcome, with its source. */
@@ -20,5 +20,5 @@ export const GET: APIRoute = async () => {
       }),
     ),
   );
-  return new Response(stringify(rows, { header: true }), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(toCsv(rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

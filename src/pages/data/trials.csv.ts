@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../lib/format/csv.ts';
 import { getReview } from '../../queries/review.ts';
 
 /** `/data/trials.csv`: one row per trial with its registry, product and inclusion facts. */
 export const GET: APIRoute = async () => {
   const { trials } = await getReview();
-  const csv = stringify(
+  const csv = toCsv(
     trials.map((t) => ({
       nct: t.nct, title: t.title, short_name: t.shortName ?? '', sponsor: t.registry.sponsor ?? '', phase: t.registry.phase,
       status: t.registry.status, enrollment: t.registry.enrollment?.count ?? '', enrollment_type: t.registry.enrollment?.type ?? '',
@@ -13,7 +13,6 @@ export const GET: APIRoute = async () => {
       nk_source: t.product.nkSource, group: t.population.group, diseases: t.population.diseases.join('; '),
       inclusion: t.inclusion.status, inclusion_reason: t.inclusion.reason, publications: t.publications.length,
     })),
-    { header: true },
   );
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

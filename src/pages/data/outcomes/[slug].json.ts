@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getReview } from '../../../queries/review.ts';
-import { outcomeExportSchema, survivalExportSchema } from '../../../lib/schema/exports.ts';
+import { outcomeExportSchema, published, survivalExportSchema } from '../../../lib/schema/exports.ts';
+import { LICENCE_FIELD } from '../../../lib/licence/licences.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const review = await getReview();
@@ -12,7 +13,7 @@ export const GET: APIRoute = async ({ params }) => {
   const { exports } = await getReview();
   const binary = exports.outcomes.find((item) => item.outcome.slug === params.slug);
   const body = binary
-    ? outcomeExportSchema.parse(binary)
-    : survivalExportSchema.parse(exports.survival.find((item) => item.outcome.slug === params.slug));
+    ? published(outcomeExportSchema).parse({ license: LICENCE_FIELD, ...binary })
+    : published(survivalExportSchema).parse({ license: LICENCE_FIELD, ...exports.survival.find((item) => item.outcome.slug === params.slug) });
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,14 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { z } from 'astro/zod';
 import { trialSchema } from '../../../lib/schema/trial.ts';
-import { outcomeExportSchema, riskOfBiasExportSchema, survivalExportSchema } from '../../../lib/schema/exports.ts';
+import { outcomeExportSchema, published, riskOfBiasExportSchema, survivalExportSchema } from '../../../lib/schema/exports.ts';
 
 // JSON Schemas generated from the zod schemas the site itself validates with.
 const SCHEMAS = {
   'trial.schema': trialSchema,
-  'outcome.schema': outcomeExportSchema,
-  'survival.schema': survivalExportSchema,
-  'risk-of-bias.schema': riskOfBiasExportSchema,
+  'outcome.schema': published(outcomeExportSchema),
+  'survival.schema': published(survivalExportSchema),
+  'risk-of-bias.schema': published(riskOfBiasExportSchema),
 } as const;
 
 export const getStaticPaths: GetStaticPaths = () => Object.keys(SCHEMAS).map((name) => ({ params: { name } }));

@@ -1,0 +1,174 @@
+/**
+ * `<carnk-reanalysis>`: a reader's own analysis of an outcome's studies, computed in the
+ * browser by the same pooling module the build uses. Loaded only when the reader opens
+ * the panel (reanalysis-loader.ts); the settings live in the URL so a re-analysis can be
+ * shared and cited.
+ */
+import { MEASURES, POOLING_METHODS } from '../lib/pooling/types.ts';
+import { MEASURE_LABELS, METHOD_LABELS } from '../lib/format/pooling-labels.ts';
+import { percentPoints, percentRange, percentWithInterval, pValue, statistic } from '../lib/format/numbers.ts';
+import { studiesForest } from '../lib/plots/outcome-plots.ts';
+import { reanalyse, type Reanalysis, type ReanalysisStudy } from '../lib/reanalysis/reanalyse.ts';
+import { isPrimary, parseState, PRIMARY, stateQuery, type ReanalysisState } from '../lib/reanalysis/state.ts';
+
+interface OutcomeFile {
+  outcome: { title: string };
+  studies: ReanalysisStudy[];
+}
+
+/** `tag('p', { class: 'note' }, 'text', child)`: DOM without innerHTML, so study names can never become markup. */
+function tag<K extends keyof HTMLElementTagNameMap>(name: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  element.append(...children);
+  return element;
+}
+
+function select(name: string, label: string, options: readonly string[], labels: Record<string, string>, value: string): HTMLElement {
+  const control = tag('select', { name, id: `reanalysis-${name}` });
+  control.append(...options.map((option) => tag('option', { value: option }, `${labels[option]} (${option})`)));
+  control.value = value;
+  return tag('p', {}, tag('label', { for: control.id }, label), ' ', control);
+}
+
+function checkbox(name: string, value: string, checked: boolean, ...label: (Node | string)[]): HTMLElement {
+  const input = tag('input', { type: 'checkbox', name, value });
+  input.checked = checked;
+  return tag('label', { class: 'reanalysis-check' }, input, ' ', ...label);
+}
+
+const settingsText = (state: ReanalysisState) =>
+  `${METHOD_LABELS[state.model]}, ${MEASURE_LABELS[state.measure]}, ${state.hakn ? 'Hartung–Knapp' : 'Wald-type'} confidence interval`;
+
+export class ReanalysisElement extends HTMLElement {
+  private studies: ReanalysisStudy[] = [];
+  private outcomeTitle = '';
+  private form: HTMLFormElement | undefined;
+  private output: HTMLElement | undefined;
+  /** Plots render asynchronously; only the latest one may replace the current plot. */
+  private renders = 0;
+
+  connectedCallback(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    const status = tag('p', { 'data-reanalysis-status': '' }, 'Loading the studies…');
+    this.replaceChildren(status);
+    try {
+      const response = await fetch(this.dataset.src!);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const file = (await response.json()) as OutcomeFile;
+      this.studies = file.studies;
+      this.outcomeTitle = file.outcome.title;
+    } catch (error) {
+      status.textContent = `The studies could not be loaded (${error instanceof Error ? error.message : String(error)}); the analysis above is unaffected.`;
+      return;
+    }
+    const { state, ignored } = parseState(location.search);
+    this.form = this.controls(state);
+    this.output = tag('div', { 'data-reanalysis-output': '', 'aria-live': 'polite' });
+    this.replaceChildren(this.form, this.output);
+    this.form.addEventListener('change', () => this.update(this.formState(), []));
+    this.update(state, ignored);
+  }
+
+  private controls(state: ReanalysisState): HTMLFormElement {
+    const form = tag('form', { class: 'reanalysis-controls' });
+    form.addEventListener('submit', (event) => event.preventDefault());
+    const excluded = new Set(state.exclude);
+    form.append(
+      tag(
+        'fieldset',
+        {},
+        tag('legend', {}, 'Model'),
+        select('model', 'Model', POOLING_METHODS, METHOD_LABELS, state.model),
+        select('measure', 'Transformation', MEASURES, MEASURE_LABELS, state.measure),
+        checkbox('hakn', '1', state.hakn, 'Hartung–Knapp confidence interval'),
+      ),
+      tag(
+        'fieldset',
+        {},
+        tag('legend', {}, 'Studies included'),
+        ...this.studies.map((s) => checkbox('include', s.id, !excluded.has(s.id), `${s.study} (${s.nct}), ${s.events}/${s.n}`)),
+      ),
+    );
+    return form;
+  }
+
+  private formState(): ReanalysisState {
+    const data = new FormData(this.form);
+    const included = new Set(data.getAll('include'));
+    return {
+      exclude: this.studies.filter((s) => !included.has(s.id)).map((s) => s.id),
+      model: data.get('model') as ReanalysisState['model'],
+      measure: data.get('measure') as ReanalysisState['measure'],
+      hakn: data.get('hakn') === '1',
+    };
+  }
+
+  private update(state: ReanalysisState, ignored: string[]): void {
+    const query = stateQuery(state);
+    history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    let analysis: Reanalysis;
+    try {
+      analysis = reanalyse(this.studies, state);
+    } catch (error) {
+      this.output!.replaceChildren(tag('p', { class: 'note' }, `This re-analysis cannot be computed: ${error instanceof Error ? error.message : String(error)}.`));
+      return;
+    }
+    const primary = this.dataset.primaryHref ?? location.pathname;
+    const notes: HTMLElement[] = [];
+    const unknown = [...ignored, ...analysis.unknownIds.map((id) => `exclude=${id} (no such study)`)];
+    if (unknown.length > 0) notes.push(tag('p', { class: 'note' }, `Not understood in the address, so left at the review's setting: ${unknown.join('; ')}.`));
+    notes.push(
+      isPrimary(state)
+        ? tag('p', { class: 'note', 'data-reanalysis-label': 'primary' }, 'These are the settings of the review’s primary analysis; change any of them above.')
+        : tag(
+            'p',
+            { class: 'note reanalysis-differs', 'data-reanalysis-label': 'differs' },
+            tag('strong', {}, 'Your re-analysis, not the review’s primary analysis. '),
+            `It uses ${settingsText(state)}, ${analysis.included.length} of ${this.studies.length} studies; the review uses ${settingsText(PRIMARY)}, all studies. `,
+            tag('a', { href: `${primary}#pooled` }, 'Back to the primary analysis'),
+            '. ',
+            tag('a', { href: `${location.pathname}${query}#reanalyse`, 'data-reanalysis-link': '' }, 'Link to this re-analysis'),
+            '.',
+          ),
+    );
+    const { result } = analysis;
+    if (!result) {
+      this.output!.replaceChildren(...notes, tag('p', { 'data-reanalysis-estimate': '' }, 'Every study is excluded: there is nothing to pool.'));
+      return;
+    }
+    const patients = analysis.included.reduce((sum, s) => sum + s.n, 0);
+    const h = result.heterogeneity;
+    const estimate = tag(
+      'p',
+      { class: 'headline', 'data-reanalysis-estimate': '', 'data-value': String(result.pooled.proportion), 'data-ci': result.pooled.ci.join(','), 'data-pi': result.piHts?.join(',') ?? '' },
+      tag('strong', {}, percentWithInterval(result.pooled.proportion, result.pooled.ci)),
+      ` from ${result.k} ${result.k === 1 ? 'study' : 'studies'} (${patients} patients)${result.piHts ? `; 95% prediction interval ${percentRange(result.piHts)}` : ''}.`,
+    );
+    const facts = tag('dl', { class: 'facts', 'data-reanalysis-heterogeneity': '', 'data-tau2': String(h.tau2), 'data-i2': String(h.I2) });
+    facts.append(
+      tag('dt', {}, 'Q'), tag('dd', {}, `${statistic(h.Q)} on ${h.df} df, p = ${pValue(h.pQ)}`),
+      tag('dt', {}, 'τ²'), tag('dd', {}, `${statistic(h.tau2)} (${state.model})`),
+      tag('dt', {}, 'I²'), tag('dd', {}, percentPoints(h.I2)),
+      tag('dt', {}, 'H²'), tag('dd', {}, statistic(h.H2)),
+    );
+    const figure = studiesForest(this.outcomeTitle, result, analysis.included.map((s) => ({ label: s.study, nct: s.nct, result: s.result! })));
+    const description = (figure.spec as { description?: string }).description ?? '';
+    const placeholder = tag('div', { class: 'plot-canvas', 'data-reanalysis-plot': 'loading' }, 'Drawing the forest plot…');
+    this.output!.replaceChildren(...notes, estimate, facts, tag('figure', { class: 'plot' }, placeholder, tag('figcaption', {}, 'Forest plot of this re-analysis.')));
+    const render = ++this.renders;
+    void import('./embed-plot.ts').then(async ({ embedInPlaceOf }) => {
+      if (render !== this.renders) return;
+      const plot = await embedInPlaceOf(placeholder, figure.spec, description);
+      plot?.setAttribute('data-reanalysis-plot', 'ready');
+      if (!plot) placeholder.textContent = 'The forest plot could not be drawn; the numbers above are complete.';
+    });
+  }
+}
+
+export function defineReanalysis(): void {
+  if (!customElements.get('carnk-reanalysis')) customElements.define('carnk-reanalysis', ReanalysisElement);
+}

@@ -1,0 +1,126 @@
+/**
+ * The rules of inference hold on the built site itself: every page and download, not
+ * only the model they are rendered from (rules.ts; unit tests in src/lib/review).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { THRESHOLDS } from '../../src/lib/review/rules.ts';
+import { BINARY_OUTCOMES } from '../../src/lib/review/outcomes.ts';
+import { readPage, SITE_DIR } from './site.ts';
+
+const outcomes = BINARY_OUTCOMES.map((outcome) => JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes', `${outcome.slug}.json`), 'utf8')));
+
+function files(dir: string, ending: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path, ending) : name.endsWith(ending) ? [path] : [];
+  });
+}
+
+const text = (path: string) => readPage(path).querySelector('main')?.text.replace(/\s+/g, ' ') ?? '';
+
+describe('downloads carry the decisions', () => {
+  it.each(outcomes.filter((o) => o.result))('$outcome.slug: model, pooled, pi, egger and notes follow the rules', ({ result, strata }) => {
+    expect(result.notes.length).toBeGreaterThan(0);
+    if (result.events === 0) expect([result.model, result.pooled, result.heterogeneity]).toEqual(['none', null, null]);
+    if (result.k < THRESHOLDS.poolMinStudies) expect([result.model, result.pooled]).toEqual(['none', null]);
+    if (result.k < THRESHOLDS.predictionMinStudies) expect(result.pooled?.pi ?? null).toBeNull();
+    if (result.k < THRESHOLDS.smallStudyMinStudies) expect(result.egger).toBeNull();
+    for (const stratum of strata) {
+      if (stratum.events === 0 || stratum.k < THRESHOLDS.poolMinStudies) expect(stratum.model).toBe('none');
+      if (stratum.k < THRESHOLDS.predictionMinStudies) expect(stratum.pi).toBeNull();
+    }
+  });
+
+  it('holds no proportion or interval outside [0, 1]', () => {
+    const numbers: number[] = [];
+    const walk = (value: unknown, key = ''): void => {
+      if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+      else if (typeof value === 'number' && ['proportion', 'ci', 'pi'].includes(key)) numbers.push(value);
+    };
+    walk(outcomes);
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.filter((x) => x < 0 || x > 1)).toEqual([]);
+  });
+});
+
+describe('pages follow the rules', () => {
+  const pages = files(SITE_DIR, 'index.html').map((file) => `${relative(SITE_DIR, file).replace(/index\.html$/, '')}`);
+  const zeroEvent = outcomes.filter((o) => o.result && o.result.events === 0);
+
+  it('has zero-event outcomes to check', () => {
+    expect(zeroEvent.map((o) => o.outcome.slug)).toContain('crs');
+  });
+
+  it.each(zeroEvent)('$outcome.slug: shows 0 of N with its exact interval, never a pooled rate, on every page that names it', ({ outcome, result }) => {
+    const page = text(`outcomes/${outcome.slug}/`);
+    expect(page).toContain(`0 of ${result.patients} patients`);
+    expect(page).not.toMatch(/Random effects|prediction interval \d/);
+    const home = readPage('').querySelector(`[data-headline="${outcome.slug}"]`);
+    if (home) expect(home.text).toContain('0 of');
+    const safety = readPage('safety/').querySelector(`[data-outcome="${outcome.slug}"]`)?.text ?? '';
+    expect(safety).toContain('0 of');
+  });
+
+  it('never pools one study: a one-study figure is labelled as such', () => {
+    for (const { outcome } of outcomes.filter((o) => o.result?.k === 1 && o.result.events > 0)) {
+      expect(text(`outcomes/${outcome.slug}/`)).toContain('one study, not pooled');
+    }
+  });
+
+  it("shows no prediction interval below k = 3 and no Egger's test or funnel plot below k = 10", () => {
+    for (const { outcome, result } of outcomes.filter((o) => o.result)) {
+      const page = readPage(`outcomes/${outcome.slug}/`);
+      const body = page.querySelector('main')!.text.replace(/\s+/g, ' ');
+      if (result.k < THRESHOLDS.predictionMinStudies) expect(body).not.toMatch(/prediction interval \d/);
+      if (result.k < THRESHOLDS.smallStudyMinStudies) {
+        expect(body).not.toMatch(/Egger's regression test: t =/);
+        expect(page.querySelector('[data-plot$="-funnel"]')).toBeNull();
+      }
+    }
+    expect(pages.flatMap((p) => (/Egger's regression test: t =/.test(text(p)) ? [p] : []))).toEqual([]);
+  });
+
+  it('prints no percentage outside 0–100 % on any page', () => {
+    const offenders: string[] = [];
+    for (const path of pages) {
+      // Text node by text node: a table row read as one string would run "37" and "0.0 %" together.
+      const texts: string[] = [];
+      const walk = (node: { nodeType: number; rawText: string; rawTagName?: string; childNodes: unknown[] }): void => {
+        if (node.nodeType === 3) texts.push(node.rawText);
+        else if (!['script', 'style'].includes(node.rawTagName ?? '')) for (const child of node.childNodes) walk(child as typeof node);
+      };
+      walk(readPage(path).querySelector('main')! as never);
+      for (const match of texts.join('\n').matchAll(/(?<![\d.])(-?\d+(?:\.\d+)?)\s?%|(?<![\d.])(-?\d+\.\d)–(-?\d+\.\d)/g)) {
+        const values = [match[1], match[2], match[3]].filter((v): v is string => v !== undefined).map(Number);
+        if (values.some((v) => v < 0 || v > 100)) offenders.push(`${path}: ${match[0]}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('puts "not reported" nowhere beside a derived grade ≥ 3 zero', () => {
+    const home = readPage('').querySelector('[data-headline="crs-grade-3"]');
+    if (home) expect(home.text).not.toContain('not reported');
+    expect(readPage('safety/').querySelector('[data-outcome="crs-grade-3"]')?.text).toContain('derived');
+  });
+
+  it('prints every rule on Methods', () => {
+    const methods = readPage('methods/');
+    expect(methods.querySelectorAll('[data-rules] dt').length).toBeGreaterThanOrEqual(7);
+    expect(methods.querySelector('[data-conventions]')?.text).toContain('regtest(res, model = "lm")');
+  });
+});
+
+describe('plot downloads', () => {
+  it('ship every plot on the pages as SVG and PNG, rendered at build time', () => {
+    const ids = new Set(files(SITE_DIR, 'index.html').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/data-plot="([^"]+)"/g)].map((m) => m[1]!)));
+    expect(ids.size).toBeGreaterThan(3);
+    for (const id of ids) {
+      expect(readFileSync(join(SITE_DIR, 'plots', `${id}.svg`), 'utf8')).toMatch(/^<svg/);
+      expect(readFileSync(join(SITE_DIR, 'plots', `${id}.png`)).subarray(1, 4).toString()).toBe('PNG');
+    }
+  });
+});

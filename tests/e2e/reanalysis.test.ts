@@ -1,0 +1,163 @@
+/**
+ * Re-analysis in the reader's browser: a shared URL recomputes what `npm run pool` computes
+ * for the same studies, the panel's code loads only when it is opened, and it stays within
+ * its budget.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SITE_DIR } from '../build/site.ts';
+import { useBrowserAndSite } from './browser.ts';
+
+/** Pooling and controls, gzip, loaded when the panel opens (the plot's Vega bundle is the site's existing one). */
+const BUDGET_GZIP = 30 * 1024;
+/** What every outcome page pays for the panel before it is opened: the loader. */
+const LOADER_BUDGET_GZIP = 1024;
+
+interface Study { id: string; study: string; events: number; n: number }
+const outcome = (slug: string) => JSON.parse(readFileSync(join(SITE_DIR, `data/outcomes/${slug}.json`), 'utf8')) as { studies: Study[]; result: { k: number; pooled: { proportion: number; ci: number[] } } };
+
+const site = useBrowserAndSite();
+
+async function open(path: string, javaScriptEnabled = true): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
+  const context = await site.browser().newContext({ viewport: { width: 1100, height: 900 }, javaScriptEnabled });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const scripts: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} for ${response.url()}`);
+    if (response.url().endsWith('.js')) scripts.push(new URL(response.url()).pathname);
+  });
+  await page.goto(`${site.url()}${path}`, { waitUntil: 'load' });
+  return { page, errors, scripts };
+}
+
+/** The CLI on the same studies and settings: `npm run --silent pool -- --csv FILE ...`. */
+function cli(studies: Study[], args: string[]): { pooled: { proportion: number; ci: number[]; pi: number[] } } {
+  const dir = join('tests/.out', 'reanalysis');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `studies-${process.pid}.csv`);
+  writeFileSync(file, `study,events,total\n${studies.map((s) => `"${s.study}",${s.events},${s.n}`).join('\n')}\n`);
+  const run = spawnSync('npm', ['run', '--silent', 'pool', '--', '--csv', file, ...args], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`pool failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+async function estimate(page: Page): Promise<{ value: number; ci: number[]; pi: number[]; label: string | null }> {
+  const element = page.locator('[data-reanalysis-estimate][data-value]');
+  await element.waitFor({ timeout: 20_000 });
+  const attribute = async (name: string) => (await element.getAttribute(name)) ?? '';
+  return {
+    value: Number(await attribute('data-value')),
+    ci: (await attribute('data-ci')).split(',').map(Number),
+    pi: (await attribute('data-pi')).split(',').map(Number),
+    label: await page.locator('[data-reanalysis-label]').getAttribute('data-reanalysis-label'),
+  };
+}
+
+const gzipSize = (path: string) => gzipSync(readFileSync(join(SITE_DIR, path))).length;
+
+describe('a shared re-analysis URL reproduces the CLI', () => {
+  const orr = outcome('orr');
+  const crs = outcome('crs');
+  const cases = [
+    { slug: 'orr', query: '?model=REML', exclude: [] as string[], args: ['--method', 'REML'] },
+    { slug: 'orr', query: `?exclude=${encodeURIComponent(orr.studies[0]!.id)}&model=PM&hakn=1`, exclude: [orr.studies[0]!.id], args: ['--method', 'PM', '--hakn'] },
+    { slug: 'crs', query: '?measure=PFT&model=DL', exclude: [], args: ['--measure', 'PFT', '--method', 'DL'] },
+    { slug: 'crs', query: `?exclude=${crs.studies[1]!.id}&measure=PAS&model=REML&hakn=1`, exclude: [crs.studies[1]!.id], args: ['--measure', 'PAS', '--method', 'REML', '--hakn'] },
+    { slug: 'icans', query: '?measure=PR&hakn=1', exclude: [], args: ['--measure', 'PR', '--hakn'] },
+  ];
+
+  it.each(cases)('/outcomes/$slug/$query', async ({ slug, query, exclude, args }) => {
+    const { page, errors } = await open(`/outcomes/${slug}/${query}`);
+    const shown = await estimate(page);
+    const expected = cli(outcome(slug).studies.filter((s) => !exclude.includes(s.id)), args);
+    expect(shown.value).toBeCloseTo(expected.pooled.proportion, 12);
+    shown.ci.forEach((v, i) => expect(v).toBeCloseTo(expected.pooled.ci[i]!, 12));
+    shown.pi.forEach((v, i) => expect(v).toBeCloseTo(expected.pooled.pi[i]!, 12));
+    expect(shown.label).toBe('differs');
+    expect(await page.locator('[data-reanalysis-label] a[href$="#pooled"]').getAttribute('href')).toBe(`/outcomes/${slug}/#pooled`);
+    // The recomputed forest plot: one square per study pooled (Vega under the strict CSP, no eval).
+    const plot = page.locator('[data-reanalysis-plot="ready"]');
+    await plot.waitFor({ timeout: 30_000 });
+    expect(await plot.locator('g.mark-symbol path').count()).toBe(outcome(slug).studies.length - exclude.length);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the re-analysis panel', () => {
+  it('opens on the primary analysis, and follows the controls into the URL', async () => {
+    const orr = outcome('orr');
+    const { page, errors } = await open('/outcomes/orr/');
+    await page.locator('details[data-reanalysis] summary').click();
+    const primary = await estimate(page);
+    expect(primary.label).toBe('primary');
+    expect(primary.value).toBeCloseTo(orr.result.pooled.proportion, 12);
+
+    await page.locator(`input[name="include"][value="${orr.studies[2]!.id}"]`).uncheck();
+    await page.selectOption('select[name="model"]', 'REML');
+    await expect.poll(() => new URL(page.url()).search).toBe(`?exclude=${encodeURIComponent(orr.studies[2]!.id)}&model=REML`);
+    const changed = await estimate(page);
+    expect(changed.label).toBe('differs');
+    // The link to share lands on the panel.
+    expect(await page.locator('[data-reanalysis-link]').getAttribute('href')).toBe(`/outcomes/orr/${new URL(page.url()).search}#reanalyse`);
+    const expected = cli(orr.studies.slice(0, 2), ['--method', 'REML']);
+    expect(changed.value).toBeCloseTo(expected.pooled.proportion, 12);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says so when every study is excluded, and names what it did not understand', async () => {
+    const ids = outcome('orr').studies.map((s) => encodeURIComponent(s.id)).join(',');
+    const { page } = await open(`/outcomes/orr/?exclude=${ids},NCT00000000%2Fnone&model=XYZ`);
+    await expect.poll(() => page.locator('[data-reanalysis-estimate]').textContent()).toContain('nothing to pool');
+    expect(await page.locator('[data-reanalysis-output]').textContent()).toContain('model=XYZ');
+    await page.context().close();
+  });
+
+  it('reads without JavaScript: the panel explains itself and points to the data', async () => {
+    const { page } = await open('/outcomes/orr/', false);
+    await page.locator('details[data-reanalysis] summary').click();
+    expect(await page.locator('carnk-reanalysis').textContent()).toContain('needs JavaScript');
+    expect(await page.locator('[data-pooled]').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('budget', () => {
+  it('loads the re-analysis code only when the panel opens, within 30 KB gzip; the page pays only a small loader', async () => {
+    // What a reader who never opens the panel loads.
+    const unopened = await open('/outcomes/orr/');
+    await unopened.page.waitForTimeout(500);
+    const onLoad = new Set(unopened.scripts);
+    // The plot's own interactive bundle, which the site already loads when a reader points at a plot.
+    await unopened.page.locator('[data-plot]').first().hover();
+    await unopened.page.locator('.plot-interactive').first().waitFor({ timeout: 20_000 });
+    const plotBundle = new Set(unopened.scripts.filter((s) => !onLoad.has(s)));
+    await unopened.page.context().close();
+
+    const opened = await open('/outcomes/orr/');
+    await opened.page.waitForTimeout(500);
+    await opened.page.locator('details[data-reanalysis] summary').click();
+    await opened.page.locator('[data-reanalysis-plot="ready"]').waitFor({ timeout: 30_000 });
+    const reanalysisCode = opened.scripts.filter((s) => !onLoad.has(s) && !plotBundle.has(s));
+    const size = reanalysisCode.reduce((sum, path) => sum + gzipSize(path), 0);
+    const loader = [...onLoad].filter((s) => s.includes('Reanalysis'));
+
+    console.log(`re-analysis code ${(size / 1024).toFixed(1)} KB gzip (${reanalysisCode.join(', ')}); loader ${loader.map(gzipSize).join('+')} B gzip`);
+    expect(reanalysisCode.length).toBeGreaterThan(0);
+    expect(size).toBeLessThanOrEqual(BUDGET_GZIP);
+    expect(reanalysisCode.filter((s) => onLoad.has(s))).toEqual([]);
+    expect(loader).toHaveLength(1);
+    expect(gzipSize(loader[0]!)).toBeLessThanOrEqual(LOADER_BUDGET_GZIP);
+    await opened.page.context().close();
+  });
+});
