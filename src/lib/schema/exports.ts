@@ -143,33 +143,8 @@ export const legacyOutcomeExportSchema = z.strictObject({
       cumulative: z.array(estimate.extend({ study: z.string() })),
     })
     .nullable(),
-  studies: z.array(
-    z.strictObject({
-      id: z.string(),
-      study: z.string(),
-      nct: z.string(),
-      cohort: z.string(),
-      events: z.number().int(),
-      n: z.number().int(),
-      proportion: z.number(),
-      ci: interval,
-      /** Percent, in the primary random-effects model. */
-      weight: z.number(),
-      year: z.number().int(),
-      group: z.string(),
-      nkSource: z.string(),
-      target: z.string(),
-      phase: z.string(),
-      timepoint: z.string().nullable(),
-      criteria: z.string().nullable(),
-      source: z.strictObject({
-        citation: z.string(),
-        doi: z.string().nullable(),
-        pmid: z.string().nullable(),
-        location: z.string(),
-      }),
-    }),
-  ),
+  // Studies as the current export has them, before derived counts and with a weight for every study.
+  studies: z.array(studyExport.omit({ derivedFrom: true }).extend({ weight: z.number() })),
   subgroups: z.array(
     z.strictObject({
       dimension: z.string(),
