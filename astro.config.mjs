@@ -9,6 +9,8 @@ const site = process.env.CARNK_SITE_URL ?? 'https://carnk-living-review.github.i
 export default defineConfig({
   site,
   base: process.env.CARNK_BASE_PATH ?? '/',
+  // npm run build writes here (through a scratch folder); astro preview, and so npm start, serves it.
+  outDir: process.env.CARNK_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   integrations: [mdx(), sitemap()],
   build: { format: 'directory' },

@@ -1,15 +1,26 @@
 /**
- * `npm run bench:build`: build time and output size for the real content and for
- * 100 and 1 000 generated trials (written to a scratch folder, never committed),
- * so we see how the cost grows. Prints a table; it is not a test.
+ * `npm run bench:build -- [--sizes 100,1000]`: build time and output size for the real content
+ * and for generated trials (written to a scratch folder, never committed), so we see how the
+ * cost grows. Prints a table; it is not a test.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { positiveList } from '../src/lib/cli/usage.ts';
+import { TRIALS_DIR } from '../src/lib/content-paths.ts';
+import { runCommand } from './lib/command.ts';
 import { syntheticTrialFiles } from './lib/synthetic-trials.ts';
 
+const HELP = `usage: npm run bench:build -- [--sizes 100,1000] [--skip-real]
+
+Builds the site from the real trial files, then from each number of generated trials, and prints
+build time, pages, files and output size per build.
+  --sizes LIST   numbers of generated trials, comma-separated (default: 100,1000)
+  --skip-real    leave out the build of the real trial files
+
+Exit codes: 0 done; 1 a build failed (its one-line message is printed); 2 a usage error.`;
+
 const scratch = resolve('.tmp', 'bench-build');
-const sizes = (process.argv[2] ?? '100,1000').split(',').map(Number);
 
 function folderStats(dir: string): { bytes: number; files: number; pages: number } {
   let bytes = 0;
@@ -40,23 +51,34 @@ function build(label: string, trialsDir: string | undefined, trials: number): st
     env: { ...process.env, CARNK_OUT_DIR: outDir, ...(trialsDir ? { CARNK_TRIALS_DIR: trialsDir } : {}) },
   });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`${label}: build failed\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`${label}: ${result.stderr.trim().split('\n').at(-1)}`);
   const { bytes, files, pages } = folderStats(outDir);
   return `| ${label.padEnd(14)} | ${String(trials).padStart(6)} | ${seconds.toFixed(1).padStart(8)} | ${String(pages).padStart(6)} | ${String(files).padStart(6)} | ${(bytes / 1e6).toFixed(1).padStart(9)} | ${((seconds * 1000) / trials).toFixed(0).padStart(11)} |`;
 }
 
-rmSync(scratch, { recursive: true, force: true });
-mkdirSync(scratch, { recursive: true });
-const rows = [build('real content', undefined, readdirSync('content/trials').filter((n) => n.endsWith('.mdx')).length)];
-for (const size of sizes) {
-  const dir = join(scratch, `trials-${size}`);
-  mkdirSync(dir, { recursive: true });
-  for (const file of syntheticTrialFiles(size)) writeFileSync(join(dir, file.name), file.text);
-  rows.push(build(`${size} generated`, dir, size));
-}
-rmSync(scratch, { recursive: true, force: true });
-
-console.log('| content        | trials | time (s) |  pages |  files | size (MB) | ms per trial |');
-console.log('|----------------|--------|----------|--------|--------|-----------|--------------|');
-for (const row of rows) console.log(row);
-console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; each build is a full \`npm run build\` (validation + astro build).`);
+await runCommand({
+  name: 'bench:build',
+  help: HELP,
+  options: { sizes: { type: 'string', default: '100,1000' }, 'skip-real': { type: 'boolean', default: false } },
+  run(flags) {
+    const sizes = positiveList('sizes', flags.sizes);
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(scratch, { recursive: true });
+    try {
+      const rows = flags['skip-real'] ? [] : [build('real content', undefined, readdirSync(TRIALS_DIR).filter((n) => n.endsWith('.mdx')).length)];
+      for (const size of sizes) {
+        const dir = join(scratch, `trials-${size}`);
+        mkdirSync(dir, { recursive: true });
+        for (const file of syntheticTrialFiles(size)) writeFileSync(join(dir, file.name), file.text);
+        rows.push(build(`${size} generated`, dir, size));
+      }
+      console.log('| content        | trials | time (s) |  pages |  files | size (MB) | ms per trial |');
+      console.log('|----------------|--------|----------|--------|--------|-----------|--------------|');
+      for (const row of rows) console.log(row);
+      console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; each build is a full \`npm run build\` (validation + astro build).`);
+      return 0;
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+});

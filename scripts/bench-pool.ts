@@ -16,9 +16,23 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { positiveList } from '../src/lib/cli/usage.ts';
 import { analyse, betweenTest, egger, escalc, glmm, reWeights, rma, subgroupFits, type StudyInput } from '../src/lib/pooling/index.ts';
+import { runCommand } from './lib/command.ts';
 
 type Mode = 'full' | 'pool' | 'pool+subgroups+egger' | 'glmm' | 'baseline';
+
+const HELP = `usage: npm run bench:pool -- [--sizes 20,500,10000,1000000]
+
+Times the pooling module on simulated studies, one Node process per case, and prints a table.
+  --sizes LIST   numbers of studies k, comma-separated (default: 20,500,10000,1000000); above
+                 10 000 only pooling (and pooling + subgroups + Egger) run, as leave-one-out
+                 and cumulative analyses grow with k²; the GLMM is timed up to 10 000.
+
+Exit codes: 0 done; 1 a case failed; 2 a usage error.`;
+
+// Above this k, leave-one-out and cumulative (O(k²)) are not run.
+const FULL_UP_TO = 10_000;
 
 /** Deterministic data: mulberry32 PRNG, n in 5..404, logit p ~ N(-1, 0.8²), three groups, years 2000..2025. */
 function simulate(k: number): StudyInput[] {
@@ -124,17 +138,12 @@ function hasMetafor(): boolean {
   return run.status === 0;
 }
 
-function main(): void {
-  const cases: { k: number; mode: Exclude<Mode, 'baseline'> }[] = [
-    { k: 20, mode: 'full' },
-    { k: 500, mode: 'full' },
-    { k: 10_000, mode: 'full' },
-    { k: 1_000_000, mode: 'pool' },
-    { k: 1_000_000, mode: 'pool+subgroups+egger' },
-    { k: 20, mode: 'glmm' },
-    { k: 500, mode: 'glmm' },
-    { k: 10_000, mode: 'glmm' },
-  ];
+function main(sizes: number[]): void {
+  const cases = sizes.flatMap((k): { k: number; mode: Exclude<Mode, 'baseline'> }[] =>
+    k <= FULL_UP_TO ? [{ k, mode: 'full' }] : [{ k, mode: 'pool' }, { k, mode: 'pool+subgroups+egger' }],
+  );
+  // The GLMM fit is iterative (numerical integration per study): timed only up to FULL_UP_TO, after the other cases.
+  cases.push(...sizes.filter((k) => k <= FULL_UP_TO).map((k) => ({ k, mode: 'glmm' as const })));
   const withR = hasMetafor();
   const baseline = JSON.parse(
     spawnSync(process.execPath, [import.meta.filename, '--child', '0', 'baseline'], { encoding: 'utf8' }).stdout,
@@ -165,5 +174,16 @@ function main(): void {
   console.log('Times are CPU time (user + system) per run, here and in R; speed-up = metafor / this module (target for GLMM at k = 500: >= 10x).');
 }
 
+// The parent re-runs this file as `--child K MODE` for each case, so each has its own process.
 if (process.argv[2] === '--child') child(Number(process.argv[3]), process.argv[4] as Mode);
-else main();
+else {
+  await runCommand({
+    name: 'bench:pool',
+    help: HELP,
+    options: { sizes: { type: 'string', default: '20,500,10000,1000000' } },
+    run(flags) {
+      main(positiveList('sizes', flags.sizes));
+      return 0;
+    },
+  });
+}

@@ -4,49 +4,23 @@
  * interrupted build never leaves a half-written site, nor a scratch folder behind.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { TRIALS_DIR } from '../src/lib/content-paths.ts';
+import { astroFailure } from './lib/astro-failure.ts';
 import { checkContent } from './lib/check-content.ts';
-import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
+import { runCommand } from './lib/command.ts';
 
-const outDir = resolve(process.env.CARNK_OUT_DIR ?? 'dist');
-const trialsDir = process.env.CARNK_TRIALS_DIR ?? DEFAULT_TRIALS_DIR;
+const HELP = `usage: npm run build
 
-const { errors } = checkContent(trialsDir);
-if (errors.length > 0) {
-  for (const line of errors) console.error(line);
-  console.error(`build: ${errors.length} problem(s) in ${trialsDir}; nothing was built`);
-  process.exit(1);
-}
+Validates the trial files and the review's data files, then builds the site with Astro.
+The output replaces dist/ only when the whole build succeeded; an interrupted build
+(SIGINT, SIGTERM, SIGHUP) leaves dist/ as it was and removes its scratch folders.
+Environment: CARNK_TRIALS_DIR (default ${TRIALS_DIR}), CARNK_OUT_DIR (default dist); see the README.
 
-// Astro needs its output inside the project (it resolves its own runtime from there).
-const scratch = resolve('.tmp', `build-${process.pid}`);
-// The new site is staged beside the old one, so the final step is a rename within one folder (one filesystem).
-const staged = join(dirname(outDir), `.${basename(outDir)}.new-${process.pid}`);
-const retired = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
-const cleanUp = () => {
-  for (const dir of [scratch, staged]) rmSync(dir, { recursive: true, force: true });
-};
-
-mkdirSync(resolve('.tmp'), { recursive: true });
-const astro = spawn(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', scratch], {
-  stdio: 'inherit',
-  env: process.env,
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    astro.kill(signal);
-    cleanUp();
-    console.error(`build: interrupted (${signal}); ${outDir} was left as it was`);
-    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]);
-  });
-}
-const status = await new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
-if (status !== 0) {
-  cleanUp();
-  console.error(`build: astro build failed; ${outDir} was left as it was`);
-  process.exit(status);
-}
+Exit codes: 0 built; 1 a content problem (one line each), a failed Astro build (one line,
+the full log in .tmp/build-error.log) or a site that could not be put in place; 2 a usage
+error; 128 + the signal number when interrupted.`;
 
 /** Move a folder, copying when the destination is on another filesystem (rename cannot cross them). */
 function move(from: string, to: string): void {
@@ -59,21 +33,75 @@ function move(from: string, to: string): void {
   }
 }
 
-try {
-  mkdirSync(dirname(outDir), { recursive: true });
-  move(scratch, staged);
-  // The old site is set aside, not removed, until the new one is in its place.
-  if (existsSync(outDir)) renameSync(outDir, retired);
-  try {
-    renameSync(staged, outDir);
-  } catch (error) {
-    if (existsSync(retired)) renameSync(retired, outDir);
-    throw error;
-  }
-} catch (error) {
-  cleanUp();
-  console.error(`build: could not put the site in place (${(error as Error).message}); ${outDir} was left as it was`);
-  process.exit(1);
-}
-rmSync(retired, { recursive: true, force: true });
-console.log(`build: site written to ${outDir}`);
+await runCommand({
+  name: 'build',
+  help: HELP,
+  options: {},
+  async run() {
+    const outDir = resolve(process.env.CARNK_OUT_DIR ?? 'dist');
+    const trialsDir = process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR;
+
+    const { errors } = checkContent(trialsDir);
+    if (errors.length > 0) {
+      for (const line of errors) console.error(line);
+      console.error(`build: ${errors.length} problem(s) in ${trialsDir}; nothing was built`);
+      return 1;
+    }
+
+    // Astro needs its output inside the project (it resolves its own runtime from there).
+    const scratch = resolve('.tmp', `build-${process.pid}`);
+    // The new site is staged beside the old one, so the final step is a rename within one folder (one filesystem).
+    const staged = join(dirname(outDir), `.${basename(outDir)}.new-${process.pid}`);
+    const retired = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
+    const cleanUp = () => {
+      for (const dir of [scratch, staged]) rmSync(dir, { recursive: true, force: true });
+    };
+
+    mkdirSync(resolve('.tmp'), { recursive: true });
+    // Progress goes to the terminal as it comes; errors are kept, so a failure is reported in one line.
+    const astro = spawn(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', scratch], {
+      stdio: ['inherit', 'inherit', 'pipe'],
+      env: process.env,
+    });
+    let stderr = '';
+    astro.stderr.setEncoding('utf8');
+    astro.stderr.on('data', (chunk: string) => (stderr += chunk));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        astro.kill(signal);
+        cleanUp();
+        console.error(`build: interrupted (${signal}); ${outDir} was left as it was`);
+        process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]);
+      });
+    }
+    const status = await new Promise<number>((done) => astro.on('close', (code) => done(code ?? 1)));
+    if (status !== 0) {
+      cleanUp();
+      const log = resolve('.tmp', 'build-error.log');
+      writeFileSync(log, stderr);
+      console.error(`build: astro build failed: ${astroFailure(stderr)} (full log: ${relative(process.cwd(), log)}); ${outDir} was left as it was`);
+      return 1;
+    }
+    process.stderr.write(stderr);
+
+    try {
+      mkdirSync(dirname(outDir), { recursive: true });
+      move(scratch, staged);
+      // The old site is set aside, not removed, until the new one is in its place.
+      if (existsSync(outDir)) renameSync(outDir, retired);
+      try {
+        renameSync(staged, outDir);
+      } catch (error) {
+        if (existsSync(retired)) renameSync(retired, outDir);
+        throw error;
+      }
+    } catch (error) {
+      cleanUp();
+      console.error(`build: could not put the site in place (${(error as Error).message}); ${outDir} was left as it was`);
+      return 1;
+    }
+    rmSync(retired, { recursive: true, force: true });
+    console.log(`build: site written to ${outDir}`);
+    return 0;
+  },
+});

@@ -21,7 +21,7 @@ beforeAll(() => {
   // One cohort's overall-response count changes (18/37 -> 20/37), nothing else.
   const path = join(repo, TRIAL);
   const text = readFileSync(path, 'utf8');
-  const changed = text.replace(/(\n      orr:\n        events: )18(\n        n: 37\n)/, '$120$2');
+  const changed = text.replace(/(\n {6}orr:\n {8}events: )18(\n {8}n: 37\n)/, '$120$2');
   expect(changed).not.toBe(text);
   writeFileSync(path, changed);
 });

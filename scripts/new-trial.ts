@@ -9,11 +9,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkedSource, registryFacts, RegistryRecordError, type RegistryFacts } from '../src/lib/registry/ctgov.ts';
 import { MALIGNANCY_GROUPS, NCT_ID, NK_SOURCES, PHASES, STATUSES } from '../src/lib/schema/trial.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
-import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
+import { oneOf, UsageError, wholeNumber } from '../src/lib/cli/usage.ts';
+import { TRIALS_DIR } from '../src/lib/content-paths.ts';
+import { runCommand, type Flags as CommandFlags } from './lib/command.ts';
 
 const HELP = `usage: npm run new-trial -- NCT01234567 --from RECORD.json --group GROUP --target TARGET [options]
 
@@ -30,19 +31,19 @@ Always (the registry does not state them reliably):
   --nk-source SOURCE     ${NK_SOURCES.join('|')} (default: undisclosed)
   --disease NAME         repeat for each; with --from, replaces the record's conditions
   --by NAME              who extracts (default: git config user.name)
-  --dir DIR              trials folder (default: ${DEFAULT_TRIALS_DIR})
+  --dir DIR              trials folder (default: ${TRIALS_DIR})
 
 Without --from, the registry facts must be given, and registry.checked says they are unchecked:
   --title TEXT --phase ${PHASES.join('|')} --enrollment COUNT --disease NAME
   --enrollment-type planned|actual   (default: planned)
-  --status STATUS        ${STATUSES.join('|')} (default: unknown)`;
+  --status STATUS        ${STATUSES.join('|')} (default: unknown)
 
-/** A problem with the command line: one line, exit 2. */
-class UsageError extends Error {}
+Exit codes: 0 written; 1 the scaffold would not validate (nothing written); 2 a usage error
+(a bad flag, an unreadable record, or a file that already exists).`;
 
 const OPTIONS = {
   from: { type: 'string' },
-  dir: { type: 'string', default: DEFAULT_TRIALS_DIR },
+  dir: { type: 'string', default: TRIALS_DIR },
   group: { type: 'string' },
   target: { type: 'string', multiple: true },
   'nk-source': { type: 'string', default: 'undisclosed' },
@@ -53,13 +54,12 @@ const OPTIONS = {
   status: { type: 'string' },
   enrollment: { type: 'string' },
   'enrollment-type': { type: 'string' },
-  help: { type: 'boolean' },
 } as const;
 
 // With --from these come from the record; taking them from flags too would mix two sources.
 const REGISTRY_FLAGS = ['title', 'phase', 'status', 'enrollment', 'enrollment-type'] as const;
 
-type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Flags = CommandFlags<typeof OPTIONS>;
 
 /** Everything the scaffold states; the template adds nothing of its own. */
 interface Scaffold {
@@ -83,11 +83,6 @@ interface Scaffold {
   today: string;
   origin: string;
 }
-
-const oneOf = (flag: string, value: string, allowed: readonly string[]): string => {
-  if (!allowed.includes(value)) throw new UsageError(`--${flag} ${value} is not one of: ${allowed.join(', ')}`);
-  return value;
-};
 
 function readRecord(file: string): RegistryFacts {
   let json: unknown;
@@ -120,12 +115,11 @@ function registryFromFlags(flags: Flags): Omit<Scaffold['registry'], 'checkedSou
   if (missing.length > 0) {
     throw new UsageError(`without --from, give ${missing.map((flag) => `--${flag}`).join(', ')} (or scaffold from the registry record with --from)`);
   }
-  if (!/^\d+$/.test(flags.enrollment!)) throw new UsageError(`--enrollment ${flags.enrollment} is not a whole number`);
   return {
     title: flags.title!,
     phase: oneOf('phase', flags.phase!, PHASES),
     status: oneOf('status', flags.status ?? 'unknown', STATUSES),
-    enrollment: { count: Number(flags.enrollment), type: oneOf('enrollment-type', flags['enrollment-type'] ?? 'planned', ['planned', 'actual']) },
+    enrollment: { count: wholeNumber('enrollment', flags.enrollment!), type: oneOf('enrollment-type', flags['enrollment-type'] ?? 'planned', ['planned', 'actual']) },
   };
 }
 
@@ -227,18 +221,7 @@ function render(s: Scaffold): string {
   return lines.filter((line) => typeof line === 'string').join('\n');
 }
 
-function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('. ')[0]} (see --help)`);
-  }
-  const { values: flags, positionals } = parsed;
-  if (flags.help) {
-    console.log(HELP);
-    return 0;
-  }
+function run(flags: Flags, positionals: string[]): number {
   if (positionals.length !== 1) throw new UsageError('give exactly one NCT id (see --help)');
   const nct = positionals[0]!;
   if (!NCT_ID.test(nct)) throw new UsageError(`${nct} is not an NCT id (NCT followed by 8 digits)`);
@@ -264,9 +247,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exit(main(process.argv.slice(2)));
-} catch (error) {
-  console.error(`new-trial: ${(error as Error).message}`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-}
+await runCommand({ name: 'new-trial', help: HELP, options: OPTIONS, positionals: true, run });

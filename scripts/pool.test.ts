@@ -89,9 +89,9 @@ describe('pool CLI', () => {
   });
 
   it.each([
-    [['--csv', 'x.csv', '--bogus'], 'pool: unknown option --bogus'],
-    [['--csv', join(CSV, 'basic.csv'), '--measure', 'OR'], 'pool: unknown measure OR (use PLO, PFT, PAS, PR)'],
-    [['--csv', join(CSV, 'basic.csv'), '--method', 'HS'], 'pool: unknown method HS (use DL, REML, PM, GLMM)'],
+    [['--csv', 'x.csv', '--bogus'], "pool: Unknown option '--bogus' (see --help)"],
+    [['--csv', join(CSV, 'basic.csv'), '--measure', 'OR'], 'pool: --measure OR is not one of: PLO, PFT, PAS, PR'],
+    [['--csv', join(CSV, 'basic.csv'), '--method', 'HS'], 'pool: --method HS is not one of: DL, REML, PM, GLMM'],
     [['--csv', join(CSV, 'basic.csv'), '--method', 'GLMM', '--measure', 'PFT'], 'pool: --method GLMM needs --measure PLO, not PFT'],
     [[], 'pool: missing --csv FILE'],
   ])('rejects bad options %j', (args, message) => {

@@ -4,17 +4,19 @@
  * Reads `study,events,total[,group][,year]` (RFC 4180) and prints one JSON object with the
  * random-effects meta-analysis (src/lib/pooling). Bad input prints one line
  * `pool: row N (study): problem` on stderr and exits 2; rows count from 1 after the header.
- * See USAGE below (`--help`) for the input limits and exit codes.
+ * See HELP below (`--help`) for the input limits and exit codes.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { analyse, MEASURES, POOLING_METHODS as METHODS, studyProblem, type MetaAnalysis, type Measure, type PoolingMethod, type StudyInput } from '../src/lib/pooling/index.ts';
+import { oneOf, UsageError } from '../src/lib/cli/usage.ts';
+import { analyse, MEASURES, POOLING_METHODS as METHODS, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
+import { runCommand } from './lib/command.ts';
 
 /** Input limits: leave-one-out and cumulative refit the model k times (O(k²)), so k is capped. */
 const MAX_BYTES = 5 * 2 ** 20;
 const MAX_STUDIES = 10_000;
 
-const USAGE = `usage: npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM] [--hakn]
+const HELP = `usage: npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM] [--hakn]
 
 Pools proportions from a CSV with columns study,events,total[,group][,year] and prints one JSON object.
   --measure  PLO (default), PFT, PAS, PR: metafor escalc measures
@@ -23,77 +25,39 @@ Pools proportions from a CSV with columns study,events,total[,group][,year] and 
              "notes" in the output says what is absent and why)
   --hakn     Hartung-Knapp CI (with GLMM: t(k - 1) critical values, rma.glmm test="t")
 Limits: at most ${MAX_STUDIES.toLocaleString('en-GB')} studies and ${MAX_BYTES / 2 ** 20} MB of CSV (leave-one-out and cumulative are O(k^2)).
-Exit codes: 0 success; 1 the model gives no result (e.g. GLMM not identifiable: no study has an event); 2 bad command line or CSV.`;
-
-/** A problem with the command line or the CSV: reported in one line, exit 2. */
-class InputError extends Error {}
-
-interface Args {
-  csv: string;
-  measure: Measure;
-  method: PoolingMethod;
-  hakn: boolean;
-}
-
-function parseArgs(argv: string[]): Args {
-  let csv: string | undefined;
-  let measure: Measure = 'PLO';
-  let method: PoolingMethod = 'DL';
-  let hakn = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new InputError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--csv') csv = value();
-    else if (arg === '--measure') {
-      const v = value();
-      if (!(MEASURES as readonly string[]).includes(v)) throw new InputError(`unknown measure ${v} (use ${MEASURES.join(', ')})`);
-      measure = v as Measure;
-    } else if (arg === '--method') {
-      const v = value();
-      if (!(METHODS as readonly string[]).includes(v)) throw new InputError(`unknown method ${v} (use ${METHODS.join(', ')})`);
-      method = v as PoolingMethod;
-    } else if (arg === '--hakn') hakn = true;
-    else throw new InputError(`unknown option ${arg}`);
-  }
-  if (csv === undefined) throw new InputError('missing --csv FILE');
-  if (method === 'GLMM' && measure !== 'PLO') throw new InputError(`--method GLMM needs --measure PLO, not ${measure}`);
-  return { csv, measure, method, hakn };
-}
+Exit codes: 0 success; 1 the model gives no result (e.g. GLMM not identifiable: no study has an event); 2 a usage error or a bad CSV (one line:
+pool: row N (study): problem, rows counted from 1 after the header).`;
 
 function readStudies(file: string): StudyInput[] {
   let text: string;
   try {
-    if (statSync(file).size > MAX_BYTES) throw new InputError(`${file} is larger than ${MAX_BYTES / 2 ** 20} MB`);
+    if (statSync(file).size > MAX_BYTES) throw new UsageError(`${file} is larger than ${MAX_BYTES / 2 ** 20} MB`);
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
-    throw new InputError(`${file}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${file}: ${(error as Error).message.split('\n')[0]}`);
   }
   const [header, ...records] = rows;
-  if (!header) throw new InputError(`${file} is empty`);
+  if (!header) throw new UsageError(`${file} is empty`);
   const column = (name: string) => header.indexOf(name);
   for (const name of ['study', 'events', 'total']) {
-    if (column(name) < 0) throw new InputError(`${file}: missing column ${name} (header: ${header.join(',')})`);
+    if (column(name) < 0) throw new UsageError(`${file}: missing column ${name} (header: ${header.join(',')})`);
   }
-  if (records.length === 0) throw new InputError(`${file} has no studies`);
-  if (records.length > MAX_STUDIES) throw new InputError(`${file} has ${records.length} studies (limit ${MAX_STUDIES})`);
+  if (records.length === 0) throw new UsageError(`${file} has no studies`);
+  if (records.length > MAX_STUDIES) throw new UsageError(`${file} has ${records.length} studies (limit ${MAX_STUDIES})`);
   const [iStudy, iEvents, iTotal, iGroup, iYear] = ['study', 'events', 'total', 'group', 'year'].map(column) as number[];
 
   return records.map((record, r) => {
     const study = record[iStudy!] ?? '';
     const where = study === '' ? `row ${r + 1}` : `row ${r + 1} (${study})`;
     const fail = (problem: string): never => {
-      throw new InputError(`${where}: ${problem}`);
+      throw new UsageError(`${where}: ${problem}`);
     };
     if (study === '') fail('study is empty');
     const count = (name: string, index: number): number => {
@@ -146,16 +110,17 @@ function toContract(result: MetaAnalysis<number | null>): Record<string, unknown
   return out;
 }
 
-if (process.argv.includes('--help')) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-try {
-  const args = parseArgs(process.argv.slice(2));
-  const studies = readStudies(args.csv);
-  const result = analyse(studies, { measure: args.measure, method: args.method, hakn: args.hakn });
-  process.stdout.write(`${JSON.stringify(toContract(result))}\n`);
-} catch (error) {
-  console.error(`pool: ${(error as Error).message}`);
-  process.exit(error instanceof InputError ? 2 : 1);
-}
+await runCommand({
+  name: 'pool',
+  help: HELP,
+  options: { csv: { type: 'string' }, measure: { type: 'string', default: 'PLO' }, method: { type: 'string', default: 'DL' }, hakn: { type: 'boolean', default: false } },
+  run(flags) {
+    if (flags.csv === undefined) throw new UsageError('missing --csv FILE');
+    const measure = oneOf('measure', flags.measure, MEASURES);
+    const method = oneOf('method', flags.method, METHODS);
+    if (method === 'GLMM' && measure !== 'PLO') throw new UsageError(`--method GLMM needs --measure PLO, not ${measure}`);
+    const result = analyse(readStudies(flags.csv), { measure, method, hakn: flags.hakn });
+    process.stdout.write(`${JSON.stringify(toContract(result))}\n`);
+    return 0;
+  },
+});

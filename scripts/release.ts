@@ -7,78 +7,57 @@
  * computed here from the trial files and the pure analysis code, never through Astro,
  * and an existing snapshot is never overwritten.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isoDate, UsageError } from '../src/lib/cli/usage.ts';
+import { RELEASES_DIR, TRIALS_DIR } from '../src/lib/content-paths.ts';
 import { freezeReview } from '../src/lib/review/build-review.ts';
 import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
+import { getBuildInfo } from '../src/queries/build-info.ts';
+import { runCommand } from './lib/command.ts';
 import { loadReview } from './lib/review-files.ts';
-import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
-
-export const DEFAULT_RELEASES_DIR = 'content/releases';
 
 const HELP = `usage: npm run release -- [--date YYYY-MM-DD] [--trials DIR] [--dir DIR]
 
 Writes <dir>/<date>.json, a frozen snapshot of the review's data and analyses.
   --date DATE   the version's date (default: today, UTC)
-  --trials DIR  trial files to freeze (default: ${DEFAULT_TRIALS_DIR})
-  --dir DIR     where snapshots live (default: ${DEFAULT_RELEASES_DIR})`;
+  --trials DIR  trial files to freeze (default: ${TRIALS_DIR})
+  --dir DIR     where snapshots live (default: ${RELEASES_DIR})
 
-/** A problem with the command line or an existing snapshot: one line, exit 2. */
-function usageError(message: string): never {
-  console.error(`release: ${message}`);
-  process.exit(2);
-}
+Exit codes: 0 written; 1 content problems (nothing is written); 2 a usage error, or a snapshot
+for that date already exists (a frozen version is never overwritten).`;
 
-function gitShortCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return undefined;
-  }
-}
+await runCommand({
+  name: 'release',
+  help: HELP,
+  options: { date: { type: 'string' }, trials: { type: 'string', default: TRIALS_DIR }, dir: { type: 'string', default: RELEASES_DIR } },
+  run(options) {
+    const date = isoDate('date', options.date ?? new Date().toISOString().slice(0, 10));
+    const { review, errors } = loadReview({ date, commit: getBuildInfo().commit }, '.', options.trials);
+    if (!review) {
+      for (const line of errors) console.error(line);
+      console.error(`release: ${errors.length} problem(s) in the review's content; nothing was frozen`);
+      return 1;
+    }
+    const release = freezeReview(review);
+    // The same schema the site reads snapshots with: a snapshot that would break the build is never written.
+    const checked = releaseSchema.safeParse(release, { reportInput: true });
+    if (!checked.success) {
+      for (const line of checked.error.issues.flatMap(formatIssue)) console.error(`release: ${line}`);
+      return 1;
+    }
 
-let options: { date?: string; trials?: string; dir?: string; help?: boolean };
-try {
-  options = parseArgs({
-    options: { date: { type: 'string' }, trials: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean' } },
-  }).values;
-} catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
-}
-if (options.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-
-const date = options.date ?? new Date().toISOString().slice(0, 10);
-if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) usageError(`--date must be YYYY-MM-DD, got "${date}"`);
-
-const trialsDir = options.trials ?? DEFAULT_TRIALS_DIR;
-const { review, errors } = loadReview({ date, commit: gitShortCommit() }, '.', trialsDir);
-if (!review) {
-  for (const line of errors) console.error(line);
-  console.error(`release: ${errors.length} problem(s) in the review's content; nothing was frozen`);
-  process.exit(1);
-}
-const release = freezeReview(review);
-// The same schema the site reads snapshots with: a snapshot that would break the build is never written.
-const checked = releaseSchema.safeParse(release, { reportInput: true });
-if (!checked.success) {
-  for (const line of checked.error.issues.flatMap(formatIssue)) console.error(`release: ${line}`);
-  process.exit(1);
-}
-
-const dir = options.dir ?? DEFAULT_RELEASES_DIR;
-const file = join(dir, `${date}.json`);
-mkdirSync(dir, { recursive: true });
-try {
-  // 'wx' fails if the file exists: a frozen version is never rewritten.
-  writeFileSync(file, `${JSON.stringify(checked.data, null, 2)}\n`, { flag: 'wx' });
-} catch (error) {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') usageError(`${file} already exists; a frozen version is never overwritten`);
-  throw error;
-}
-console.log(`release: ${file} (${release.counts.trials} trials, ${release.outcomes.length} outcomes, commit ${release.commit ?? 'none'})`);
+    const file = join(options.dir, `${date}.json`);
+    mkdirSync(options.dir, { recursive: true });
+    try {
+      // 'wx' fails if the file exists: a frozen version is never rewritten.
+      writeFileSync(file, `${JSON.stringify(checked.data, null, 2)}\n`, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists; a frozen version is never overwritten`);
+      throw error;
+    }
+    console.log(`release: ${file} (${release.counts.trials} trials, ${release.outcomes.length} outcomes, commit ${release.commit ?? 'none'})`);
+    return 0;
+  },
+});

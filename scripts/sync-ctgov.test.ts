@@ -159,6 +159,8 @@ describe('npm run sync:ctgov', () => {
     writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
     const result = sync();
     expect(result.status).toBe(1);
+    // The escape character is the thing under test: it must not reach the terminal.
+    // eslint-disable-next-line no-control-regex
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u001b\u202e]/);
     expect(result.stderr).toContain('NCT00000001.mdx: line 7 has the invisible character U+202E');
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));

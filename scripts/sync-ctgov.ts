@@ -14,135 +14,28 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { isMap, isScalar, isSeq, parse, parseDocument, type Document, type Scalar, type YAMLSeq } from 'yaml';
+import { UsageError } from '../src/lib/cli/usage.ts';
+import { TRIALS_DIR } from '../src/lib/content-paths.ts';
 import { checkedSource, registryFacts, RegistryRecordError, type RegistryFacts } from '../src/lib/registry/ctgov.ts';
 import { printable } from '../src/lib/format/printable.ts';
-import type { Trial } from '../src/lib/schema/trial.ts';
+import { applyChanges, registryChanges, type Value } from '../src/lib/registry/frontmatter-edit.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
-import { DEFAULT_TRIALS_DIR } from './lib/trial-files.ts';
+import { runCommand, type Flags } from './lib/command.ts';
 
-const HELP = `usage: npm run sync:ctgov -- --from DIR [--dir ${DEFAULT_TRIALS_DIR}] [--dry-run]
+const HELP = `usage: npm run sync:ctgov -- --from DIR [--dir ${TRIALS_DIR}] [--dry-run]
 
 DIR holds ClinicalTrials.gov API v2 study records, one <anything>.json per trial, saved from
   https://clinicaltrials.gov/api/v2/studies/NCT01234567
 For each record with a trial file, updates registry status, phase, enrollment, startYear, sponsor,
 countries and registry.checked, and leaves every other byte of the file as it was.
---dry-run prints the changes without writing.`;
+--dry-run prints the changes without writing.
 
-/** A problem with the command line: one line, exit 2. */
-class UsageError extends Error {}
+Exit codes: 0 every record synced (or already up to date); 1 a record could not be read, is
+larger than 2 MB or repeats another record's trial (none of those is applied), or an updated file
+would not validate (that file is then not written); 2 a usage error. Control characters in
+anything printed are shown as \\u{…}, so a record cannot hide or rewrite lines of the output.`;
 
-type Value = string | number | string[];
-
-/** One registry fact that differs between the trial file and the record. */
-interface Change {
-  path: string[];
-  from: Value | undefined;
-  to: Value;
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-// The registry keys in schema order: a key the file lacks goes before the next one it has.
-const REGISTRY_ORDER = ['sponsor', 'phase', 'status', 'enrollment', 'startYear', 'countries', 'checked'];
-
-const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
-
-/** The facts the record states that differ from the file; a fact the record leaves out is never a change. */
-function registryChanges(current: Trial['registry'], facts: RegistryFacts): Change[] {
-  const changes: Change[] = [];
-  const compare = (path: string[], from: Value | undefined, to: Value | undefined) => {
-    if (to === undefined) return;
-    const same = Array.isArray(to) ? Array.isArray(from) && sameSet(from, to) : from === to;
-    if (!same) changes.push({ path: ['registry', ...path], from, to });
-  };
-  compare(['status'], current.status, facts.status);
-  compare(['phase'], current.phase, facts.phase);
-  compare(['enrollment', 'count'], current.enrollment?.count, facts.enrollment.count);
-  compare(['enrollment', 'type'], current.enrollment?.type, facts.enrollment.type);
-  compare(['startYear'], current.startYear, facts.startYear);
-  compare(['sponsor'], current.sponsor, facts.sponsor);
-  compare(['countries'], current.countries, facts.countries);
-  return changes;
-}
-
-// Plain only when YAML reads it back as the same string and no flow or comment indicator can misparse it.
-const plainSafe = (value: string) => /^\w[\w .'()/-]*$/.test(value) && !/\s$/.test(value) && parse(value) === value;
-
-/** A string in the quoting style the file already used for that value. */
-function formatString(value: string, style: Scalar['type']): string {
-  if (style === 'QUOTE_SINGLE') return `'${value.replaceAll("'", "''")}'`;
-  if (style === 'PLAIN' && plainSafe(value)) return value;
-  // Double-quoted YAML accepts every JSON string escape.
-  return JSON.stringify(value);
-}
-
-const formatScalar = (value: string | number, style: Scalar['type']) => (typeof value === 'number' ? String(value) : formatString(value, style));
-
-/** Replace a list, flow (`[A, B]`) or block (`- A`), keeping its form and its items' quoting. */
-function listEdit(yaml: string, seq: YAMLSeq, values: string[]): Edit {
-  const first = seq.items[0];
-  const style = isScalar(first) ? first.type : 'QUOTE_DOUBLE';
-  const items = values.map((value) => formatString(value, style));
-  const [start] = seq.range!;
-  const last = seq.items.at(-1);
-  // A block list's own range runs over a comment after its last item; keep the comment.
-  const end = !seq.flow && last && isScalar(last) ? last.range![1] : seq.range![1];
-  if (seq.flow || values.length === 0) return { start, end, text: `[${items.join(', ')}]` };
-  const indent = yaml.slice(yaml.lastIndexOf('\n', start - 1) + 1, start);
-  return { start, end, text: items.map((item) => `- ${item}`).join(`\n${indent}`) };
-}
-
-/** Add `key: value` to the registry map, on its own line before the next key in schema order. */
-function insertEdit(doc: Document, yaml: string, key: string, value: Value, eol: string): Edit {
-  const registry = doc.get('registry');
-  if (!isMap(registry) || registry.flow) throw new Error(`registry is not a block mapping; add registry.${key} by hand`);
-  const later = REGISTRY_ORDER.slice(REGISTRY_ORDER.indexOf(key) + 1);
-  const next = registry.items.find((pair) => isScalar(pair.key) && later.includes(String(pair.key.value)));
-  if (!next || !isScalar(next.key)) throw new Error(`cannot place registry.${key}; add it by hand`);
-  const keyStart = next.key.range![0];
-  const lineStart = yaml.lastIndexOf('\n', keyStart - 1) + 1;
-  const indent = yaml.slice(lineStart, keyStart);
-  const text = Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]` : formatScalar(value, 'QUOTE_DOUBLE');
-  return { start: lineStart, end: lineStart, text: `${indent}${key}: ${text}${eol}` };
-}
-
-function valueEdit(doc: Document, yaml: string, path: string[], value: Value, eol: string): Edit {
-  const node = doc.getIn(path, true);
-  if (node === undefined && path.length === 2) return insertEdit(doc, yaml, path[1]!, value, eol);
-  if (Array.isArray(value) && isSeq(node)) return listEdit(yaml, node, value);
-  if (!Array.isArray(value) && isScalar(node)) {
-    const [start, end] = node.range!;
-    return { start, end, text: formatScalar(value, node.type) };
-  }
-  throw new Error(`${path.join('.')} has a form this script does not edit; update it by hand`);
-}
-
-/** The file with the given frontmatter values replaced, every other byte unchanged. */
-function applyChanges(text: string, values: [string[], Value][]): string {
-  const frontmatter = /^---\r?\n([\s\S]*?\r?\n)---(\r?\n|$)/.exec(text);
-  if (!frontmatter) throw new Error('frontmatter is missing');
-  const offset = text.indexOf('\n') + 1;
-  const yaml = frontmatter[1]!;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const doc = parseDocument(yaml);
-  // The trial-file reader accepted this YAML; edit it only if the editing parser reads it the same way.
-  if (doc.errors.length > 0) throw new Error(`frontmatter cannot be edited in place (${doc.errors[0]!.message.split('\n')[0]}); update it by hand`);
-  // Applied from the end of the file backwards, so earlier offsets stay valid; keys inserted at one place keep their order.
-  const edits = values
-    .map(([path, value], index) => ({ ...valueEdit(doc, yaml, path, value, eol), index }))
-    .sort((a, b) => b.start - a.start || b.index - a.index);
-  let result = text;
-  for (const { start, end, text: replacement } of edits) {
-    result = result.slice(0, offset + start) + replacement + result.slice(offset + end);
-  }
-  return result;
-}
+const OPTIONS = { from: { type: 'string' }, dir: { type: 'string', default: TRIALS_DIR }, 'dry-run': { type: 'boolean' } } as const;
 
 /** Records are a few tens of KB; a larger file is not one, and is not read. */
 const MAX_RECORD_BYTES = 2 * 1024 * 1024;
@@ -233,20 +126,7 @@ function syncRecord(file: string, facts: RegistryFacts, dir: string, dryRun: boo
   return { ok: true, updated: true };
 }
 
-function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { from: { type: 'string' }, dir: { type: 'string', default: DEFAULT_TRIALS_DIR }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('. ')[0]} (see --help)`);
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+function run(values: Flags<typeof OPTIONS>): number {
   if (values.from === undefined) throw new UsageError('give --from DIR, a folder of ClinicalTrials.gov API v2 records (see --help)');
   const from = values.from;
   for (const folder of [from, values.dir]) {
@@ -267,9 +147,4 @@ function main(argv: string[]): number {
   return failed > 0 ? 1 : 0;
 }
 
-try {
-  process.exit(main(process.argv.slice(2)));
-} catch (error) {
-  console.error(printable(`sync:ctgov: ${(error as Error).message}`));
-  process.exit(error instanceof UsageError ? 2 : 1);
-}
+await runCommand({ name: 'sync:ctgov', help: HELP, options: OPTIONS, run });

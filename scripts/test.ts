@@ -1,33 +1,65 @@
 /**
- * `npm test`: every test (unit, validation fixtures, data, build, browser) in one vitest
- * run, closed by the plain `N passed, N failed` line that CI counts.
+ * `npm test`: the static checks (lint, and formatting once switched on below), then every test
+ * (unit, validation fixtures, data, build, browser) in one vitest run, closed by the plain
+ * `N passed, N failed` line that CI counts; each static check counts as one test.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runCommand } from './lib/command.ts';
 
-const scratch = resolve('.tmp');
-mkdirSync(scratch, { recursive: true });
-const report = join(scratch, 'vitest-report.json');
-rmSync(report, { force: true });
+// The formatting check joins npm test once `npm run format` has been run over the whole repository.
+const FORMAT_CHECK_IN_TEST = false;
 
-const vitest = spawnSync(
-  process.execPath,
-  [join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  // Chromium and astro write temporary files; keep them inside the project, not in a shared /tmp.
-  { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
-);
+// Run as the README's commands, so npm test exercises them too.
+const STATIC_CHECKS = ['lint', ...(FORMAT_CHECK_IN_TEST ? ['format:check'] : [])];
 
-let summary: { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; numPendingTests: number; numTodoTests: number };
-try {
-  summary = JSON.parse(readFileSync(report, 'utf8'));
-} catch {
-  console.log('0 passed, 1 failed');
-  console.error('test: vitest wrote no report');
-  process.exit(vitest.status || 1);
-}
-const skipped = summary.numPendingTests + summary.numTodoTests;
-// A suite that fails before its tests run (a hook, an import) fails no test; count it, so the line never reads 0 failed then.
-const failed = summary.numFailedTests + (summary.numFailedTests === 0 ? summary.numFailedTestSuites : 0);
-console.log(`${summary.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(vitest.status ?? 1);
+const HELP = `usage: npm test [-- [--project unit|site] [FILTER...]]
+
+Runs ${STATIC_CHECKS.map((name) => `npm run ${name}`).join(' and ')} (only for the whole suite), then the vitest projects
+(both unless --project is given; FILTER narrows to matching test files), and ends with one line:
+N passed, N failed[, N skipped].
+
+Exit codes: 0 every test passed; 1 a test failed or vitest did not report; 2 a usage error.`;
+
+await runCommand({
+  name: 'test',
+  help: HELP,
+  options: { project: { type: 'string', multiple: true } },
+  positionals: true,
+  run(flags, filters) {
+    const scratch = resolve('.tmp');
+    mkdirSync(scratch, { recursive: true });
+    const report = join(scratch, 'vitest-report.json');
+    rmSync(report, { force: true });
+
+    const whole = flags.project === undefined && filters.length === 0;
+    const statics = (whole ? STATIC_CHECKS : []).map((name) => {
+      console.log(`test: npm run ${name}`);
+      return spawnSync('npm', ['run', '--silent', name], { stdio: 'inherit' }).status === 0;
+    });
+    const staticFailed = statics.filter((ok) => !ok).length;
+
+    const projects = (flags.project ?? []).flatMap((name) => ['--project', name]);
+    const vitest = spawnSync(
+      process.execPath,
+      [join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects, ...filters],
+      // Chromium and astro write temporary files; keep them inside the project, not in a shared /tmp.
+      { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
+    );
+
+    let summary: { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; numPendingTests: number; numTodoTests: number };
+    try {
+      summary = JSON.parse(readFileSync(report, 'utf8'));
+    } catch {
+      console.log(`${statics.length - staticFailed} passed, ${staticFailed + 1} failed`);
+      throw new Error('vitest wrote no report');
+    }
+    const skipped = summary.numPendingTests + summary.numTodoTests;
+    // A suite that fails before its tests run (a hook, an import) fails no test; count it, so the line never reads 0 failed then.
+    const failed = summary.numFailedTests + (summary.numFailedTests === 0 ? summary.numFailedTestSuites : 0) + staticFailed;
+    const passed = summary.numPassedTests + statics.length - staticFailed;
+    console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    return staticFailed > 0 ? 1 : (vitest.status ?? 1);
+  },
+});

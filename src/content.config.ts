@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { loadTrials } from '../scripts/lib/trial-files.ts';
+import { TRIALS_DIR } from './lib/content-paths.ts';
 import { narrativeHtml } from './lib/format/narrative-html.ts';
 import { trialSchema } from './lib/schema/trial.ts';
 
@@ -14,7 +15,7 @@ import { trialSchema } from './lib/schema/trial.ts';
 const trialFiles: Loader = {
   name: 'trial-files',
   async load({ store, parseData, generateDigest }) {
-    const { trials, errors } = loadTrials(process.env.CARNK_TRIALS_DIR ?? 'content/trials');
+    const { trials, errors } = loadTrials(process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR);
     if (errors.length > 0) throw new Error(errors.join('\n'));
     store.clear();
     for (const { trial, data, body, narrative } of trials) {

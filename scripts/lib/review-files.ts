@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { CERTAINTY_FILE, certaintyJudgementsSchema, type CertaintyJudgements } from '../../src/lib/schema/certainty.ts';
 import { join } from 'node:path';
+import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE, TRIALS_DIR } from '../../src/lib/content-paths.ts';
 import { buildReview, type Review } from '../../src/lib/review/build-review.ts';
 import type { Version } from '../../src/lib/review/exports.ts';
-import { DEFAULT_TRIALS_DIR, loadTrials } from './trial-files.ts';
-import { SEARCH_FILE, searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
-import { SEED_CLAIMS_FILE, seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
+import { certaintyJudgementsSchema, type CertaintyJudgements } from '../../src/lib/schema/certainty.ts';
+import { searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
+import { seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
+import { loadTrials } from './trial-files.ts';
 import { validateYamlFile, type YamlFileResult } from '../../src/lib/validation/validate-yaml-file.ts';
 import type { SeedClaim } from '../../src/lib/schema/seed-claims.ts';
 
@@ -27,7 +28,7 @@ export function loadCertaintyJudgements(path = CERTAINTY_FILE): YamlFileResult<C
  * Validate the content under `root` (trial files, search record, seed claims, certainty judgements) and build the
  * review model from it: what `npm run release` freezes and `npm run impact` compares.
  */
-export function loadReview(version: Version, root = '.', trialsDir = join(root, DEFAULT_TRIALS_DIR)): { review: Review; errors: [] } | { review: null; errors: string[] } {
+export function loadReview(version: Version, root = '.', trialsDir = join(root, TRIALS_DIR)): { review: Review; errors: [] } | { review: null; errors: string[] } {
   const trials = loadTrials(trialsDir);
   const search = loadSearch(join(root, SEARCH_FILE));
   const seedClaims = loadSeedClaims(join(root, SEED_CLAIMS_FILE));

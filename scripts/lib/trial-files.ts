@@ -1,9 +1,8 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { TRIALS_DIR } from '../../src/lib/content-paths.ts';
 import { MAX_TRIAL_FILE_BYTES, tooLargeMessage, type TrialFile } from '../../src/lib/validation/validate-trial-file.ts';
 import { validateTrialFiles, type TrialSetResult } from '../../src/lib/validation/validate-trial-files.ts';
-
-export const DEFAULT_TRIALS_DIR = 'content/trials';
 
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
@@ -12,7 +11,7 @@ const shown = (path: string) => relative(process.cwd(), path) || path;
  * reach outside the repository, a folder is not a trial); anything else, and any
  * file too large to be a trial, is one error line. Names are judged by validateTrialFiles.
  */
-export function readTrialFiles(dir: string = DEFAULT_TRIALS_DIR): { files: TrialFile[]; errors: string[] } {
+export function readTrialFiles(dir: string = TRIALS_DIR): { files: TrialFile[]; errors: string[] } {
   const files: TrialFile[] = [];
   const errors: string[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -28,7 +27,7 @@ export function readTrialFiles(dir: string = DEFAULT_TRIALS_DIR): { files: Trial
 }
 
 /** Every trial in a folder through the one reader; any problem with any entry empties `trials`. */
-export function loadTrials(dir: string = DEFAULT_TRIALS_DIR): TrialSetResult {
+export function loadTrials(dir: string = TRIALS_DIR): TrialSetResult {
   const read = readTrialFiles(dir);
   const result = validateTrialFiles(read.files);
   const errors = [...read.errors, ...result.errors];

@@ -6,7 +6,7 @@
  */
 import { MEASURES, POOLING_METHODS } from '../lib/pooling/types.ts';
 import { MEASURE_LABELS, METHOD_LABELS } from '../lib/format/pooling-labels.ts';
-import { percentRange, pValue, statistic } from '../lib/format/numbers.ts';
+import { percentPoints, percentRange, pValue, statistic } from '../lib/format/numbers.ts';
 import { basisOf, estimateInWords, modelInWords } from '../lib/format/estimate.ts';
 import { studiesForest } from '../lib/plots/outcome-plots.ts';
 import { reanalyse, type Reanalysis, type ReanalysisStudy } from '../lib/reanalysis/reanalyse.ts';
@@ -165,7 +165,7 @@ export class ReanalysisElement extends HTMLElement {
     facts.append(
       tag('dt', {}, result.heterogeneityTest === 'likelihood ratio' ? 'Likelihood-ratio test' : 'Q'), tag('dd', {}, `${statistic(h.Q)} on ${h.df} df, p = ${pValue(h.pQ)}`),
       tag('dt', {}, 'τ²'), tag('dd', {}, `${statistic(h.tau2)} (${state.model})`),
-      tag('dt', {}, 'I²'), tag('dd', {}, `${h.I2.toFixed(1)} %`),
+      tag('dt', {}, 'I²'), tag('dd', {}, percentPoints(h.I2)),
       tag('dt', {}, 'H²'), tag('dd', {}, statistic(h.H2)),
     );
     const forest = studiesForest(this.outcomeTitle, result, analysis.included.map((s) => ({ label: s.study, nct: s.nct, result: s.result! })));

@@ -5,12 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RELEASES_DIR } from '../lib/content-paths.ts';
 import type { EvidenceState } from '../lib/review/changes.ts';
 import { releaseSchema, type Release } from '../lib/schema/release.ts';
 import { validateYamlFile } from '../lib/validation/validate-yaml-file.ts';
 import type { Review } from './review.ts';
 
-export const RELEASES_DIR = 'content/releases';
 const SNAPSHOT_NAME = /^(\d{4}-\d{2}-\d{2})\.json$/;
 
 /** Every snapshot in `dir`, newest first; none when the folder is missing. Throws on any problem. */

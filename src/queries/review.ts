@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { buildReview, type Review } from '../lib/review/build-review.ts';
-import { SEARCH_FILE, searchSchema } from '../lib/schema/search.ts';
-import { SEED_CLAIMS_FILE, seedClaimsSchema } from '../lib/schema/seed-claims.ts';
-import { CERTAINTY_FILE, certaintyJudgementsSchema } from '../lib/schema/certainty.ts';
+import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE } from '../lib/content-paths.ts';
+import { certaintyJudgementsSchema } from '../lib/schema/certainty.ts';
+import { searchSchema } from '../lib/schema/search.ts';
+import { seedClaimsSchema } from '../lib/schema/seed-claims.ts';
 import { validateYamlFile, type YamlFileResult } from '../lib/validation/validate-yaml-file.ts';
 import { getBuildInfo } from './build-info.ts';
 import { getTrials } from './trials.ts';

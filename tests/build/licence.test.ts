@@ -1,5 +1,5 @@
 /** The licences are stated in the repository, on every page and in every download. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODE_LICENCE, DATA_LICENCE } from '../../src/lib/licence/licences.ts';

@@ -65,7 +65,7 @@ describe('pages follow the rules', () => {
   });
 
   it('never pools one study: a one-study figure is labelled as such', () => {
-    for (const { outcome, result } of outcomes.filter((o) => o.result?.k === 1 && o.result.events > 0)) {
+    for (const { outcome } of outcomes.filter((o) => o.result?.k === 1 && o.result.events > 0)) {
       expect(text(`outcomes/${outcome.slug}/`)).toContain('one study, not pooled');
     }
   });

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { exportedFigure } from '../../src/lib/format/estimate.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { execFileSync } from 'node:child_process';
+import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
 import { percentWithInterval } from '../../src/lib/format/numbers.ts';
-import { readReleases, RELEASES_DIR } from '../../src/queries/releases.ts';
+import { readReleases } from '../../src/queries/releases.ts';
 import { readPage, runBuild, SITE_DIR } from './site.ts';
 
 const releases = readReleases();
@@ -142,6 +143,8 @@ describe('a build with a broken frozen version', () => {
     const result = runBuild({ CARNK_RELEASES_DIR: releasesDir, CARNK_OUT_DIR: resolve('tests/.out/broken-releases-site') });
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toContain(`${file}: counts.trialsInReview must not be negative`);
+    // One line for the reader, never Astro's stack trace of compiled chunks.
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });
 

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { SITE_DIR } from '../build/site.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 /** Debian's Chromium, never a downloaded browser; flags that work as root on this kind of machine. */
 export function launchChromium(): Promise<Browser> {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMULA_START } from '../../src/lib/format/csv.ts';
 import { readPage, runBuild, SITE_DIR } from '../build/site.ts';
 import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 const HOSTILE = 'tests/fixtures/trials/hostile';
 const TRIALS = resolve('tests/.out/hostile-site-trials');

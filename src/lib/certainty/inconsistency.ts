@@ -1,4 +1,4 @@
-import { percentagePoints } from '../format/numbers.ts';
+import { percentagePoints, percentPoints } from '../format/numbers.ts';
 import { CERTAINTY_RULES } from './rules.ts';
 import type { CertaintyInput, DomainRating } from './types.ts';
 
@@ -30,7 +30,7 @@ export function inconsistencyRating(input: Pick<CertaintyInput, 'k' | 'I2' | 'ci
   const I2 = input.I2 ?? 0;
   const excess = input.pi ? input.pi[1] - input.pi[0] - (input.ci[1] - input.ci[0]) : 0;
   const facts = [
-    input.I2 === null ? 'no model was fitted, so I² does not exist' : `I² = ${input.I2.toFixed(0)} %`,
+    input.I2 === null ? 'no model was fitted, so I² does not exist' : `I² = ${percentPoints(input.I2, 0)}`,
     `the trials' confidence intervals ${overlap ? 'all overlap' : 'do not all overlap'}`,
     input.pi ? `the prediction interval is ${percentagePoints(Math.max(0, excess))} wider than the confidence interval` : 'there is no prediction interval',
   ].join('; ');

@@ -1,6 +1,7 @@
-import type { ExtractionState, InclusionStatus, MalignancyGroup, NkSource, OutcomeKey, PublicationType } from '../schema/trial.ts';
+import { OUTCOME_KINDS } from '../review/outcomes.ts';
+import { OUTCOME_KEYS, type ExtractionState, type InclusionStatus, type MalignancyGroup, type NkSource, type OutcomeKey, type PublicationType } from '../schema/trial.ts';
 
-/** Words for the schema's codes: the only place they are spelled out for readers. */
+/** Words for the schema's codes: the only place they are spelled out for readers (outcome names: review/outcomes.ts). */
 export const NK_SOURCE_LABELS: Record<NkSource, string> = {
   'cord-blood': 'Umbilical cord blood',
   'peripheral-blood': 'Peripheral blood',
@@ -55,19 +56,5 @@ export function statusLabel(status: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Outcome names as a trial page lists them. */
-export const OUTCOME_LABELS: Record<OutcomeKey, string> = {
-  evaluable: 'Evaluable for response',
-  orr: 'Overall response',
-  cr: 'Complete response',
-  crsAny: 'CRS, any grade',
-  crsGrade3: 'CRS, grade ≥ 3',
-  icansAny: 'ICANS, any grade',
-  icansGrade3: 'ICANS, grade ≥ 3',
-  gvhd: 'GVHD',
-  infections: 'Infections',
-  cytopenias: 'Cytopenias, grade ≥ 3',
-  pfs: 'Progression-free survival',
-  os: 'Overall survival',
-  persistence: 'Persistence',
-};
+/** Outcome names as a trial page lists them (short forms; defined with each outcome's kind in review/outcomes.ts). */
+export const OUTCOME_LABELS = Object.fromEntries(OUTCOME_KEYS.map((key) => [key, OUTCOME_KINDS[key].label])) as Record<OutcomeKey, string>;

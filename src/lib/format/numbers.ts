@@ -1,5 +1,15 @@
 /** The only place numbers are rounded for display. */
 
+/** A number with a fixed count of decimals: 1.23456 -> "1.23" (2 digits). */
+export function fixed(value: number, digits: number): string {
+  return value.toFixed(digits);
+}
+
+/** A value already in percent, such as I²: 48.61 -> "48.6 %" */
+export function percentPoints(value: number, digits = 1): string {
+  return `${value.toFixed(digits)} %`;
+}
+
 /** 0.4861 -> "48.6 %" */
 export function percent(value: number, digits = 1): string {
   return `${(value * 100).toFixed(digits)} %`;

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { fixed } from '../format/numbers.ts';
 import type { DataTable } from './data-table.ts';
 import { FONT_SIZE, NARROW_WIDTH } from './forest.ts';
 import { PLOT_FONT } from './text-width.ts';
@@ -57,5 +58,5 @@ export function funnelSpec(points: FunnelPoint[], options: FunnelOptions): TopLe
 
 /** The numbers of a funnel plot: each study's effect and standard error. */
 export function funnelTable(points: FunnelPoint[], effectTitle: string): DataTable {
-  return { columns: ['Study', effectTitle, 'Standard error'], rows: points.map((p) => [p.label, p.yi.toFixed(3), p.sei.toFixed(3)]) };
+  return { columns: ['Study', effectTitle, 'Standard error'], rows: points.map((p) => [p.label, fixed(p.yi, 3), fixed(p.sei, 3)]) };
 }

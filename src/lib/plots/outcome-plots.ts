@@ -1,4 +1,4 @@
-import { percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
+import { fixed, percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy, SubgroupAnalysis } from '../review/analyses.ts';
 import type { Estimate, Fit } from '../review/estimate.ts';
 import type { PlotFigure } from './data-table.ts';
@@ -22,7 +22,7 @@ export function forestKey(rows: ForestRow[], reference: boolean): string {
 export function heterogeneityLine(model: string, fit: Fit): string {
   const { tau2, Q, df, pQ, I2 } = fit.heterogeneity;
   const test = fit.heterogeneityTest === 'likelihood ratio' ? 'likelihood-ratio test' : 'Q';
-  return `Heterogeneity (${model}): τ² = ${statistic(tau2)}; ${test} = ${statistic(Q)}, df = ${df} (p = ${pValue(pQ)}); I² = ${I2.toFixed(0)} %`;
+  return `Heterogeneity (${model}): τ² = ${statistic(tau2)}; ${test} = ${statistic(Q)}, df = ${df} (p = ${pValue(pQ)}); I² = ${fixed(I2, 0)} %`;
 }
 
 /** The rows an estimate adds under its studies: a diamond and a prediction interval when pooled, else nothing drawn. */
@@ -149,7 +149,7 @@ export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | und
   if (!funnel) return undefined;
   const points = funnel.studies.map((s) => {
     const label = studyOf(analysis, s.study).label;
-    return { label, yi: s.yi, sei: s.sei, tooltip: `${label}: effect ${s.yi.toFixed(2)}, SE ${s.sei.toFixed(2)}` };
+    return { label, yi: s.yi, sei: s.sei, tooltip: `${label}: effect ${fixed(s.yi, 2)}, SE ${fixed(s.sei, 2)}` };
   });
   const axisTitle = `${analysis.outcome.title} (${analysis.result!.measure === 'PLO' ? 'logit' : 'transformed'} scale)`;
   return {

@@ -74,7 +74,8 @@ export function glmm(eventCounts: ArrayLike<number>, totalCounts: ArrayLike<numb
   const rule = gaussHermite(options.nAGQ ?? 7);
   const modes = new Float64Array(k);
   let beta = Math.log(sumEvents / (sumTotals - sumEvents));
-  let innerFailed = false;
+  // Set by the inner iterations; cleared before the final fit, whose iterations alone decide.
+  let innerFailed: boolean;
 
   const logLikAt = (b: number, tau: number) => {
     const value = glmmLikelihood(events, totals, b, tau, rule, modes);

@@ -1,4 +1,4 @@
-import { percent, pValue } from '../format/numbers.ts';
+import { fixed, percent, pValue } from '../format/numbers.ts';
 import type { SeedClaim } from '../schema/seed-claims.ts';
 import type { Trial } from '../schema/trial.ts';
 import type { BinaryOutcomeAnalysis } from './analyses.ts';
@@ -28,7 +28,7 @@ function binaryClaim(claim: SeedClaim, analysis: BinaryOutcomeAnalysis): Omit<Re
     const { k } = analysis.estimate;
     const egger = analysis.smallStudy ? analysis.result?.egger : null;
     return egger
-      ? { now: `p = ${pValue(egger.p)} (t = ${egger.t.toFixed(2)}, ${egger.df} df)`, studies: k, patients: 0, reason: `Recomputed over the ${k} studies that report ${title}.` }
+      ? { now: `p = ${pValue(egger.p)} (t = ${fixed(egger.t, 2)}, ${egger.df} df)`, studies: k, patients: 0, reason: `Recomputed over the ${k} studies that report ${title}.` }
       : { now: null, studies: k, patients: 0, reason: `${NOTES.noSmallStudy(k).text} ${k === 1 ? 'One study reports' : `${k} studies report`} ${title}.` };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Trial } from '../schema/trial.ts';
-import { seedComparison } from './seed-comparison.ts';
+import { SEED_FACT_FIELDS, seedComparison } from './seed-comparison.ts';
 
 const trial = {
   nct: 'NCT00000001',
@@ -19,6 +19,10 @@ describe('seed comparison', () => {
   it("does not flag the seed's comments in its status column", () => {
     const status = seedComparison({ ...trial, seed: { ...trial.seed!, status: 'Limited public efficacy data' } }).find((f) => f.field === 'Status');
     expect(status?.differs).toBe(false);
+  });
+
+  it('gives its facts in the order of the header columns', () => {
+    expect(seedComparison(trial).map((fact) => fact.field)).toEqual([...SEED_FACT_FIELDS]);
   });
 
   it('is empty for a trial the seed did not list', () => {

@@ -1,8 +1,11 @@
 import { GROUP_LABELS, NK_SOURCE_LABELS, enrollmentLabel, phaseLabel, statusLabel } from '../format/labels.ts';
 import type { Trial } from '../schema/trial.ts';
 
+/** The columns of the comparison, in order: a table's header needs them even when no trial has a seed row. */
+export const SEED_FACT_FIELDS = ['Target', 'Malignancy', 'NK cell source', 'Phase', 'Enrollment', 'Status'] as const;
+
 export interface SeedFact {
-  field: 'Target' | 'Malignancy' | 'NK cell source' | 'Phase' | 'Enrollment' | 'Status';
+  field: (typeof SEED_FACT_FIELDS)[number];
   seed: string;
   now: string;
   /** True where a primary source contradicts the seed; false where they agree or cannot be compared. */

@@ -9,9 +9,6 @@ import type { BinaryOutcomeKey } from '../review/outcomes.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-/** Where the judgements live, relative to the repository root. */
-export const CERTAINTY_FILE = 'content/certainty.yaml';
-
 /** A GRADE downgrade: 0 none, 1 serious, 2 very serious, with why. */
 export const downgradeSchema = z.strictObject({
   downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'must be 0, 1 or 2' }),

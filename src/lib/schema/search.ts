@@ -8,9 +8,6 @@ import { z } from 'astro/zod';
 const count = z.number().int('must be a whole number').nonnegative('must not be negative');
 const text = z.string().trim().min(1, 'must not be empty');
 
-/** Where the search record lives, relative to the repository root. */
-export const SEARCH_FILE = 'content/search.yaml';
-
 export const searchSchema = z.strictObject({
   /** When the search was run. */
   date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),

@@ -9,9 +9,6 @@ import { OUTCOME_KEYS, type OutcomeKey } from './trial.ts';
 const text = z.string().trim().min(1, 'must not be empty');
 const fraction = z.number().min(0).max(1);
 
-/** Where the seed's claims live, relative to the repository root. */
-export const SEED_CLAIMS_FILE = 'content/seed-claims.yaml';
-
 export const seedClaimSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** What the seed claims, in words. */

@@ -12,6 +12,7 @@ import { checkRiskOfBias, riskOfBiasSchema } from './risk-of-bias.ts';
 export const NCT_ID = /^NCT\d{8}$/;
 
 /** Control characters (other than tab and newline) and bidirectional formatting, which can hide or reorder what a reader sees. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Plausibility ceiling for any count of patients in one study: larger is a typing error or an attack on the pooled weights. */
 export const MAX_COUNT = 100_000;
