@@ -42,8 +42,11 @@ export default tseslint.config(
         {
           paths: NODE_IO.map((name) => ({ name, message: 'src/lib is pure: read and write files in scripts/ or src/queries/' })),
           patterns: [
-            { group: ['**/queries/**', '**/pages/**', '**/components/**', '**/layouts/**', '**/scripts/**', '**/client/**'], message: 'src/lib imports nothing from the site, the browser code or the commands' },
-            { group: ['astro:*'], message: "src/lib runs outside Astro: no astro:* virtual modules (astro/zod is a plain module and allowed)" },
+            {
+              group: ['**/queries/**', '**/pages/**', '**/components/**', '**/layouts/**', '**/scripts/**', '**/client/**'],
+              message: 'src/lib imports nothing from the site, the browser code or the commands',
+            },
+            { group: ['astro:*'], message: 'src/lib runs outside Astro: no astro:* virtual modules (astro/zod is a plain module and allowed)' },
           ],
         },
       ],

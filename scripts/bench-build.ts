@@ -75,7 +75,9 @@ await runCommand({
       console.log('| content        | trials | time (s) |  pages |  files | size (MB) | ms per trial |');
       console.log('|----------------|--------|----------|--------|--------|-----------|--------------|');
       for (const row of rows) console.log(row);
-      console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; each build is a full \`npm run build\` (validation + astro build).`);
+      console.log(
+        `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; each build is a full \`npm run build\` (validation + astro build).`,
+      );
       return 0;
     } finally {
       rmSync(scratch, { recursive: true, force: true });

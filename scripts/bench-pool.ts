@@ -67,15 +67,29 @@ function runMode(studies: StudyInput[], mode: Mode): void {
     return;
   }
   if (mode === 'glmm') {
-    const fit = glmm(studies.map((s) => s.events), studies.map((s) => s.total));
+    const fit = glmm(
+      studies.map((s) => s.events),
+      studies.map((s) => s.total),
+    );
     if (!fit.converged) throw new Error(`GLMM: ${fit.reason}`);
     return;
   }
-  const { yi, vi } = escalc('PLO', Float64Array.from(studies, (s) => s.events), Float64Array.from(studies, (s) => s.total));
+  const { yi, vi } = escalc(
+    'PLO',
+    Float64Array.from(studies, (s) => s.events),
+    Float64Array.from(studies, (s) => s.total),
+  );
   const fit = rma(yi, vi, { method: 'DL', hakn: false });
   reWeights(vi, fit.tau2);
   if (mode === 'pool+subgroups+egger') {
-    betweenTest(subgroupFits(studies.map((s) => s.group!), yi, vi, { method: 'DL', hakn: false }).map((s) => s.fit));
+    betweenTest(
+      subgroupFits(
+        studies.map((s) => s.group!),
+        yi,
+        vi,
+        { method: 'DL', hakn: false },
+      ).map((s) => s.fit),
+    );
     egger(yi, vi);
   }
 }
@@ -140,14 +154,19 @@ function hasMetafor(): boolean {
 
 function main(sizes: number[]): void {
   const cases = sizes.flatMap((k): { k: number; mode: Exclude<Mode, 'baseline'> }[] =>
-    k <= FULL_UP_TO ? [{ k, mode: 'full' }] : [{ k, mode: 'pool' }, { k, mode: 'pool+subgroups+egger' }],
+    k <= FULL_UP_TO
+      ? [{ k, mode: 'full' }]
+      : [
+          { k, mode: 'pool' },
+          { k, mode: 'pool+subgroups+egger' },
+        ],
   );
   // The GLMM fit is iterative (numerical integration per study): timed only up to FULL_UP_TO, after the other cases.
   cases.push(...sizes.filter((k) => k <= FULL_UP_TO).map((k) => ({ k, mode: 'glmm' as const })));
   const withR = hasMetafor();
-  const baseline = JSON.parse(
-    spawnSync(process.execPath, [import.meta.filename, '--child', '0', 'baseline'], { encoding: 'utf8' }).stdout,
-  ) as { maxRssMB: number };
+  const baseline = JSON.parse(spawnSync(process.execPath, [import.meta.filename, '--child', '0', 'baseline'], { encoding: 'utf8' }).stdout) as {
+    maxRssMB: number;
+  };
   const rows = [['k', 'analysis', 'CPU time (ms)', 'peak RSS (MB)', 'over baseline (MB)', 'heap+arrays (MB)', 'metafor (ms)', 'speed-up']];
   for (const { k, mode } of cases) {
     const run = spawnSync(process.execPath, ['--expose-gc', import.meta.filename, '--child', String(k), mode], { encoding: 'utf8' });

@@ -9,7 +9,8 @@ const SCRIPT = resolve('scripts/impact.ts');
 const TRIAL = 'content/trials/NCT03056339.mdx';
 let repo: string;
 
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: repo, encoding: 'utf8' });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: repo, encoding: 'utf8' });
 const impact = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { cwd: repo, encoding: 'utf8' });
 
 beforeAll(() => {

@@ -36,7 +36,10 @@ await runCommand({
     if (base === undefined) throw new UsageError('missing --base <git ref>');
     let commit: string;
     try {
-      commit = execFileSync('git', ['rev-parse', '--short', '--verify', `${base}^{commit}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      commit = execFileSync('git', ['rev-parse', '--short', '--verify', `${base}^{commit}`], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       throw new UsageError(`${base} is not a commit in this repository`);
     }
@@ -54,7 +57,10 @@ await runCommand({
       // the working tree on both sides, so a change to their schema does not stop the comparison.
       const before = loadReview({ date, commit }, '.', join(root, TRIALS_DIR));
       const after = loadReview({ date, commit: undefined });
-      for (const [side, result] of [[`${base} (${commit})`, before], ['the working tree', after]] as const) {
+      for (const [side, result] of [
+        [`${base} (${commit})`, before],
+        ['the working tree', after],
+      ] as const) {
         if (!result.review) {
           for (const line of result.errors) console.error(line);
           console.error(`impact: the content at ${side} has ${result.errors.length} problem(s)`);

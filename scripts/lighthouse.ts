@@ -40,17 +40,17 @@ await runCommand({
         // Asynchronous: the static server answers from this same process while Lighthouse runs.
         const status = await new Promise<number | null>((done) =>
           spawn(
-          process.execPath,
-          [
-            join('node_modules', 'lighthouse', 'cli', 'index.js'),
-            `${server.url}${path}`,
-            '--quiet',
-            '--output=json',
-            `--output-path=${output}`,
-            '--only-categories=performance,accessibility,best-practices,seo',
-            '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync',
-          ],
-          { stdio: 'inherit', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', TMPDIR: reports } },
+            process.execPath,
+            [
+              join('node_modules', 'lighthouse', 'cli', 'index.js'),
+              `${server.url}${path}`,
+              '--quiet',
+              '--output=json',
+              `--output-path=${output}`,
+              '--only-categories=performance,accessibility,best-practices,seo',
+              '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync',
+            ],
+            { stdio: 'inherit', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', TMPDIR: reports } },
           ).on('close', done),
         );
         if (status !== 0) throw new Error(`Lighthouse failed on ${path}`);

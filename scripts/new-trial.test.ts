@@ -14,10 +14,25 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const newTrial = (...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/new-trial.ts', ...args, '--dir', dir], { encoding: 'utf8' });
-const fromRecord = (...args: string[]) => newTrial('NCT00000003', '--from', RECORD, '--group', 'hematologic', '--target', 'BCMA', '--by', 'Test Extractor', ...args);
-const FLAGS = ['--title', 'Fixture trial without a record', '--phase', '1', '--enrollment', '20', '--disease', 'Glioblastoma', '--group', 'solid', '--target', 'HER2', '--by', 'Test Extractor'];
+const newTrial = (...args: string[]) => spawnSync(process.execPath, ['scripts/new-trial.ts', ...args, '--dir', dir], { encoding: 'utf8' });
+const fromRecord = (...args: string[]) =>
+  newTrial('NCT00000003', '--from', RECORD, '--group', 'hematologic', '--target', 'BCMA', '--by', 'Test Extractor', ...args);
+const FLAGS = [
+  '--title',
+  'Fixture trial without a record',
+  '--phase',
+  '1',
+  '--enrollment',
+  '20',
+  '--disease',
+  'Glioblastoma',
+  '--group',
+  'solid',
+  '--target',
+  'HER2',
+  '--by',
+  'Test Extractor',
+];
 
 const written = (nct: string) => {
   const path = join(dir, `${nct}.mdx`);
@@ -61,7 +76,12 @@ describe('npm run new-trial', () => {
     });
     // The record lists no locations: no countries are made up.
     expect(trial.registry).not.toHaveProperty('countries');
-    expect(body.trim().split('\n').every((line) => line.startsWith('TODO: '))).toBe(true);
+    expect(
+      body
+        .trim()
+        .split('\n')
+        .every((line) => line.startsWith('TODO: ')),
+    ).toBe(true);
   });
 
   it('takes diseases and NK source from flags over the record', () => {
@@ -92,13 +112,22 @@ describe('npm run new-trial', () => {
 
   it.each([
     [['NCT0000003'], 'NCT0000003 is not an NCT id (NCT followed by 8 digits)'],
-    [['NCT00000004', '--group', 'solid', '--target', 'HER2'], 'without --from, give --title, --phase, --enrollment, --disease (or scaffold from the registry record with --from)'],
+    [
+      ['NCT00000004', '--group', 'solid', '--target', 'HER2'],
+      'without --from, give --title, --phase, --enrollment, --disease (or scaffold from the registry record with --from)',
+    ],
     [['NCT00000004', ...FLAGS, '--phase', '4'], '--phase 4 is not one of: early-1, 1, 1/2, 2, 3, not-applicable'],
-    [['NCT00000004', ...FLAGS, '--status', 'open'], '--status open is not one of: not-yet-recruiting, recruiting, enrolling-by-invitation, active-not-recruiting, completed, suspended, terminated, withdrawn, unknown'],
+    [
+      ['NCT00000004', ...FLAGS, '--status', 'open'],
+      '--status open is not one of: not-yet-recruiting, recruiting, enrolling-by-invitation, active-not-recruiting, completed, suspended, terminated, withdrawn, unknown',
+    ],
     [['NCT00000004', ...FLAGS, '--enrollment', 'many'], '--enrollment many is not a whole number'],
     [['NCT00000004', '--bogus'], "Unknown option '--bogus' (see --help)"],
     [['NCT00000005', '--from', RECORD, '--group', 'solid', '--target', 'BCMA'], `${RECORD} is the record of NCT00000003, not NCT00000005`],
-    [['NCT00000003', '--from', RECORD, '--group', 'solid', '--target', 'BCMA', '--phase', '2'], 'leave out --phase: with --from, registry facts come from the record'],
+    [
+      ['NCT00000003', '--from', RECORD, '--group', 'solid', '--target', 'BCMA', '--phase', '2'],
+      'leave out --phase: with --from, registry facts come from the record',
+    ],
     [['NCT00000003', '--from', RECORD, '--target', 'BCMA'], 'give --group (hematologic or solid)'],
   ])('refuses %j in one line with exit 2', (args, message) => {
     expectRefusal(newTrial(...args), message);

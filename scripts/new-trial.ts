@@ -119,7 +119,10 @@ function registryFromFlags(flags: Flags): Omit<Scaffold['registry'], 'checkedSou
     title: flags.title!,
     phase: oneOf('phase', flags.phase!, PHASES),
     status: oneOf('status', flags.status ?? 'unknown', STATUSES),
-    enrollment: { count: wholeNumber('enrollment', flags.enrollment!), type: oneOf('enrollment-type', flags['enrollment-type'] ?? 'planned', ['planned', 'actual']) },
+    enrollment: {
+      count: wholeNumber('enrollment', flags.enrollment!),
+      type: oneOf('enrollment-type', flags['enrollment-type'] ?? 'planned', ['planned', 'actual']),
+    },
   };
 }
 
@@ -147,7 +150,8 @@ function scaffold(nct: string, flags: Flags, today: string): Scaffold {
   }
 
   const given = REGISTRY_FLAGS.filter((flag) => flags[flag] !== undefined);
-  if (given.length > 0) throw new UsageError(`leave out ${given.map((flag) => `--${flag}`).join(', ')}: with --from, registry facts come from the record`);
+  if (given.length > 0)
+    throw new UsageError(`leave out ${given.map((flag) => `--${flag}`).join(', ')}: with --from, registry facts come from the record`);
   const facts = readRecord(flags.from);
   if (facts.nct !== nct) throw new UsageError(`${flags.from} is the record of ${facts.nct}, not ${nct}`);
   const diseases = flags.disease ?? facts.conditions;

@@ -25,8 +25,20 @@ describe('pool CLI', () => {
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual([
-      'k', 'measure', 'method', 'pooled', 'heterogeneity', 'heterogeneity_test', 'egger', 'studies', 'notes', 'subgroups', 'between',
-      'mixed_between', 'leave_one_out', 'cumulative',
+      'k',
+      'measure',
+      'method',
+      'pooled',
+      'heterogeneity',
+      'heterogeneity_test',
+      'egger',
+      'studies',
+      'notes',
+      'subgroups',
+      'between',
+      'mixed_between',
+      'leave_one_out',
+      'cumulative',
     ]);
     expect(out.k).toBe(9);
     expect([out.measure, out.method]).toEqual(['PLO', 'DL']);

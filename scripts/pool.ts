@@ -113,7 +113,12 @@ function toContract(result: MetaAnalysis<number | null>): Record<string, unknown
 await runCommand({
   name: 'pool',
   help: HELP,
-  options: { csv: { type: 'string' }, measure: { type: 'string', default: 'PLO' }, method: { type: 'string', default: 'DL' }, hakn: { type: 'boolean', default: false } },
+  options: {
+    csv: { type: 'string' },
+    measure: { type: 'string', default: 'PLO' },
+    method: { type: 'string', default: 'DL' },
+    hakn: { type: 'boolean', default: false },
+  },
   run(flags) {
     if (flags.csv === undefined) throw new UsageError('missing --csv FILE');
     const measure = oneOf('measure', flags.measure, MEASURES);

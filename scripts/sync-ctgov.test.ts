@@ -33,7 +33,10 @@ const lines = (text: string) => text.trim().split('\n');
 
 /** The fixture with `registry.checked` as a sync writes it. */
 const checkedBy = (text: string, lastUpdated: string) =>
-  text.replace('    source: Test fixture\n    date: 2026-11-29', `    source: "ClinicalTrials.gov API v2 record, last updated ${lastUpdated}"\n    date: ${today}`);
+  text.replace(
+    '    source: Test fixture\n    date: 2026-11-29',
+    `    source: "ClinicalTrials.gov API v2 record, last updated ${lastUpdated}"\n    date: ${today}`,
+  );
 
 describe('npm run sync:ctgov', () => {
   it('updates a changed status, prints it, and leaves every other byte as it was', () => {
@@ -93,7 +96,10 @@ describe('npm run sync:ctgov', () => {
     const expected = checkedBy(original('NCT00000002'), '2025-08-20')
       .replace('registry:\n', 'registry:\n  sponsor: "Fixture Cancer Institute"\n')
       .replace('  status: recruiting\n', '  status: active-not-recruiting\n')
-      .replace('    count: 30\n    type: planned\n', '    count: 28\n    type: actual\n  startYear: 2021\n  countries: ["United States", "Canada"]\n');
+      .replace(
+        '    count: 30\n    type: planned\n',
+        '    count: 28\n    type: actual\n  startYear: 2021\n  countries: ["United States", "Canada"]\n',
+      );
     expect(trialText('NCT00000002')).toBe(expected);
   });
 
@@ -149,7 +155,9 @@ describe('npm run sync:ctgov', () => {
     writeFileSync(join(records, 'bad.json'), JSON.stringify(record));
     const result = sync();
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^tests\/\.out\/.*\/bad\.json: protocolSection\.statusModule\.overallStatus must be one of: .*; got "AVAILABLE"\n$/);
+    expect(result.stderr).toMatch(
+      /^tests\/\.out\/.*\/bad\.json: protocolSection\.statusModule\.overallStatus must be one of: .*; got "AVAILABLE"\n$/,
+    );
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 
@@ -172,7 +180,9 @@ describe('npm run sync:ctgov', () => {
     writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
     const result = sync();
     expect(result.status).toBe(1);
-    expect(lines(result.stderr)).toEqual([`${join(records, 'NCT00000001.json')}: protocolSection.sponsorCollaboratorsModule.leadSponsor.name must be at most 1000 characters`]);
+    expect(lines(result.stderr)).toEqual([
+      `${join(records, 'NCT00000001.json')}: protocolSection.sponsorCollaboratorsModule.leadSponsor.name must be at most 1000 characters`,
+    ]);
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 

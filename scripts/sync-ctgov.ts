@@ -74,7 +74,10 @@ function readRecords(files: string[]): (RegistryFacts | undefined)[] {
       return undefined;
     }
   });
-  const byNct = Map.groupBy(files.flatMap((file, i) => (facts[i] ? [{ file, nct: facts[i].nct }] : [])), ({ nct }) => nct);
+  const byNct = Map.groupBy(
+    files.flatMap((file, i) => (facts[i] ? [{ file, nct: facts[i].nct }] : [])),
+    ({ nct }) => nct,
+  );
   return facts.map((record, i) => {
     const same = record && byNct.get(record.nct)!;
     if (!same || same.length === 1) return record;
@@ -132,7 +135,9 @@ function run(values: Flags<typeof OPTIONS>): number {
   for (const folder of [from, values.dir]) {
     if (!existsSync(folder)) throw new UsageError(`${folder} does not exist`);
   }
-  const records = readdirSync(from).filter((name) => name.endsWith('.json')).sort();
+  const records = readdirSync(from)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   if (records.length === 0) throw new UsageError(`${from} has no .json records`);
 
   const today = new Date().toISOString().slice(0, 10);

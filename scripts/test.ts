@@ -8,11 +8,8 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCommand } from './lib/command.ts';
 
-// The formatting check joins npm test once `npm run format` has been run over the whole repository.
-const FORMAT_CHECK_IN_TEST = false;
-
 // Run as the README's commands, so npm test exercises them too.
-const STATIC_CHECKS = ['lint', ...(FORMAT_CHECK_IN_TEST ? ['format:check'] : [])];
+const STATIC_CHECKS = ['lint', 'format:check'];
 
 const HELP = `usage: npm test [-- [--project unit|site] [FILTER...]]
 
@@ -43,7 +40,15 @@ await runCommand({
     const projects = (flags.project ?? []).flatMap((name) => ['--project', name]);
     const vitest = spawnSync(
       process.execPath,
-      [join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects, ...filters],
+      [
+        join('node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+        ...projects,
+        ...filters,
+      ],
       // Chromium and astro write temporary files; keep them inside the project, not in a shared /tmp.
       { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
     );

@@ -15,12 +15,14 @@ describe('astroFailure', () => {
   });
 
   it('joins a message of several lines into one', () => {
-    const stderr = '10:00:00 [ERROR] [build] frozen versions are broken\ncontent/releases/x.json: counts.trials must not be negative\n    at read (file:///y.mjs:1:1)\n';
+    const stderr =
+      '10:00:00 [ERROR] [build] frozen versions are broken\ncontent/releases/x.json: counts.trials must not be negative\n    at read (file:///y.mjs:1:1)\n';
     expect(astroFailure(stderr)).toBe('frozen versions are broken; content/releases/x.json: counts.trials must not be negative');
   });
 
   it('reads a message Astro printed without a log prefix, up to its location', () => {
-    const stderr = 'frozen versions are broken:\n/x/2026-11-29.json: counts.trialsInReview must not be negative\n  Location:\n    /x/route-cache.js:32:27\n';
+    const stderr =
+      'frozen versions are broken:\n/x/2026-11-29.json: counts.trialsInReview must not be negative\n  Location:\n    /x/route-cache.js:32:27\n';
     expect(astroFailure(stderr)).toBe('frozen versions are broken: /x/2026-11-29.json: counts.trialsInReview must not be negative');
     expect(astroFailure('\nError: out of memory\n    at x (y:1:1)\n')).toBe('Error: out of memory');
     expect(astroFailure('')).toBe('no error message');

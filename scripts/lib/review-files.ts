@@ -28,7 +28,11 @@ export function loadCertaintyJudgements(path = CERTAINTY_FILE): YamlFileResult<C
  * Validate the content under `root` (trial files, search record, seed claims, certainty judgements) and build the
  * review model from it: what `npm run release` freezes and `npm run impact` compares.
  */
-export function loadReview(version: Version, root = '.', trialsDir = join(root, TRIALS_DIR)): { review: Review; errors: [] } | { review: null; errors: string[] } {
+export function loadReview(
+  version: Version,
+  root = '.',
+  trialsDir = join(root, TRIALS_DIR),
+): { review: Review; errors: [] } | { review: null; errors: string[] } {
   const trials = loadTrials(trialsDir);
   const search = loadSearch(join(root, SEARCH_FILE));
   const seedClaims = loadSeedClaims(join(root, SEED_CLAIMS_FILE));

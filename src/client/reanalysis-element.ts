@@ -18,7 +18,11 @@ interface OutcomeFile {
 }
 
 /** `tag('p', { class: 'note' }, 'text', child)`: DOM without innerHTML, so study names can never become markup. */
-function tag<K extends keyof HTMLElementTagNameMap>(name: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function tag<K extends keyof HTMLElementTagNameMap>(
+  name: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(name);
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
   element.append(...children);
@@ -115,16 +119,23 @@ export class ReanalysisElement extends HTMLElement {
     try {
       analysis = reanalyse(this.studies, state);
     } catch (error) {
-      this.output!.replaceChildren(tag('p', { class: 'note' }, `This re-analysis cannot be computed: ${error instanceof Error ? error.message : String(error)}.`));
+      this.output!.replaceChildren(
+        tag('p', { class: 'note' }, `This re-analysis cannot be computed: ${error instanceof Error ? error.message : String(error)}.`),
+      );
       return;
     }
     const primary = this.dataset.primaryHref ?? location.pathname;
     const notes: HTMLElement[] = [];
     const unknown = [...ignored, ...analysis.unknownIds.map((id) => `exclude=${id} (no such study)`)];
-    if (unknown.length > 0) notes.push(tag('p', { class: 'note' }, `Not understood in the address, so left at the review's setting: ${unknown.join('; ')}.`));
+    if (unknown.length > 0)
+      notes.push(tag('p', { class: 'note' }, `Not understood in the address, so left at the review's setting: ${unknown.join('; ')}.`));
     notes.push(
       isPrimary(state)
-        ? tag('p', { class: 'note', 'data-reanalysis-label': 'primary' }, 'These are the settings of the review’s primary analysis; change any of them above.')
+        ? tag(
+            'p',
+            { class: 'note', 'data-reanalysis-label': 'primary' },
+            'These are the settings of the review’s primary analysis; change any of them above.',
+          )
         : tag(
             'p',
             { class: 'note reanalysis-differs', 'data-reanalysis-label': 'differs' },
@@ -163,15 +174,29 @@ export class ReanalysisElement extends HTMLElement {
     const h = result.heterogeneity;
     const facts = tag('dl', { class: 'facts', 'data-reanalysis-heterogeneity': '', 'data-tau2': String(h.tau2), 'data-i2': String(h.I2) });
     facts.append(
-      tag('dt', {}, result.heterogeneityTest === 'likelihood ratio' ? 'Likelihood-ratio test' : 'Q'), tag('dd', {}, `${statistic(h.Q)} on ${h.df} df, p = ${pValue(h.pQ)}`),
-      tag('dt', {}, 'τ²'), tag('dd', {}, `${statistic(h.tau2)} (${state.model})`),
-      tag('dt', {}, 'I²'), tag('dd', {}, percentPoints(h.I2)),
-      tag('dt', {}, 'H²'), tag('dd', {}, statistic(h.H2)),
+      tag('dt', {}, result.heterogeneityTest === 'likelihood ratio' ? 'Likelihood-ratio test' : 'Q'),
+      tag('dd', {}, `${statistic(h.Q)} on ${h.df} df, p = ${pValue(h.pQ)}`),
+      tag('dt', {}, 'τ²'),
+      tag('dd', {}, `${statistic(h.tau2)} (${state.model})`),
+      tag('dt', {}, 'I²'),
+      tag('dd', {}, percentPoints(h.I2)),
+      tag('dt', {}, 'H²'),
+      tag('dd', {}, statistic(h.H2)),
     );
-    const forest = studiesForest(this.outcomeTitle, result, analysis.included.map((s) => ({ label: s.study, nct: s.nct, result: s.result! })));
+    const forest = studiesForest(
+      this.outcomeTitle,
+      result,
+      analysis.included.map((s) => ({ label: s.study, nct: s.nct, result: s.result! })),
+    );
     const description = (forest.spec as { description?: string }).description ?? '';
     const placeholder = tag('div', { class: 'plot-canvas', 'data-reanalysis-plot': 'loading' }, 'Drawing the forest plot…');
-    this.output!.replaceChildren(...notes, estimate, rules, facts, tag('figure', { class: 'plot' }, placeholder, tag('figcaption', {}, 'Forest plot of this re-analysis.')));
+    this.output!.replaceChildren(
+      ...notes,
+      estimate,
+      rules,
+      facts,
+      tag('figure', { class: 'plot' }, placeholder, tag('figcaption', {}, 'Forest plot of this re-analysis.')),
+    );
     const render = ++this.renders;
     void import('./embed-plot.ts').then(async ({ embedInPlaceOf }) => {
       if (render !== this.renders) return;

@@ -27,7 +27,9 @@ export const GET: APIRoute = async ({ site }) => {
     id: url(`versions/${release.version}/`),
     link: url(`versions/${release.version}/`),
     date: day(release.date),
-    description: escape(`A citable version: ${release.counts.trialsInReview} trials in the review, ${release.counts.trialsIncluded} with pooled outcomes.`),
+    description: escape(
+      `A citable version: ${release.counts.trialsInReview} trials in the review, ${release.counts.trialsIncluded} with pooled outcomes.`,
+    ),
   }));
   const changes = consecutiveChanges(getEvidenceStates(review))
     .flatMap((comparison) => evidenceEvents(comparison, titles))
@@ -36,8 +38,10 @@ export const GET: APIRoute = async ({ site }) => {
       id: url(`changes/#${encodeURIComponent(event.id)}`),
       link: url(`changes/#${encodeURIComponent(event.id)}`),
       date: dateOf(event.to),
-      description: escape(`${event.title}. Compared: ${event.from === 'current' ? 'current data' : `version ${event.from}`} with ${event.to === 'current' ? 'the current data' : `version ${event.to}`}.`),
-    }))
+      description: escape(
+        `${event.title}. Compared: ${event.from === 'current' ? 'current data' : `version ${event.from}`} with ${event.to === 'current' ? 'the current data' : `version ${event.to}`}.`,
+      ),
+    }));
   const entries = [...frozen, ...changes].sort((a, b) => b.date.getTime() - a.date.getTime());
 
   const feed = new Feed({

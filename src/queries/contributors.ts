@@ -8,7 +8,10 @@ const DATA_PATHS = ['content'];
 /** Author of each commit to the data; none in a copy without git history. */
 function dataCommitAuthors(): string[] {
   try {
-    const out = execFileSync('git', ['log', '--no-merges', '--format=%aN', '--', ...DATA_PATHS], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('git', ['log', '--no-merges', '--format=%aN', '--', ...DATA_PATHS], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return out.split('\n').filter(Boolean);
   } catch {
     return [];

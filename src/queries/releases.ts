@@ -18,7 +18,10 @@ export function readReleases(dir: string = RELEASES_DIR): Release[] {
   if (!existsSync(dir)) return [];
   const errors: string[] = [];
   const releases: Release[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort().reverse()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .reverse()) {
     const path = join(dir, name);
     const stem = SNAPSHOT_NAME.exec(name)?.[1];
     if (!stem) {

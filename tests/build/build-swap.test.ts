@@ -33,7 +33,10 @@ describe('npm run build', () => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'old.txt'), 'previous build');
-    const build = spawn(process.execPath, ['scripts/build.ts'], { env: { ...process.env, CARNK_TRIALS_DIR: TRIALS, CARNK_OUT_DIR: out }, stdio: 'ignore' });
+    const build = spawn(process.execPath, ['scripts/build.ts'], {
+      env: { ...process.env, CARNK_TRIALS_DIR: TRIALS, CARNK_OUT_DIR: out },
+      stdio: 'ignore',
+    });
     const scratch = resolve('.tmp', `build-${build.pid}`);
     await expect.poll(() => existsSync(scratch), { timeout: 60_000, interval: 100 }).toBe(true);
     const exited = new Promise<number | null>((done) => build.on('exit', (code) => done(code)));

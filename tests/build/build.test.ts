@@ -26,13 +26,17 @@ describe('the built site', () => {
     const search = readFileSync('content/search.yaml', 'utf8').match(/^date: (\S+)/m)?.[1];
     for (const path of ['', 'outcomes/orr/']) {
       const page = readPage(path);
-      expect(page.querySelector('[data-sof] [data-sof-outcome="orr"] [data-certainty]')?.getAttribute('data-certainty')).toMatch(/^(high|moderate|low|very low)$/);
+      expect(page.querySelector('[data-sof] [data-sof-outcome="orr"] [data-certainty]')?.getAttribute('data-certainty')).toMatch(
+        /^(high|moderate|low|very low)$/,
+      );
       expect(page.querySelector('[data-searched-up-to]')?.text).toBe(`Searched up to ${search}.`);
     }
     const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
     const page = readPage('outcomes/orr/');
     expect(page.querySelector('[data-certainty]')?.text).toContain(orr.certainty.rating);
-    expect(page.querySelectorAll('[data-sof-footnotes] li')).toHaveLength(Object.values(orr.certainty.domains).filter((d) => (d as { downgrade: number }).downgrade > 0).length);
+    expect(page.querySelectorAll('[data-sof-footnotes] li')).toHaveLength(
+      Object.values(orr.certainty.domains).filter((d) => (d as { downgrade: number }).downgrade > 0).length,
+    );
     expect(page.querySelector('[data-sensitivity-risk-of-bias] th')?.text).toBe('Excluding trials at high overall risk of bias');
   });
 
@@ -64,8 +68,16 @@ describe('the built site', () => {
       const facts = page.querySelector('#registry')?.parentNode?.text ?? '';
       expect(facts).toContain(enrollmentLabel(trial.registry.enrollment));
       // Compare words only: Markdown syntax and typographic quotes differ between source and page.
-      const words = (text: string) => text.replace(/\]\([^)]*\)/g, ' ').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-      const firstLine = words(body.trim().split('\n')[0] ?? '').split(' ').slice(0, 8).join(' ');
+      const words = (text: string) =>
+        text
+          .replace(/\]\([^)]*\)/g, ' ')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim();
+      const firstLine = words(body.trim().split('\n')[0] ?? '')
+        .split(' ')
+        .slice(0, 8)
+        .join(' ');
       expect(words(page.querySelector('.narrative')?.text ?? '')).toContain(firstLine);
     }
   });

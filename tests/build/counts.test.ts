@@ -49,7 +49,9 @@ describe('trial counts across pages', () => {
   it('lists, on each outcome page, only trials of the review that contribute no data', () => {
     for (const slug of ['orr', 'cr', 'crs', 'gvhd', 'pfs']) {
       const data = JSON.parse(readFileSync(`${SITE_DIR}/data/outcomes/${slug}.json`, 'utf8'));
-      const listed = readPage(`outcomes/${slug}/`).querySelectorAll('[data-not-reported]').map((li) => li.getAttribute('data-not-reported'));
+      const listed = readPage(`outcomes/${slug}/`)
+        .querySelectorAll('[data-not-reported]')
+        .map((li) => li.getAttribute('data-not-reported'));
       const contributing = new Set((data.studies ?? data.estimates).map((s: { nct: string }) => s.nct));
       expect(listed.length + contributing.size).toBe(inReview.length);
       expect(listed.filter((nct) => !inReview.some((trial) => trial.nct === nct))).toEqual([]);

@@ -12,11 +12,25 @@ import { runBuild } from './site.ts';
 const HOSTILE = 'tests/fixtures/trials/hostile';
 const MARKERS = resolve('tests/.out/markers');
 // Payloads that write a marker file if anything ever runs them.
-const CODE_ATTACKS = ['frontmatter-js', 'frontmatter-coffee', 'yaml-js-tag', 'esm-export-tab', 'esm-import-newline', 'footnote-expression', 'relative-image'];
+const CODE_ATTACKS = [
+  'frontmatter-js',
+  'frontmatter-coffee',
+  'yaml-js-tag',
+  'esm-export-tab',
+  'esm-import-newline',
+  'footnote-expression',
+  'relative-image',
+];
 
-const folders = readdirSync(HOSTILE, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const folders = readdirSync(HOSTILE, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const refused = folders.filter((name) => existsSync(join(HOSTILE, name, 'expected.txt')));
-const expected = (name: string) => readFileSync(join(HOSTILE, name, 'expected.txt'), 'utf8').trimEnd().split('\n');
+const expected = (name: string) =>
+  readFileSync(join(HOSTILE, name, 'expected.txt'), 'utf8')
+    .trimEnd()
+    .split('\n');
 /** A copy of the folder as a trials folder: everything but the test's own expectation file. */
 function trialsDir(name: string): string {
   const dir = join('tests/.out/hostile', name);
@@ -53,7 +67,12 @@ describe('hostile trial files', () => {
     const dir = trialsDir(name);
     const check = spawnSync(process.execPath, ['scripts/check.ts', dir], { encoding: 'utf8' });
     expect(check.status).toBe(1);
-    expect(check.stderr.split('\n').filter((line) => line.startsWith(dir)).map((line) => line.replace(`${dir}/`, ''))).toEqual(expected(name));
+    expect(
+      check.stderr
+        .split('\n')
+        .filter((line) => line.startsWith(dir))
+        .map((line) => line.replace(`${dir}/`, '')),
+    ).toEqual(expected(name));
   });
 
   it('npm run build refuses every code attack and runs nothing', () => {
@@ -65,12 +84,16 @@ describe('hostile trial files', () => {
     }
   });
 
-  it("astro build itself, without the check in front, refuses a payload and runs nothing", () => {
+  it('astro build itself, without the check in front, refuses a payload and runs nothing', () => {
     // The content loader reads through the same reader; nothing in the folder is compiled or imported.
-    const result = spawnSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', resolve('tests/.out/hostile-astro')], {
-      encoding: 'utf8',
-      env: { ...process.env, CARNK_TRIALS_DIR: trialsDir('footnote-expression') },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', resolve('tests/.out/hostile-astro')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CARNK_TRIALS_DIR: trialsDir('footnote-expression') },
+      },
+    );
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toContain('has a JavaScript expression');
   });

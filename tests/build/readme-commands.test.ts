@@ -46,7 +46,10 @@ async function firstResponse(args: string[], port: number, env: Record<string, s
     const deadline = Date.now() + 500_000;
     while (Date.now() < deadline && status !== 200) {
       if (child.exitCode !== null) throw new Error(`npm ${args.join(' ')} exited with ${child.exitCode} before answering`);
-      status = await fetch(`http://127.0.0.1:${port}/`).then((response) => response.status, () => 0);
+      status = await fetch(`http://127.0.0.1:${port}/`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (status !== 200) await new Promise((wait) => setTimeout(wait, 1000));
     }
     return status;
@@ -107,7 +110,19 @@ describe("the README's commands", () => {
   it('npm run check, pool, impact, new-trial, sync:ctgov and release run', () => {
     expect(npm(['run', 'check']).status).toBe(0);
 
-    const pool = npm(['run', '--silent', 'pool', '--', '--csv', 'tests/fixtures/pool-csv/basic.csv', '--measure', 'PLO', '--method', 'REML', '--hakn']);
+    const pool = npm([
+      'run',
+      '--silent',
+      'pool',
+      '--',
+      '--csv',
+      'tests/fixtures/pool-csv/basic.csv',
+      '--measure',
+      'PLO',
+      '--method',
+      'REML',
+      '--hakn',
+    ]);
     expect(pool.status).toBe(0);
     expect(JSON.parse(pool.stdout).method).toBe('REML');
 
@@ -116,7 +131,22 @@ describe("the README's commands", () => {
     expect(JSON.parse(impact.stdout).outcomes.length).toBeGreaterThan(0);
 
     const trials = join(SCRATCH, 'trials');
-    const created = npm(['run', 'new-trial', '--', 'NCT00000003', '--from', 'tests/fixtures/ctgov/NCT00000003.json', '--group', 'hematologic', '--target', 'CD19', '--by', 'Smoke Test', '--dir', trials]);
+    const created = npm([
+      'run',
+      'new-trial',
+      '--',
+      'NCT00000003',
+      '--from',
+      'tests/fixtures/ctgov/NCT00000003.json',
+      '--group',
+      'hematologic',
+      '--target',
+      'CD19',
+      '--by',
+      'Smoke Test',
+      '--dir',
+      trials,
+    ]);
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);
 

@@ -54,15 +54,18 @@ describe('pages follow the rules', () => {
     expect(zeroEvent.map((o) => o.outcome.slug)).toContain('crs');
   });
 
-  it.each(zeroEvent)('$outcome.slug: shows 0 of N with its exact interval, never a pooled rate, on every page that names it', ({ outcome, result }) => {
-    const page = text(`outcomes/${outcome.slug}/`);
-    expect(page).toContain(`0 of ${result.patients} patients`);
-    expect(page).not.toMatch(/Random effects|prediction interval \d/);
-    const home = readPage('').querySelector(`[data-headline="${outcome.slug}"]`);
-    if (home) expect(home.text).toContain('0 of');
-    const safety = readPage('safety/').querySelector(`[data-outcome="${outcome.slug}"]`)?.text ?? '';
-    expect(safety).toContain('0 of');
-  });
+  it.each(zeroEvent)(
+    '$outcome.slug: shows 0 of N with its exact interval, never a pooled rate, on every page that names it',
+    ({ outcome, result }) => {
+      const page = text(`outcomes/${outcome.slug}/`);
+      expect(page).toContain(`0 of ${result.patients} patients`);
+      expect(page).not.toMatch(/Random effects|prediction interval \d/);
+      const home = readPage('').querySelector(`[data-headline="${outcome.slug}"]`);
+      if (home) expect(home.text).toContain('0 of');
+      const safety = readPage('safety/').querySelector(`[data-outcome="${outcome.slug}"]`)?.text ?? '';
+      expect(safety).toContain('0 of');
+    },
+  );
 
   it('never pools one study: a one-study figure is labelled as such', () => {
     for (const { outcome } of outcomes.filter((o) => o.result?.k === 1 && o.result.events > 0)) {
@@ -116,11 +119,17 @@ describe('pages follow the rules', () => {
 
 describe('plot downloads', () => {
   it('ship every plot on the pages as SVG and PNG, rendered at build time', () => {
-    const ids = new Set(files(SITE_DIR, 'index.html').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/data-plot="([^"]+)"/g)].map((m) => m[1]!)));
+    const ids = new Set(
+      files(SITE_DIR, 'index.html').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/data-plot="([^"]+)"/g)].map((m) => m[1]!)),
+    );
     expect(ids.size).toBeGreaterThan(3);
     for (const id of ids) {
       expect(readFileSync(join(SITE_DIR, 'plots', `${id}.svg`), 'utf8')).toMatch(/^<svg/);
-      expect(readFileSync(join(SITE_DIR, 'plots', `${id}.png`)).subarray(1, 4).toString()).toBe('PNG');
+      expect(
+        readFileSync(join(SITE_DIR, 'plots', `${id}.png`))
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
     }
   });
 });

@@ -7,7 +7,9 @@ import { readPage, SITE_DIR } from './site.ts';
 const FIXTURE_DIR = 'tests/fixtures/metafor';
 const fixtureFits = readdirSync(FIXTURE_DIR)
   .filter((f) => f.endsWith('.json') && f !== 'distributions.json')
-  .flatMap((f) => JSON.parse(readFileSync(join(FIXTURE_DIR, f), 'utf8')).fits.map((fit: { call: string }) => `${f.replace('.json', '')}: ${fit.call}`));
+  .flatMap((f) =>
+    JSON.parse(readFileSync(join(FIXTURE_DIR, f), 'utf8')).fits.map((fit: { call: string }) => `${f.replace('.json', '')}: ${fit.call}`),
+  );
 const validation = JSON.parse(readFileSync(join(SITE_DIR, 'data/validation.json'), 'utf8'));
 
 describe('validation against metafor, in public', () => {

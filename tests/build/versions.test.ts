@@ -23,7 +23,7 @@ describe('frozen versions', () => {
     expect(rows.map((row) => row.getAttribute('data-version'))).toEqual(['current', ...releases.map((r) => r.version)]);
   });
 
-  it('renders each version with the frozen banner and the snapshot\'s own numbers', () => {
+  it("renders each version with the frozen banner and the snapshot's own numbers", () => {
     for (const { version, outcomes, trials } of releases) {
       const page = readPage(`versions/${version}/`);
       expect(page.querySelector('[data-frozen-banner]')?.text.replace(/\s+/g, ' ').trim()).toBe(
@@ -60,7 +60,9 @@ describe('what changed', () => {
     const events = readPage('changes/').querySelectorAll('[data-event]');
     expect(events.length).toBeGreaterThan(0);
     for (const event of events) {
-      expect(event.getAttribute('id')).toMatch(/^(\d{4}-\d{2}-\d{2}|current)\.\.(\d{4}-\d{2}-\d{2}|current)\/(estimate|added|removed|results|corrected)\//);
+      expect(event.getAttribute('id')).toMatch(
+        /^(\d{4}-\d{2}-\d{2}|current)\.\.(\d{4}-\d{2}-\d{2}|current)\/(estimate|added|removed|results|corrected)\//,
+      );
     }
   });
 });
@@ -81,9 +83,13 @@ describe('the feed', () => {
 
   it('announces evidence changes, never commit subjects', () => {
     const titles = feed.querySelectorAll('entry > title').map((title) => title.text.trim());
-    const subjects = execFileSync('git', ['log', '--format=%s'], { encoding: 'utf8' }).split('\n').filter((line) => line.length > 20);
+    const subjects = execFileSync('git', ['log', '--format=%s'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.length > 20);
     expect(titles.filter((title) => subjects.some((subject) => title.includes(subject)))).toEqual([]);
-    const pageEvents = readPage('changes/').querySelectorAll('[data-event]').map((li) => li.getAttribute('id'));
+    const pageEvents = readPage('changes/')
+      .querySelectorAll('[data-event]')
+      .map((li) => li.getAttribute('id'));
     const linked = feed.querySelectorAll('entry > link').map((link) => decodeURIComponent(link.getAttribute('href')!.split('#')[1] ?? ''));
     expect(linked.filter(Boolean).toSorted()).toEqual(pageEvents.toSorted());
   });
@@ -109,7 +115,9 @@ describe('citation', () => {
   });
 
   it('puts Versions, What changed, Cite and Downloads in the navigation', () => {
-    const labels = readPage('').querySelectorAll('nav[aria-label="Main"] a').map((a) => a.text.trim());
+    const labels = readPage('')
+      .querySelectorAll('nav[aria-label="Main"] a')
+      .map((a) => a.text.trim());
     expect(labels).toEqual(expect.arrayContaining(['Versions', 'What changed', 'Cite', 'Downloads']));
   });
 });

@@ -28,7 +28,9 @@ describe('the evidence in content/trials', () => {
   it.each(OUTCOME_KEYS)('pools no patient twice for %s within a trial (overlapping cohorts)', (key) => {
     const doubles = trials.flatMap(({ trial }) => {
       const pooled = trial.cohorts.filter((cohort) => cohort.pooled.includes(key));
-      return pooled.flatMap((a) => pooled.filter((b) => a.id < b.id && (a.overlaps.includes(b.id) || b.overlaps.includes(a.id))).map((b) => `${trial.nct}: ${a.id} + ${b.id}`));
+      return pooled.flatMap((a) =>
+        pooled.filter((b) => a.id < b.id && (a.overlaps.includes(b.id) || b.overlaps.includes(a.id))).map((b) => `${trial.nct}: ${a.id} + ${b.id}`),
+      );
     });
     expect(doubles).toEqual([]);
   });

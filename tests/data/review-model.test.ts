@@ -112,7 +112,11 @@ describe('freezeReview', () => {
   it('is the live model serialised: the same exports the data API serves', () => {
     expect(release.outcomes).toEqual(review.exports.outcomes);
     expect(release.survival).toEqual(review.exports.survival);
-    expect(release.counts).toEqual({ trials: review.counts.trials, trialsInReview: review.counts.inReview, trialsIncluded: review.counts.byInclusion.included });
+    expect(release.counts).toEqual({
+      trials: review.counts.trials,
+      trialsInReview: review.counts.inReview,
+      trialsIncluded: review.counts.byInclusion.included,
+    });
   });
 
   it('passes the schema the site reads versions with, and survives a JSON round trip', () => {
@@ -185,7 +189,13 @@ describe('the rules of inference on the real content', () => {
       if (result.k === 1) expect(result.pooled).toBeNull();
       if (result.k < THRESHOLDS.predictionMinStudies) expect(result.pooled?.pi ?? null).toBeNull();
       if (result.k < THRESHOLDS.smallStudyMinStudies) expect(result.egger).toBeNull();
-      const intervals = [result.pooled?.ci, result.pooled?.pi, result.unpooled?.ci, ...exported.sensitivity.flatMap((s) => [s.ci, s.pi]), ...exported.strata.map((s) => s.ci)];
+      const intervals = [
+        result.pooled?.ci,
+        result.pooled?.pi,
+        result.unpooled?.ci,
+        ...exported.sensitivity.flatMap((s) => [s.ci, s.pi]),
+        ...exported.strata.map((s) => s.ci),
+      ];
       for (const interval of intervals) if (interval) for (const x of interval) expect(x >= 0 && x <= 1).toBe(true);
     }
   });

@@ -8,9 +8,7 @@ import { landscape, seedRecord, type LandscapeRecord } from '../../src/lib/revie
 import { loadTrials } from '../../scripts/lib/trial-files.ts';
 
 const { trials, errors } = loadTrials();
-const inTableOrder = trials
-  .filter(({ trial }) => trial.seed)
-  .sort((a, b) => (a.trial.seed?.row ?? 0) - (b.trial.seed?.row ?? 0));
+const inTableOrder = trials.filter(({ trial }) => trial.seed).sort((a, b) => (a.trial.seed?.row ?? 0) - (b.trial.seed?.row ?? 0));
 const seed = landscape(inTableOrder.map(({ trial }) => seedRecord(trial)).filter((r): r is LandscapeRecord => r !== undefined));
 
 describe("the seed's tables from the trial files", () => {

@@ -28,7 +28,12 @@ function files(dir: string, extension: string): string[] {
 function formulaCells(site: string): string[] {
   const csvs = files(site, '.csv');
   expect(csvs.length).toBeGreaterThan(0);
-  return csvs.flatMap((path) => (parseCsv(readFileSync(path, 'utf8')) as string[][]).flat().filter((cell) => FORMULA_START.test(cell)).map((cell) => `${path}: ${cell}`));
+  return csvs.flatMap((path) =>
+    (parseCsv(readFileSync(path, 'utf8')) as string[][])
+      .flat()
+      .filter((cell) => FORMULA_START.test(cell))
+      .map((cell) => `${path}: ${cell}`),
+  );
 }
 
 let browser: Browser;
@@ -59,34 +64,44 @@ describe('CSV downloads', () => {
     const row = trials.find((t) => t.nct === 'NCT00000004');
     expect(row).toMatchObject({ title: `'=HYPERLINK("https://example.org/","click")`, sponsor: "'@SUM(1+1)", enrollment: '12' });
     const extracted = parseCsv(readFileSync(join(SITE, 'data/extracted.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(extracted.find((r) => r.outcome === 'orr' && r.cohort === 'full')).toMatchObject({ cohort_label: "'-2+3", source_location: "'=1+1", events: '6', n: '12' });
+    expect(extracted.find((r) => r.outcome === 'orr' && r.cohort === 'full')).toMatchObject({
+      cohort_label: "'-2+3",
+      source_location: "'=1+1",
+      events: '6',
+      n: '12',
+    });
   });
 });
 
 describe('markup written in trial fields', () => {
   it('is published as text: no refresh, base, form or image element reaches the page', () => {
     const page = readPage('trials/NCT00000003/', SITE);
-    expect(page.querySelectorAll('meta[http-equiv]').map((meta) => meta.getAttribute('http-equiv')?.toLowerCase())).toEqual(['content-security-policy']);
+    expect(page.querySelectorAll('meta[http-equiv]').map((meta) => meta.getAttribute('http-equiv')?.toLowerCase())).toEqual([
+      'content-security-policy',
+    ]);
     expect(page.querySelectorAll('base, form, main img, main script')).toEqual([]);
     expect(page.querySelector('h1')?.text).toContain('<script>document.title=1</script>');
     expect(page.querySelector('.narrative')?.text).toContain('<base href="https://example.org/">');
   });
 
-  it.each(['trials/NCT00000003/', 'trials/NCT00000004/', 'trials/', 'search/'])('%s keeps its base URL, its links and its location in a browser', async (path) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const url = `${server.url}/${path}`;
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForTimeout(500);
-    expect(page.url()).toBe(url);
-    const { baseURI, title, hrefs } = await page.evaluate(() => ({
-      baseURI: document.baseURI,
-      title: document.title,
-      hrefs: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
-    }));
-    expect(baseURI).toBe(url);
-    expect(title).not.toBe('1');
-    for (const href of hrefs) expect(href.startsWith(`${server.url}/`) || href.startsWith('https://')).toBe(true);
-    await context.close();
-  });
+  it.each(['trials/NCT00000003/', 'trials/NCT00000004/', 'trials/', 'search/'])(
+    '%s keeps its base URL, its links and its location in a browser',
+    async (path) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const url = `${server.url}/${path}`;
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe(url);
+      const { baseURI, title, hrefs } = await page.evaluate(() => ({
+        baseURI: document.baseURI,
+        title: document.title,
+        hrefs: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+      }));
+      expect(baseURI).toBe(url);
+      expect(title).not.toBe('1');
+      for (const href of hrefs) expect(href.startsWith(`${server.url}/`) || href.startsWith('https://')).toBe(true);
+      await context.close();
+    },
+  );
 });

@@ -29,8 +29,17 @@ function expectClose(actual: number, expected: number, relative: number): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(relative * Math.abs(expected) + 1e-15);
 }
 
-interface Study { id: string; study: string; events: number; n: number }
-const outcome = (slug: string) => JSON.parse(readFileSync(join(SITE_DIR, `data/outcomes/${slug}.json`), 'utf8')) as { studies: Study[]; result: { k: number; pooled: { proportion: number; ci: number[] } } };
+interface Study {
+  id: string;
+  study: string;
+  events: number;
+  n: number;
+}
+const outcome = (slug: string) =>
+  JSON.parse(readFileSync(join(SITE_DIR, `data/outcomes/${slug}.json`), 'utf8')) as {
+    studies: Study[];
+    result: { k: number; pooled: { proportion: number; ci: number[] } };
+  };
 
 const site = useBrowserAndSite();
 
@@ -82,7 +91,12 @@ describe('a shared re-analysis URL reproduces the CLI', () => {
   // Only overall response has events in more than one study today; the other outcomes follow the rules (below).
   const cases = [
     { slug: 'orr', query: '?model=REML', exclude: [] as string[], args: ['--method', 'REML'] },
-    { slug: 'orr', query: `?exclude=${encodeURIComponent(orr.studies[0]!.id)}&model=PM&hakn=1`, exclude: [orr.studies[0]!.id], args: ['--method', 'PM', '--hakn'] },
+    {
+      slug: 'orr',
+      query: `?exclude=${encodeURIComponent(orr.studies[0]!.id)}&model=PM&hakn=1`,
+      exclude: [orr.studies[0]!.id],
+      args: ['--method', 'PM', '--hakn'],
+    },
     { slug: 'orr', query: '?measure=PFT&model=DL', exclude: [], args: ['--measure', 'PFT', '--method', 'DL'] },
     { slug: 'orr', query: '?measure=PAS&model=REML&hakn=1', exclude: [], args: ['--measure', 'PAS', '--method', 'REML', '--hakn'] },
     { slug: 'orr', query: '?model=GLMM&hakn=1', exclude: [], args: ['--method', 'GLMM', '--hakn'] },
@@ -91,7 +105,10 @@ describe('a shared re-analysis URL reproduces the CLI', () => {
   it.each(cases)('/outcomes/$slug/$query', async ({ slug, query, exclude, args }) => {
     const { page, errors } = await open(`/outcomes/${slug}/${query}`);
     const shown = await estimate(page);
-    const expected = cli(outcome(slug).studies.filter((s) => !exclude.includes(s.id)), args);
+    const expected = cli(
+      outcome(slug).studies.filter((s) => !exclude.includes(s.id)),
+      args,
+    );
     expect(shown.basis).toBe('pooled');
     const relative = query.includes('GLMM') ? RELATIVE.GLMM : RELATIVE.closedForm;
     expectClose(shown.value, expected.pooled.proportion, relative);
@@ -148,7 +165,9 @@ describe('the re-analysis panel', () => {
   });
 
   it('says so when every study is excluded, and names what it did not understand', async () => {
-    const ids = outcome('orr').studies.map((s) => encodeURIComponent(s.id)).join(',');
+    const ids = outcome('orr')
+      .studies.map((s) => encodeURIComponent(s.id))
+      .join(',');
     const { page } = await open(`/outcomes/orr/?exclude=${ids},NCT00000000%2Fnone&model=XYZ`);
     await expect.poll(() => page.locator('[data-reanalysis-estimate]').textContent()).toContain('nothing to pool');
     expect(await page.locator('[data-reanalysis-output]').textContent()).toContain('model=XYZ');
@@ -184,7 +203,9 @@ describe('budget', () => {
     const size = reanalysisCode.reduce((sum, path) => sum + gzipSize(path), 0);
     const loader = [...onLoad].filter((s) => s.includes('Reanalysis'));
 
-    console.log(`re-analysis code ${(size / 1024).toFixed(1)} KB gzip (${reanalysisCode.join(', ')}); loader ${loader.map(gzipSize).join('+')} B gzip`);
+    console.log(
+      `re-analysis code ${(size / 1024).toFixed(1)} KB gzip (${reanalysisCode.join(', ')}); loader ${loader.map(gzipSize).join('+')} B gzip`,
+    );
     expect(reanalysisCode.length).toBeGreaterThan(0);
     expect(size).toBeLessThanOrEqual(BUDGET_GZIP);
     expect(reanalysisCode.filter((s) => onLoad.has(s))).toEqual([]);

@@ -110,7 +110,9 @@ describe('the trials index', () => {
   it('sorts by enrollment when the column header is pressed', async () => {
     const { page } = await open('/trials/');
     await page.getByRole('button', { name: 'Enrollment' }).click();
-    const values = await page.locator('#trials-table tbody td[data-value]').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
+    const values = await page
+      .locator('#trials-table tbody td[data-value]')
+      .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
     expect(values).toEqual([...values].sort((a, b) => a - b));
     await page.context().close();
   });
@@ -150,16 +152,20 @@ describe('every page', () => {
     expect(pages.length).toBeGreaterThan(20);
   });
 
-  it('loads without console errors (including CSP violations)', async () => {
-    const errors: string[] = [];
-    for (const path of pages) {
-      const { page, errors: pageErrors } = await open(path);
-      await page.waitForLoadState('networkidle');
-      errors.push(...pageErrors);
-      await page.context().close();
-    }
-    expect(errors).toEqual([]);
-  }, everyPageTimeout);
+  it(
+    'loads without console errors (including CSP violations)',
+    async () => {
+      const errors: string[] = [];
+      for (const path of pages) {
+        const { page, errors: pageErrors } = await open(path);
+        await page.waitForLoadState('networkidle');
+        errors.push(...pageErrors);
+        await page.context().close();
+      }
+      expect(errors).toEqual([]);
+    },
+    everyPageTimeout,
+  );
 
   async function axeViolations(paths: string[], viewport?: { width: number; height: number }): Promise<string[]> {
     const violations: string[] = [];
@@ -168,21 +174,41 @@ describe('every page', () => {
       const { page } = await open(path, { bypassCSP: true, viewport });
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+        ).axe;
         return axe.run({ resultTypes: ['violations'] });
       });
-      for (const v of result.violations) violations.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      for (const v of result.violations)
+        violations.push(
+          `${path}: ${v.id} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+        );
       await page.context().close();
     }
     return violations;
   }
 
-  it('has no axe-core violations', async () => {
-    expect(await axeViolations(pages)).toEqual([]);
-  }, axeTimeout);
+  it(
+    'has no axe-core violations',
+    async () => {
+      expect(await axeViolations(pages)).toEqual([]);
+    },
+    axeTimeout,
+  );
 
   it('has no axe-core violations on a phone-sized screen either', async () => {
-    const sample = ['/', '/outcomes/orr/', '/trials/', '/trials/NCT03056339/', '/landscape/', '/methods/', pages.find((p) => p.startsWith('/versions/2'))].filter((p): p is string => p !== undefined);
+    const sample = [
+      '/',
+      '/outcomes/orr/',
+      '/trials/',
+      '/trials/NCT03056339/',
+      '/landscape/',
+      '/methods/',
+      pages.find((p) => p.startsWith('/versions/2')),
+    ].filter((p): p is string => p !== undefined);
     expect(await axeViolations(sample, { width: 390, height: 800 })).toEqual([]);
   });
 
@@ -192,20 +218,23 @@ describe('every page', () => {
       const { page } = await open(path, { viewport: { width: 390, height: 800 } });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
       problems.push(
-        ...(await page.evaluate(() => {
-          const found: string[] = [];
-          for (const svg of document.querySelectorAll<SVGSVGElement>('[data-plot] svg')) {
-            const box = svg.getBoundingClientRect();
-            if (box.width === 0) continue; // the layout CSS hides on this screen
-            if (box.right > document.documentElement.clientWidth + 0.5) found.push(`plot ${svg.closest('[data-plot]')?.getAttribute('data-plot')} is ${Math.round(box.right)} px wide`);
-            const scale = box.width / (svg.width.baseVal.value || box.width);
-            for (const text of svg.querySelectorAll('text')) {
-              const size = parseFloat(getComputedStyle(text).fontSize) * scale;
-              if (size < 11.95) found.push(`"${text.textContent}" at ${size.toFixed(1)} px`);
+        ...(
+          await page.evaluate(() => {
+            const found: string[] = [];
+            for (const svg of document.querySelectorAll<SVGSVGElement>('[data-plot] svg')) {
+              const box = svg.getBoundingClientRect();
+              if (box.width === 0) continue; // the layout CSS hides on this screen
+              if (box.right > document.documentElement.clientWidth + 0.5)
+                found.push(`plot ${svg.closest('[data-plot]')?.getAttribute('data-plot')} is ${Math.round(box.right)} px wide`);
+              const scale = box.width / (svg.width.baseVal.value || box.width);
+              for (const text of svg.querySelectorAll('text')) {
+                const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+                if (size < 11.95) found.push(`"${text.textContent}" at ${size.toFixed(1)} px`);
+              }
             }
-          }
-          return found;
-        })).map((problem) => `${path}: ${problem}`),
+            return found;
+          })
+        ).map((problem) => `${path}: ${problem}`),
       );
       await page.context().close();
     }

@@ -42,11 +42,18 @@ describe('imprecision', () => {
 
 describe('inconsistency', () => {
   const base: Pick<CertaintyInput, 'k' | 'I2' | 'ci' | 'pi' | 'studies'> = {
-    k: 2, I2: 0, ci: [0.3, 0.5], pi: [0.3, 0.5], studies: [study(50, [0.2, 0.6]), study(50, [0.3, 0.7])],
+    k: 2,
+    I2: 0,
+    ci: [0.3, 0.5],
+    pi: [0.3, 0.5],
+    studies: [study(50, [0.2, 0.6]), study(50, [0.3, 0.7])],
   };
 
   it('is not assessed for one trial', () => {
-    expect(inconsistencyRating({ ...base, k: 1 })).toEqual({ downgrade: 0, reason: 'A single trial: inconsistency cannot be assessed, and GRADE does not downgrade for it.' });
+    expect(inconsistencyRating({ ...base, k: 1 })).toEqual({
+      downgrade: 0,
+      reason: 'A single trial: inconsistency cannot be assessed, and GRADE does not downgrade for it.',
+    });
   });
 
   it('moves one level at I² 50 % and two at 75 % with intervals that share no value', () => {
@@ -56,7 +63,8 @@ describe('inconsistency', () => {
     const apart = [study(50, [0.05, 0.2]), study(50, [0.5, 0.9])];
     expect(inconsistencyRating({ ...base, I2: 80, studies: apart })).toEqual({
       downgrade: 2,
-      reason: "I² = 80 %; the trials' confidence intervals do not all overlap; the prediction interval is 0 percentage points wider than the confidence interval: I² ≥ 75 % with trials that disagree.",
+      reason:
+        "I² = 80 %; the trials' confidence intervals do not all overlap; the prediction interval is 0 percentage points wider than the confidence interval: I² ≥ 75 % with trials that disagree.",
     });
     expect(inconsistencyRating({ ...base, I2: 80 }).downgrade).toBe(1);
   });
@@ -80,7 +88,7 @@ describe('risk of bias across trials', () => {
 });
 
 describe('publication bias', () => {
-  it('says it cannot be assessed below 10 trials, and keeps the reviewers\' judgement', () => {
+  it("says it cannot be assessed below 10 trials, and keeps the reviewers' judgement", () => {
     expect(publicationBiasRating(3, { downgrade: 1, reason: 'Most trials unpublished.' })).toEqual({
       downgrade: 1,
       reason: 'Not assessable statistically with fewer than 10 trials (k = 3). Most trials unpublished.',
@@ -99,9 +107,13 @@ describe('rating', () => {
 
   it('speaks as GRADE does at each level', () => {
     expect(plainLanguageStatement('cr', 'low', 0.5)).toBe('About 50 in 100 patients treated with CAR-NK cells may have a complete response.');
-    expect(plainLanguageStatement('cr', 'moderate', 0.5)).toBe('About 50 in 100 patients treated with CAR-NK cells probably have a complete response.');
+    expect(plainLanguageStatement('cr', 'moderate', 0.5)).toBe(
+      'About 50 in 100 patients treated with CAR-NK cells probably have a complete response.',
+    );
     expect(['high', 'moderate', 'low', 'very low'].map((l) => certaintySymbols(l as 'low'))).toEqual(['⊕⊕⊕⊕', '⊕⊕⊕◯', '⊕⊕◯◯', '⊕◯◯◯']);
-    expect(plainLanguageStatement('crsAny', 'very low', 0.02)).toBe('The evidence is very uncertain about how many patients treated with CAR-NK cells have cytokine release syndrome.');
+    expect(plainLanguageStatement('crsAny', 'very low', 0.02)).toBe(
+      'The evidence is very uncertain about how many patients treated with CAR-NK cells have cytokine release syndrome.',
+    );
   });
 });
 
@@ -122,7 +134,10 @@ function trials(counts: [number, number][]): Trial[] {
 
 const noConcerns: CertaintyJudgements = {
   outcomes: Object.fromEntries(
-    BINARY_OUTCOMES.map(({ key }) => [key, { indirectness: { downgrade: 0, reason: 'Direct.' }, publicationBias: { downgrade: 0, reason: 'None suspected.' } }]),
+    BINARY_OUTCOMES.map(({ key }) => [
+      key,
+      { indirectness: { downgrade: 0, reason: 'Direct.' }, publicationBias: { downgrade: 0, reason: 'None suspected.' } },
+    ]),
   ) as CertaintyJudgements['outcomes'],
 };
 const orr = BINARY_OUTCOMES.find((o) => o.key === ('orr' satisfies BinaryOutcomeKey))!;
@@ -130,7 +145,13 @@ const rate = (set: Trial[]) => summaryOfFindings(analyseBinaryOutcome(set, orr),
 
 describe('summary of findings from trial files', () => {
   it('rates three large, consistent trials at low risk of bias as low, the starting level', () => {
-    const summary = rate(trials([[50, 100], [55, 100], [45, 100]]));
+    const summary = rate(
+      trials([
+        [50, 100],
+        [55, 100],
+        [45, 100],
+      ]),
+    );
     expect(summary.certainty.rating).toBe('low');
     expect(Object.values(summary.certainty.domains).map((d) => d.downgrade)).toEqual([0, 0, 0, 0, 0]);
     expect(summary.counts).toBe('150 of 300 patients in 3 trials responded (complete or partial response)');
@@ -139,7 +160,13 @@ describe('summary of findings from trial files', () => {
   });
 
   it('moves to very low when the trials are small: 27 patients, fewer than 30 (n)', () => {
-    const summary = rate(trials([[4, 9], [5, 9], [4, 9]]));
+    const summary = rate(
+      trials([
+        [4, 9],
+        [5, 9],
+        [4, 9],
+      ]),
+    );
     expect(summary.certainty.domains.imprecision.downgrade).toBe(2);
     expect(summary.certainty.rating).toBe('very low');
     expect(summary.symbols).toBe('⊕◯◯◯');
@@ -147,13 +174,23 @@ describe('summary of findings from trial files', () => {
   });
 
   it('moves to very low when the trials disagree (I²)', () => {
-    const summary = rate(trials([[10, 100], [50, 100], [90, 100]]));
+    const summary = rate(
+      trials([
+        [10, 100],
+        [50, 100],
+        [90, 100],
+      ]),
+    );
     expect(summary.certainty.domains.inconsistency.downgrade).toBe(2);
     expect(summary.certainty.rating).toBe('very low');
   });
 
   it('moves to very low when a trial with most of the weight is at unclear risk of bias', () => {
-    const set = trials([[50, 100], [55, 100], [45, 100]]);
+    const set = trials([
+      [50, 100],
+      [55, 100],
+      [45, 100],
+    ]);
     for (const trial of set.slice(0, 2)) trial.riskOfBias!.judgements.consecutive.judgement = 'unclear';
     const summary = rate(set);
     expect(summary.certainty.domains.riskOfBias.downgrade).toBe(1);

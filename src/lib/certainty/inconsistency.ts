@@ -32,7 +32,9 @@ export function inconsistencyRating(input: Pick<CertaintyInput, 'k' | 'I2' | 'ci
   const facts = [
     input.I2 === null ? 'no model was fitted, so I² does not exist' : `I² = ${percentPoints(input.I2, 0)}`,
     `the trials' confidence intervals ${overlap ? 'all overlap' : 'do not all overlap'}`,
-    input.pi ? `the prediction interval is ${percentagePoints(Math.max(0, excess))} wider than the confidence interval` : 'there is no prediction interval',
+    input.pi
+      ? `the prediction interval is ${percentagePoints(Math.max(0, excess))} wider than the confidence interval`
+      : 'there is no prediction interval',
   ].join('; ');
   if (I2 >= RULE.verySeriousI2 && !overlap) {
     return { downgrade: 2, reason: `${facts}: I² ≥ ${RULE.verySeriousI2} % with trials that disagree.` };

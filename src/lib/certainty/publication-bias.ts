@@ -5,8 +5,7 @@ import type { DomainRating } from './types.ts';
 const RULE = CERTAINTY_RULES.publicationBias;
 
 /** The rule in words, for the methods page. */
-export const PUBLICATION_BIAS_RULE =
-  `Judged by the reviewers (content/certainty.yaml) from what is known about unpublished trials; with fewer than ${RULE.minK} trials a funnel plot or Egger's test cannot detect it, and the reason says so.`;
+export const PUBLICATION_BIAS_RULE = `Judged by the reviewers (content/certainty.yaml) from what is known about unpublished trials; with fewer than ${RULE.minK} trials a funnel plot or Egger's test cannot detect it, and the reason says so.`;
 
 /**
  * GRADE publication bias: the reviewers' judgement, prefixed with whether small-study

@@ -8,8 +8,7 @@ import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, CERTAINTY_RULES, type CertaintyLev
 import type { CertaintyInput, DomainRating, OutcomeCertainty } from './types.ts';
 
 /** The rating rule in words, for the methods page. */
-export const RATING_RULE =
-  `Evidence from single-arm trials starts at ${CERTAINTY_RULES.start} certainty; each domain takes off 0, 1 or 2 levels; the rating is the start minus every downgrade, and never below very low. Upgrading (large effect, dose–response) is not applied: without a comparison group there is no effect to judge.`;
+export const RATING_RULE = `Evidence from single-arm trials starts at ${CERTAINTY_RULES.start} certainty; each domain takes off 0, 1 or 2 levels; the rating is the start minus every downgrade, and never below very low. Upgrading (large effect, dose–response) is not applied: without a comparison group there is no effect to judge.`;
 
 /** Start level minus the downgrades, floored at very low. */
 export function ratingAfter(start: CertaintyLevel, downgrades: number): CertaintyLevel {

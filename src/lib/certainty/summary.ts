@@ -52,15 +52,24 @@ export function certaintyInput(analysis: BinaryOutcomeAnalysis, assessments: Tri
 }
 
 /** The summary-of-findings row of one outcome; null when no trial reports it. */
-export function summaryOfFindings(analysis: BinaryOutcomeAnalysis, assessments: TrialRiskOfBias[], judgements: CertaintyJudgements): SummaryOfFindings | null {
+export function summaryOfFindings(
+  analysis: BinaryOutcomeAnalysis,
+  assessments: TrialRiskOfBias[],
+  judgements: CertaintyJudgements,
+): SummaryOfFindings | null {
   const input = certaintyInput(analysis, assessments);
   if (!input) return null;
   const { key, slug, title } = analysis.outcome;
   const certainty = rateCertainty(input, key, judgements);
   return {
-    key, slug, title,
-    k: input.k, patients: input.patients, events: input.events,
-    proportion: input.proportion, ci: input.ci,
+    key,
+    slug,
+    title,
+    k: input.k,
+    patients: input.patients,
+    events: input.events,
+    proportion: input.proportion,
+    ci: input.ci,
     absolute: perHundred(input.proportion, input.ci),
     counts: countsInWords(key, input.events, input.patients, input.k),
     certainty,

@@ -29,7 +29,8 @@ export function wholeNumber(flag: string, value: string): number {
 /** A comma-separated list of positive whole numbers (`--sizes 20,500`), else a usage error. */
 export function positiveList(flag: string, value: string): number[] {
   const items = value.split(',').map((item) => item.trim());
-  if (items.some((item) => !/^[1-9]\d*$/.test(item))) throw new UsageError(`--${flag} ${value} is not a comma-separated list of positive whole numbers`);
+  if (items.some((item) => !/^[1-9]\d*$/.test(item)))
+    throw new UsageError(`--${flag} ${value} is not a comma-separated list of positive whole numbers`);
   return items.map(Number);
 }
 

@@ -46,5 +46,7 @@ type ExportedResult = OutcomeExport['result'] | LegacyOutcomeExport['result'];
 export function exportedFigure(result: ExportedResult): string {
   if (!result) return 'no data';
   if (result.pooled) return percentWithInterval(result.pooled.proportion, result.pooled.ci);
-  return 'unpooled' in result && result.unpooled ? `${percentWithInterval(result.unpooled.proportion, result.unpooled.ci)}, not pooled` : 'not pooled';
+  return 'unpooled' in result && result.unpooled
+    ? `${percentWithInterval(result.unpooled.proportion, result.unpooled.ci)}, not pooled`
+    : 'not pooled';
 }

@@ -1,5 +1,13 @@
 import { OUTCOME_KINDS } from '../review/outcomes.ts';
-import { OUTCOME_KEYS, type ExtractionState, type InclusionStatus, type MalignancyGroup, type NkSource, type OutcomeKey, type PublicationType } from '../schema/trial.ts';
+import {
+  OUTCOME_KEYS,
+  type ExtractionState,
+  type InclusionStatus,
+  type MalignancyGroup,
+  type NkSource,
+  type OutcomeKey,
+  type PublicationType,
+} from '../schema/trial.ts';
 
 /** Words for the schema's codes: the only place they are spelled out for readers (outcome names: review/outcomes.ts). */
 export const NK_SOURCE_LABELS: Record<NkSource, string> = {
@@ -39,7 +47,14 @@ export const EXTRACTION_STATE_LABELS: Record<ExtractionState, string> = {
   'not-readable': 'Could not be read in full',
 };
 
-const PHASE_LABELS: Record<string, string> = { 'early-1': 'Early phase 1', '1': 'Phase 1', '1/2': 'Phase 1/2', '2': 'Phase 2', '3': 'Phase 3', 'not-applicable': 'Phase not applicable' };
+const PHASE_LABELS: Record<string, string> = {
+  'early-1': 'Early phase 1',
+  '1': 'Phase 1',
+  '1/2': 'Phase 1/2',
+  '2': 'Phase 2',
+  '3': 'Phase 3',
+  'not-applicable': 'Phase not applicable',
+};
 
 export function phaseLabel(phase: string): string {
   return PHASE_LABELS[phase] ?? phase;

@@ -11,7 +11,10 @@ describe('CSV cells', () => {
 
   it('keep numbers numeric and read back as written', () => {
     const csv = toCsv([{ label: '=HYPERLINK("https://example.org")', n: 12, p: 0.5 }]);
-    expect(parse(csv)).toEqual([['label', 'n', 'p'], [`'=HYPERLINK("https://example.org")`, '12', '0.5']]);
+    expect(parse(csv)).toEqual([
+      ['label', 'n', 'p'],
+      [`'=HYPERLINK("https://example.org")`, '12', '0.5'],
+    ]);
   });
 });
 

@@ -28,7 +28,11 @@ export function barSpec(bars: Bar[], options: { axisTitle: string; description: 
       { mark: { type: 'bar', color: '#1f5f8b' }, encoding: { y, x, tooltip: { field: 'tooltip' } } },
       { mark: { type: 'text', align: 'left', dx: 3, fontSize: FONT_SIZE }, encoding: { y, x, text: { field: 'value' } } },
     ],
-    config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE } },
+    config: {
+      font: PLOT_FONT,
+      view: { stroke: null },
+      axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE },
+    },
   } as TopLevelSpec;
 }
 

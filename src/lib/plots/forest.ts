@@ -105,7 +105,12 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
       { row: row.row, x: row.upper, top: row.row, bottom: row.row, tooltip: row.tooltip },
     ]);
   const height = Math.max(1, rows.length) * rowHeight;
-  const y = { field: 'row', type: 'quantitative', axis: null, scale: { domain: [-0.5, rows.length - 0.5], reverse: true, nice: false, zero: false } } as const;
+  const y = {
+    field: 'row',
+    type: 'quantitative',
+    axis: null,
+    scale: { domain: [-0.5, rows.length - 0.5], reverse: true, nice: false, zero: false },
+  } as const;
 
   const labelTitle = options.labelTitle ?? 'Study';
   const labelWidth = columnWidth([labelTitle, ...rows.map((r) => r.label), ...(narrow ? values.map((v) => v.detail) : [])], true);
@@ -137,9 +142,15 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
     layer: [
       header(labelTitle, 0, 'left'),
       ...(narrow
-        ? [...textLayer('label', 0, 'left', -8, true, 'datum.detail'), ...textLayer('label', 0, 'left', 0, true, '!datum.detail'), ...textLayer('detail', 0, 'left', 8, false)]
+        ? [
+            ...textLayer('label', 0, 'left', -8, true, 'datum.detail'),
+            ...textLayer('label', 0, 'left', 0, true, '!datum.detail'),
+            ...textLayer('detail', 0, 'left', 8, false),
+          ]
         : textLayer('label', 0, 'left')),
-      ...(hasPopulation ? [...textLayer('population', labelWidth + COLUMN_GAP, 'left', 0, false), header('Population', labelWidth + COLUMN_GAP, 'left')] : []),
+      ...(hasPopulation
+        ? [...textLayer('population', labelWidth + COLUMN_GAP, 'left', 0, false), header('Population', labelWidth + COLUMN_GAP, 'left')]
+        : []),
       ...(hasCounts ? [...textLayer('count', countX, 'right'), header(options.countTitle ?? '', countX, 'right')] : []),
     ],
   };
@@ -157,7 +168,13 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
     layer: [
       ...(options.reference === undefined
         ? []
-        : [{ data: { values: [{ reference: options.reference }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#6b7280' }, encoding: { x: { field: 'reference', ...x } } }]),
+        : [
+            {
+              data: { values: [{ reference: options.reference }] },
+              mark: { type: 'rule', strokeDash: [4, 3], color: '#6b7280' },
+              encoding: { x: { field: 'reference', ...x } },
+            },
+          ]),
       {
         transform: [{ filter: "datum.kind === 'study' || datum.kind === 'prediction'" }],
         mark: { type: 'rule', color: '#1b1f24' },
@@ -174,9 +191,7 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
         encoding: {
           y,
           x: { field: 'estimate', ...x },
-          size: hasWeights
-            ? { field: 'weight', type: 'quantitative', scale: { domain: [0, 100], range: [16, 360] }, legend: null }
-            : { value: 50 },
+          size: hasWeights ? { field: 'weight', type: 'quantitative', scale: { domain: [0, 100], range: [16, 360] }, legend: null } : { value: 50 },
           tooltip: { field: 'tooltip' },
         },
       },
@@ -200,7 +215,12 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
     layer: [
       ...textLayer('interval', intervalWidth, 'right'),
       header(INTERVAL_TITLE, intervalWidth, 'right'),
-      ...(hasWeights ? [...textLayer('weightText', intervalWidth + COLUMN_GAP + weightWidth, 'right'), header('Weight', intervalWidth + COLUMN_GAP + weightWidth, 'right')] : []),
+      ...(hasWeights
+        ? [
+            ...textLayer('weightText', intervalWidth + COLUMN_GAP + weightWidth, 'right'),
+            header('Weight', intervalWidth + COLUMN_GAP + weightWidth, 'right'),
+          ]
+        : []),
     ],
   };
 
@@ -214,7 +234,20 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
     spacing: COLUMN_GAP,
     resolve: { scale: { y: 'shared' } },
     ...(footer.length > 0
-      ? { title: { text: footer, orient: 'bottom', anchor: 'start', frame: 'group', fontSize: FONT_SIZE, fontWeight: 'normal', font: PLOT_FONT, color: '#1b1f24', lineHeight: 16, offset: 10 } }
+      ? {
+          title: {
+            text: footer,
+            orient: 'bottom',
+            anchor: 'start',
+            frame: 'group',
+            fontSize: FONT_SIZE,
+            fontWeight: 'normal',
+            font: PLOT_FONT,
+            color: '#1b1f24',
+            lineHeight: 16,
+            offset: 10,
+          },
+        }
       : {}),
     config: {
       font: PLOT_FONT,

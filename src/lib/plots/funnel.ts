@@ -23,7 +23,12 @@ export interface FunnelOptions {
 
 /** Funnel plot: effect against standard error (0 at the top), with pseudo 95 % limits. */
 export function funnelSpec(points: FunnelPoint[], options: FunnelOptions): TopLevelSpec {
-  const y = { field: 'sei', type: 'quantitative', scale: { reverse: true, zero: true, nice: true }, axis: { title: 'Standard error', grid: false } } as const;
+  const y = {
+    field: 'sei',
+    type: 'quantitative',
+    scale: { reverse: true, zero: true, nice: true },
+    axis: { title: 'Standard error', grid: false },
+  } as const;
   const x = { type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: options.axisTitle, grid: false } } as const;
   const limits = options.limits.flatMap((limit, order) => [
     { side: 'lower', sei: limit.sei, x: limit.lower, order },
@@ -52,7 +57,11 @@ export function funnelSpec(points: FunnelPoint[], options: FunnelOptions): TopLe
         encoding: { x: { field: 'yi', ...x }, y, tooltip: { field: 'tooltip' } },
       },
     ],
-    config: { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE } },
+    config: {
+      font: PLOT_FONT,
+      view: { stroke: null },
+      axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE },
+    },
   } as TopLevelSpec;
 }
 

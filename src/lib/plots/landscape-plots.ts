@@ -18,7 +18,10 @@ export function landscapeFigures(trials: Trial[]): (PlotFigure & { title: string
   return charts.map((chart) => ({
     id: `landscape-${chart.id}`,
     title: chart.title,
-    spec: barSpec(chart.bars, { axisTitle: 'Trials', description: `${chart.title} of the ${live.length} trials: ${chart.bars.map((b) => `${b.label} ${b.value}`).join(', ')}.` }),
+    spec: barSpec(chart.bars, {
+      axisTitle: 'Trials',
+      description: `${chart.title} of the ${live.length} trials: ${chart.bars.map((b) => `${b.label} ${b.value}`).join(', ')}.`,
+    }),
     table: barTable(chart.bars, chart.title, 'Trials'),
   }));
 }

@@ -9,13 +9,15 @@ const summaryTooltip = (label: string, proportion: number, ci: readonly [number,
 
 /** What each row's interval is, stated under every forest plot (only the marks it draws). */
 export function forestKey(rows: ForestRow[], reference: boolean): string {
-  return [
-    "Studies in order of publication year. Squares and lines: each study's proportion with its exact (Clopper–Pearson) 95 % CI",
-    ...(rows.some((row) => row.kind === 'summary') ? ["diamonds: the model's 95 % CI"] : []),
-    ...(rows.some((row) => row.kind === 'prediction') ? ['dashed bar: 95 % prediction interval'] : []),
-    ...(reference ? ['vertical dashed line: the estimate across all studies'] : []),
-    ...(rows.some((row) => row.kind === 'header' && row.interval) ? ['groups not pooled: the exact 95 % CI of their total'] : []),
-  ].join('; ') + '.';
+  return (
+    [
+      "Studies in order of publication year. Squares and lines: each study's proportion with its exact (Clopper–Pearson) 95 % CI",
+      ...(rows.some((row) => row.kind === 'summary') ? ["diamonds: the model's 95 % CI"] : []),
+      ...(rows.some((row) => row.kind === 'prediction') ? ['dashed bar: 95 % prediction interval'] : []),
+      ...(reference ? ['vertical dashed line: the estimate across all studies'] : []),
+      ...(rows.some((row) => row.kind === 'header' && row.interval) ? ['groups not pooled: the exact 95 % CI of their total'] : []),
+    ].join('; ') + '.'
+  );
 }
 
 /** RevMan's heterogeneity line: "Heterogeneity (DL): τ² = 0.57; Q = 5.20, df = 2 (p = 0.074); I² = 62 %". */
@@ -29,10 +31,32 @@ export function heterogeneityLine(model: string, fit: Fit): string {
 function estimateRows(label: string, estimate: Estimate): ForestRow[] {
   const { proportion, ci, pi, k, events, patients } = estimate;
   const count = `${events}/${patients}`;
-  if (estimate.basis !== 'pooled') return k > 1 ? [{ kind: 'header', label: `${label}: not pooled`, count, interval: plotInterval(proportion, ci) }] : [];
+  if (estimate.basis !== 'pooled')
+    return k > 1 ? [{ kind: 'header', label: `${label}: not pooled`, count, interval: plotInterval(proportion, ci) }] : [];
   return [
-    { kind: 'summary', label: `${label}, ${estimate.model} (k = ${k})`, count, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip(label, proportion, ci) },
-    ...(pi ? [{ kind: 'prediction', label: '95% prediction interval', estimate: proportion, lower: pi[0], upper: pi[1], interval: plotRange(pi), tooltip: `Prediction interval: ${plotRange(pi)} %` } as ForestRow] : []),
+    {
+      kind: 'summary',
+      label: `${label}, ${estimate.model} (k = ${k})`,
+      count,
+      estimate: proportion,
+      lower: ci[0],
+      upper: ci[1],
+      interval: plotInterval(proportion, ci),
+      tooltip: summaryTooltip(label, proportion, ci),
+    },
+    ...(pi
+      ? [
+          {
+            kind: 'prediction',
+            label: '95% prediction interval',
+            estimate: proportion,
+            lower: pi[0],
+            upper: pi[1],
+            interval: plotRange(pi),
+            tooltip: `Prediction interval: ${plotRange(pi)} %`,
+          } as ForestRow,
+        ]
+      : []),
   ];
 }
 
@@ -104,8 +128,28 @@ export function studiesForest(title: string, result: Fit, studies: ForestStudy[]
   const pi = result.piHts;
   const rows: ForestRow[] = [
     ...studies.map(studyRow),
-    { kind: 'summary', label: `Total, ${result.method} (k = ${result.k})`, estimate: proportion, lower: ci[0], upper: ci[1], interval: plotInterval(proportion, ci), tooltip: summaryTooltip('Pooled', proportion, ci) },
-    ...(pi ? [{ kind: 'prediction', label: '95% prediction interval', estimate: proportion, lower: pi[0], upper: pi[1], interval: plotRange(pi), tooltip: `Prediction interval: ${plotRange(pi)} %` } as ForestRow] : []),
+    {
+      kind: 'summary',
+      label: `Total, ${result.method} (k = ${result.k})`,
+      estimate: proportion,
+      lower: ci[0],
+      upper: ci[1],
+      interval: plotInterval(proportion, ci),
+      tooltip: summaryTooltip('Pooled', proportion, ci),
+    },
+    ...(pi
+      ? [
+          {
+            kind: 'prediction',
+            label: '95% prediction interval',
+            estimate: proportion,
+            lower: pi[0],
+            upper: pi[1],
+            interval: plotRange(pi),
+            tooltip: `Prediction interval: ${plotRange(pi)} %`,
+          } as ForestRow,
+        ]
+      : []),
   ];
   return forestFigure('reanalysis-forest', rows, {
     axisTitle: `${title} (%)`,
@@ -125,7 +169,17 @@ export function subgroupForest(analysis: BinaryOutcomeAnalysis, subgroup: Subgro
       { kind: 'header', label } as ForestRow,
       ...members.map(studyRow),
       ...(group.k > 1
-        ? [{ kind: 'summary', label: `Subgroup (k = ${group.k})`, estimate: group.proportion, lower: group.ci[0], upper: group.ci[1], interval: plotInterval(group.proportion, group.ci), tooltip: summaryTooltip(label, group.proportion, group.ci) } as ForestRow]
+        ? [
+            {
+              kind: 'summary',
+              label: `Subgroup (k = ${group.k})`,
+              estimate: group.proportion,
+              lower: group.ci[0],
+              upper: group.ci[1],
+              interval: plotInterval(group.proportion, group.ci),
+              tooltip: summaryTooltip(label, group.proportion, group.ci),
+            } as ForestRow,
+          ]
         : []),
     ];
   });
@@ -136,7 +190,9 @@ export function subgroupForest(analysis: BinaryOutcomeAnalysis, subgroup: Subgro
     reference: analysis.estimate!.proportion,
     countTitle: 'Events/n',
     footer: [
-      between ? `Test for subgroup differences: Q = ${statistic(between.Q)}, df = ${between.df} (p = ${pValue(between.p)})` : 'Test for subgroup differences: not estimable',
+      between
+        ? `Test for subgroup differences: Q = ${statistic(between.Q)}, df = ${between.df} (p = ${pValue(between.p)})`
+        : 'Test for subgroup differences: not estimable',
       forestKey(rows, true),
     ],
     description: `Forest plot of ${analysis.outcome.title.toLowerCase()} by ${subgroup.title.toLowerCase()}.`,
@@ -170,7 +226,15 @@ export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure 
   if (!results || !analysis.estimate) return undefined;
   const rows: ForestRow[] = results.map((r) => {
     const label = `Without ${studyOf(analysis, r.omitted).label}`;
-    return { kind: 'study', label, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `${label}: ${plotInterval(r.proportion, r.ci)} %` };
+    return {
+      kind: 'study',
+      label,
+      estimate: r.proportion,
+      lower: r.ci[0],
+      upper: r.ci[1],
+      interval: plotInterval(r.proportion, r.ci),
+      tooltip: `${label}: ${plotInterval(r.proportion, r.ci)} %`,
+    };
   });
   rows.push(...estimateRows('All studies', analysis.estimate).slice(0, 1));
   return forestFigure(`${analysis.outcome.slug}-leave-one-out`, rows, {
@@ -189,7 +253,15 @@ export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): PlotFigure |
   const rows: ForestRow[] = results.map((r) => {
     const study = studyOf(analysis, r.study);
     const label = study.label.includes(String(study.year)) ? study.label : `${study.label} (${study.year})`;
-    return { kind: 'study', label: `+ ${label}`, estimate: r.proportion, lower: r.ci[0], upper: r.ci[1], interval: plotInterval(r.proportion, r.ci), tooltip: `Up to ${study.label}: ${plotInterval(r.proportion, r.ci)} %` };
+    return {
+      kind: 'study',
+      label: `+ ${label}`,
+      estimate: r.proportion,
+      lower: r.ci[0],
+      upper: r.ci[1],
+      interval: plotInterval(r.proportion, r.ci),
+      tooltip: `Up to ${study.label}: ${plotInterval(r.proportion, r.ci)} %`,
+    };
   });
   return forestFigure(`${analysis.outcome.slug}-cumulative`, rows, {
     axisTitle: `${analysis.outcome.title} (%)`,

@@ -7,8 +7,28 @@ import { textWidth } from './text-width.ts';
 
 const rows: ForestRow[] = [
   { kind: 'header', label: 'Hematologic' },
-  { kind: 'study', label: 'Alpha 2020', estimate: 0.5, lower: 0.3, upper: 0.7, weight: 60, count: '10/20', interval: '50.0 [30.0–70.0]', weightText: '60.0 %' },
-  { kind: 'study', label: 'Beta 2022', estimate: 0.25, lower: 0.05, upper: 0.57, weight: 40, count: '3/12', interval: '25.0 [5.5–57.2]', weightText: '40.0 %' },
+  {
+    kind: 'study',
+    label: 'Alpha 2020',
+    estimate: 0.5,
+    lower: 0.3,
+    upper: 0.7,
+    weight: 60,
+    count: '10/20',
+    interval: '50.0 [30.0–70.0]',
+    weightText: '60.0 %',
+  },
+  {
+    kind: 'study',
+    label: 'Beta 2022',
+    estimate: 0.25,
+    lower: 0.05,
+    upper: 0.57,
+    weight: 40,
+    count: '3/12',
+    interval: '25.0 [5.5–57.2]',
+    weightText: '40.0 %',
+  },
   { kind: 'summary', label: 'Random effects (k = 2)', estimate: 0.4, lower: 0.25, upper: 0.57, interval: '40.0 [25.0–57.0]' },
   { kind: 'prediction', label: '95% prediction interval', estimate: 0.4, lower: 0.1, upper: 0.8, interval: '[10.0–80.0]' },
 ];
@@ -60,7 +80,9 @@ describe('forest plot conventions', () => {
   });
 
   it('prints a footer under the plot, wrapped to the plot width', () => {
-    const spec = forestSpec(rows, { ...options, footer: ['Heterogeneity (DL): τ² = 0.1', 'x '.repeat(200).trim()] }, 'narrow') as { title: { text: string[]; orient: string } };
+    const spec = forestSpec(rows, { ...options, footer: ['Heterogeneity (DL): τ² = 0.1', 'x '.repeat(200).trim()] }, 'narrow') as {
+      title: { text: string[]; orient: string };
+    };
     expect(spec.title.orient).toBe('bottom');
     expect(spec.title.text[0]).toBe('Heterogeneity (DL): τ² = 0.1');
     expect(spec.title.text.length).toBeGreaterThan(2);
@@ -81,16 +103,40 @@ describe('forest plot conventions', () => {
 
 describe('funnel and bar charts', () => {
   it('compile without warnings', async () => {
-    const funnel = funnelSpec([{ label: 'A', yi: 0.1, sei: 0.3 }, { label: 'B', yi: -0.4, sei: 0.6 }], {
-      pooled: 0, limits: [{ sei: 0, lower: 0, upper: 0 }, { sei: 0.6, lower: -1.18, upper: 1.18 }], axisTitle: 'Logit', description: 'Funnel',
-    });
+    const funnel = funnelSpec(
+      [
+        { label: 'A', yi: 0.1, sei: 0.3 },
+        { label: 'B', yi: -0.4, sei: 0.6 },
+      ],
+      {
+        pooled: 0,
+        limits: [
+          { sei: 0, lower: 0, upper: 0 },
+          { sei: 0.6, lower: -1.18, upper: 1.18 },
+        ],
+        axisTitle: 'Logit',
+        description: 'Funnel',
+      },
+    );
     await expect(renderSvg(funnel)).resolves.toContain('<svg');
     await expect(renderSvg(barSpec([{ label: 'CD19', value: 3 }], { axisTitle: 'Trials', description: 'Bars' }))).resolves.toContain('CD19');
   });
 
   it('orders bars largest first, ties by label', () => {
-    expect(barTable([{ label: 'b', value: 1 }, { label: 'a', value: 1 }, { label: 'c', value: 5 }], 'Target', 'Trials').rows).toEqual([
-      ['c', '5'], ['a', '1'], ['b', '1'],
+    expect(
+      barTable(
+        [
+          { label: 'b', value: 1 },
+          { label: 'a', value: 1 },
+          { label: 'c', value: 5 },
+        ],
+        'Target',
+        'Trials',
+      ).rows,
+    ).toEqual([
+      ['c', '5'],
+      ['a', '1'],
+      ['b', '1'],
     ]);
   });
 });

@@ -14,8 +14,13 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const warnings: string[] = [];
   const logger = {
     level: () => logger,
-    error: (...args: unknown[]) => { throw new Error(`vega-lite: ${args.join(' ')}`); },
-    warn: (...args: unknown[]) => { warnings.push(args.join(' ')); return logger; },
+    error: (...args: unknown[]) => {
+      throw new Error(`vega-lite: ${args.join(' ')}`);
+    },
+    warn: (...args: unknown[]) => {
+      warnings.push(args.join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };

@@ -13,30 +13,52 @@ const TEXT_COLOURS: Record<RobJudgement, string> = { low: '#ffffff', unclear: '#
 const FONT_SIZE = 12;
 const COLUMNS = [...ROB_DOMAINS.map((d) => ({ id: d.id as string, label: `${d.item}. ${d.short}` })), { id: 'overall', label: 'Overall' }];
 
-const colour = (field: string) => ({
-  field,
-  type: 'nominal',
-  scale: { domain: [...ROB_JUDGEMENTS], range: ROB_JUDGEMENTS.map((j) => COLOURS[j]) },
-  legend: { title: 'Judgement', orient: 'bottom', labelExpr: `{${ROB_JUDGEMENTS.map((j) => `'${j}': '${ROB_JUDGEMENT_LABELS[j].label}'`).join(', ')}}[datum.label]` },
-}) as const;
+const colour = (field: string) =>
+  ({
+    field,
+    type: 'nominal',
+    scale: { domain: [...ROB_JUDGEMENTS], range: ROB_JUDGEMENTS.map((j) => COLOURS[j]) },
+    legend: {
+      title: 'Judgement',
+      orient: 'bottom',
+      labelExpr: `{${ROB_JUDGEMENTS.map((j) => `'${j}': '${ROB_JUDGEMENT_LABELS[j].label}'`).join(', ')}}[datum.label]`,
+    },
+  }) as const;
 
-const config = { font: PLOT_FONT, view: { stroke: null }, axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE }, legend: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE } };
+const config = {
+  font: PLOT_FONT,
+  view: { stroke: null },
+  axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE },
+  legend: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE },
+};
 
 /** robvis's traffic-light plot: one row per trial, one circle per item and overall, coloured and marked by judgement. */
 export function trafficLight(assessments: TrialRiskOfBias[], id: string): PlotFigure {
   const cells = assessments.flatMap((trial) =>
-    [...trial.judgements.map((j) => ({ column: j.domain as string, judgement: j.judgement })), { column: 'overall', judgement: trial.overall }].map(({ column, judgement }) => ({
-      trial: trial.label,
-      column: COLUMNS.find((c) => c.id === column)!.label,
-      judgement,
-      symbol: SYMBOLS[judgement],
-      textColour: TEXT_COLOURS[judgement],
-      tooltip: `${trial.label} (${trial.nct}), ${COLUMNS.find((c) => c.id === column)!.label}: ${ROB_JUDGEMENT_LABELS[judgement].label}`,
-    })),
+    [...trial.judgements.map((j) => ({ column: j.domain as string, judgement: j.judgement })), { column: 'overall', judgement: trial.overall }].map(
+      ({ column, judgement }) => ({
+        trial: trial.label,
+        column: COLUMNS.find((c) => c.id === column)!.label,
+        judgement,
+        symbol: SYMBOLS[judgement],
+        textColour: TEXT_COLOURS[judgement],
+        tooltip: `${trial.label} (${trial.nct}), ${COLUMNS.find((c) => c.id === column)!.label}: ${ROB_JUDGEMENT_LABELS[judgement].label}`,
+      }),
+    ),
   );
   const labelWidth = Math.ceil(Math.max(0, ...assessments.map((a) => textWidth(a.label, FONT_SIZE))));
-  const x = { field: 'column', type: 'nominal', sort: COLUMNS.map((c) => c.label), axis: { title: null, orient: 'top', labelAngle: -40, domain: false, ticks: false } } as const;
-  const y = { field: 'trial', type: 'nominal', sort: assessments.map((a) => a.label), axis: { title: null, labelLimit: labelWidth + 4, domain: false, ticks: false } } as const;
+  const x = {
+    field: 'column',
+    type: 'nominal',
+    sort: COLUMNS.map((c) => c.label),
+    axis: { title: null, orient: 'top', labelAngle: -40, domain: false, ticks: false },
+  } as const;
+  const y = {
+    field: 'trial',
+    type: 'nominal',
+    sort: assessments.map((a) => a.label),
+    axis: { title: null, labelLimit: labelWidth + 4, domain: false, ticks: false },
+  } as const;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `Traffic-light plot of risk of bias (${ROB_TOOL.shortName}) for ${assessments.length} included ${assessments.length === 1 ? 'trial' : 'trials'}: ${assessments.map((a) => `${a.label} ${ROB_JUDGEMENT_LABELS[a.overall].label.toLowerCase()} overall`).join('; ')}.`,
@@ -45,7 +67,10 @@ export function trafficLight(assessments: TrialRiskOfBias[], id: string): PlotFi
     height: { step: 30 },
     layer: [
       { mark: { type: 'circle', size: 420, opacity: 1 }, encoding: { x, y, color: colour('judgement'), tooltip: { field: 'tooltip' } } },
-      { mark: { type: 'text', fontSize: 14, fontWeight: 'bold' }, encoding: { x, y, text: { field: 'symbol' }, color: { field: 'textColour', type: 'nominal', scale: null } } },
+      {
+        mark: { type: 'text', fontSize: 14, fontWeight: 'bold' },
+        encoding: { x, y, text: { field: 'symbol' }, color: { field: 'textColour', type: 'nominal', scale: null } },
+      },
     ],
     config,
   } as TopLevelSpec;
@@ -54,7 +79,11 @@ export function trafficLight(assessments: TrialRiskOfBias[], id: string): PlotFi
     spec,
     table: {
       columns: ['Trial', ...COLUMNS.map((c) => c.label)],
-      rows: assessments.map((a) => [a.label, ...a.judgements.map((j) => ROB_JUDGEMENT_LABELS[j.judgement].label), ROB_JUDGEMENT_LABELS[a.overall].label]),
+      rows: assessments.map((a) => [
+        a.label,
+        ...a.judgements.map((j) => ROB_JUDGEMENT_LABELS[j.judgement].label),
+        ROB_JUDGEMENT_LABELS[a.overall].label,
+      ]),
     },
   };
 }
@@ -79,7 +108,13 @@ export function riskOfBiasSummary(shares: JudgementShare[], weighting: string, i
     mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
       y: { field: 'domain', type: 'nominal', sort: COLUMNS.map((c) => c.label), axis: { title: null, labelLimit: labelWidth + 4 } },
-      x: { field: 'share', type: 'quantitative', stack: 'zero', scale: { domain: [0, 1] }, axis: { title: `Share of ${weighting}`, format: '.0%', grid: false } },
+      x: {
+        field: 'share',
+        type: 'quantitative',
+        stack: 'zero',
+        scale: { domain: [0, 1] },
+        axis: { title: `Share of ${weighting}`, format: '.0%', grid: false },
+      },
       color: colour('judgement'),
       order: { field: 'order', type: 'quantitative' },
       tooltip: { field: 'tooltip' },
@@ -91,7 +126,10 @@ export function riskOfBiasSummary(shares: JudgementShare[], weighting: string, i
     spec,
     table: {
       columns: ['Item', ...ROB_JUDGEMENTS.map((j) => ROB_JUDGEMENT_LABELS[j].label)],
-      rows: COLUMNS.map((c) => [c.label, ...ROB_JUDGEMENTS.map((j) => percent(shares.find((s) => s.domain === c.id && s.judgement === j)?.share ?? 0, 0))]),
+      rows: COLUMNS.map((c) => [
+        c.label,
+        ...ROB_JUDGEMENTS.map((j) => percent(shares.find((s) => s.domain === c.id && s.judgement === j)?.share ?? 0, 0)),
+      ]),
     },
   };
 }

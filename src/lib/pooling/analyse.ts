@@ -99,7 +99,12 @@ export function analyse(studies: StudyInput[], options: PoolingOptions = {}): Me
     });
     result.between = betweenTest(fits.map((s) => s.fit));
     const index = new Map(fits.map((f, j) => [f.group, j]));
-    result.mixedBetween = mixedSubgroupTest(yi, vi, Int32Array.from(groups as string[], (g) => index.get(g)!), fitOptions);
+    result.mixedBetween = mixedSubgroupTest(
+      yi,
+      vi,
+      Int32Array.from(groups as string[], (g) => index.get(g)!),
+      fitOptions,
+    );
   }
 
   if (k >= 2) {

@@ -122,7 +122,11 @@ class Collector implements CaseComparison {
 
   /** A sequence of estimates (leave-one-out, cumulative): same order of names, then each proportion and CI. */
   series(kind: string, actual: NamedEstimate[], expected: NamedEstimate[]): void {
-    this.same(`${kind} order`, actual.map((x) => x.name), expected.map((x) => x.name));
+    this.same(
+      `${kind} order`,
+      actual.map((x) => x.name),
+      expected.map((x) => x.name),
+    );
     expected.forEach((x, i) => {
       this.one(`${kind} proportion`, actual[i]?.proportion, x.proportion);
       this.all(`${kind} ci`, actual[i]?.ci, x.ci);
@@ -130,7 +134,8 @@ class Collector implements CaseComparison {
   }
 
   same(kind: string, actual: unknown, expected: unknown): void {
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) this.problems.push(`${kind}: ${JSON.stringify(actual)} vs metafor ${JSON.stringify(expected)}`);
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      this.problems.push(`${kind}: ${JSON.stringify(actual)} vs metafor ${JSON.stringify(expected)}`);
   }
 }
 
@@ -187,14 +192,23 @@ export function compareFit(fixture: Fixture, fit: FitFixture): CaseComparison {
     c.one('egger p', result.egger?.p, fit.egger.p, TOLERANCE.DL);
   }
   result.studies.forEach((s, i) => c.all('clopper-pearson', s.ci, fixture.clopper_pearson[i]!, TOLERANCE.DL));
-  if (fit.weights) c.all('weights', result.studies.map((s) => s.weight), fit.weights);
+  if (fit.weights)
+    c.all(
+      'weights',
+      result.studies.map((s) => s.weight),
+      fit.weights,
+    );
   const named = <T extends { proportion: number; ci: number[] }>(list: T[] | undefined, key: keyof T) =>
     (list ?? []).map((x) => ({ name: String(x[key]), proportion: x.proportion, ci: x.ci }));
   if (fit.leave_one_out) c.series('leave-one-out', named(result.leaveOneOut, 'omitted'), named(fit.leave_one_out, 'omitted'));
   if (fit.cumulative) c.series('cumulative', named(result.cumulative, 'study'), named(fit.cumulative, 'study'));
   if (fit.subgroups) {
     const groups = result.subgroups ?? [];
-    c.same('subgroups', groups.map((g) => [g.group, g.k]), fit.subgroups.map((g) => [g.group, g.k]));
+    c.same(
+      'subgroups',
+      groups.map((g) => [g.group, g.k]),
+      fit.subgroups.map((g) => [g.group, g.k]),
+    );
     fit.subgroups.forEach((g, i) => {
       c.one('subgroup proportion', groups[i]?.proportion, g.proportion);
       c.all('subgroup ci', groups[i]?.ci, g.ci);

@@ -38,7 +38,10 @@ interface GlmmFixture {
   fits: GlmmFixtureFit[];
 }
 
-const fixtures = readdirSync(DIR).map((f) => ({ name: f.replace(/\.json$/, ''), fixture: JSON.parse(readFileSync(join(DIR, f), 'utf8')) as GlmmFixture }));
+const fixtures = readdirSync(DIR).map((f) => ({
+  name: f.replace(/\.json$/, ''),
+  fixture: JSON.parse(readFileSync(join(DIR, f), 'utf8')) as GlmmFixture,
+}));
 const worst = new Map<string, number>();
 
 function close(kind: string, actual: number, expected: number, rel: number = TOLERANCE.relative): void {
@@ -103,9 +106,15 @@ describe('GLMM coverage and bounds', () => {
   });
 
   it('analyse() reports a failed GLMM as ModelFailure with its reason, never a number', () => {
-    expect(() => analyse([{ study: 'A', events: 0, total: 5 }, { study: 'B', events: 0, total: 9 }], { method: 'GLMM' })).toThrow(
-      'GLMM not fitted: not identifiable: no study has an event',
-    );
+    expect(() =>
+      analyse(
+        [
+          { study: 'A', events: 0, total: 5 },
+          { study: 'B', events: 0, total: 9 },
+        ],
+        { method: 'GLMM' },
+      ),
+    ).toThrow('GLMM not fitted: not identifiable: no study has an event');
   });
 
   it('the worst deviations stay within the declared tolerances', () => {

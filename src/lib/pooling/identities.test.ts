@@ -17,7 +17,8 @@ const STUDIES: StudyInput[] = [
 /** Every number anywhere in the result is finite; nulls are allowed. */
 function expectAllFinite(value: unknown, path = 'result'): void {
   if (typeof value === 'number') expect(Number.isFinite(value), path).toBe(true);
-  else if (Array.isArray(value) || ArrayBuffer.isView(value)) [...(value as ArrayLike<unknown> & Iterable<unknown>)].forEach((v, i) => expectAllFinite(v, `${path}[${i}]`));
+  else if (Array.isArray(value) || ArrayBuffer.isView(value))
+    [...(value as ArrayLike<unknown> & Iterable<unknown>)].forEach((v, i) => expectAllFinite(v, `${path}[${i}]`));
   else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => expectAllFinite(v, `${path}.${k}`));
 }
 
@@ -29,7 +30,11 @@ describe('algebraic identities', () => {
 
   it('DL with tau² = 0 is the common-effect model', () => {
     const studies = [3, 4, 5].map((events, i) => ({ study: `S${i}`, events, total: 20 + i }));
-    const { yi, vi } = escalc('PLO', studies.map((s) => s.events), studies.map((s) => s.total));
+    const { yi, vi } = escalc(
+      'PLO',
+      studies.map((s) => s.events),
+      studies.map((s) => s.total),
+    );
     const fit = rma(yi, vi, { method: 'DL', hakn: false });
     expect(fit.tau2).toBe(0);
     let sumW = 0;
@@ -52,7 +57,10 @@ describe('algebraic identities', () => {
   it.each(COMBOS)('permuting the input permutes the weights ($measure $method hakn=$hakn)', (options) => {
     const order = [3, 0, 5, 1, 4, 2];
     const a = analyse(STUDIES, options);
-    const b = analyse(order.map((i) => STUDIES[i]!), options);
+    const b = analyse(
+      order.map((i) => STUDIES[i]!),
+      options,
+    );
     order.forEach((from, to) => expect(b.studies[to]!.weight).toBeCloseTo(a.studies[from]!.weight, 9));
     expect(b.pooled.proportion).toBeCloseTo(a.pooled.proportion, 10);
   });
@@ -83,11 +91,24 @@ describe('edge cases', () => {
 
   const cases: [string, StudyInput[]][] = [
     ['k = 1', [{ study: 'A', events: 0, total: 4, group: 'g', year: 1 }]],
-    ['k = 2', [{ study: 'A', events: 0, total: 4, group: 'g', year: 1 }, { study: 'B', events: 4, total: 4, group: 'h', year: 1 }]],
+    [
+      'k = 2',
+      [
+        { study: 'A', events: 0, total: 4, group: 'g', year: 1 },
+        { study: 'B', events: 4, total: 4, group: 'h', year: 1 },
+      ],
+    ],
     ['all zero events', [0, 0, 0, 0].map((events, i) => ({ study: `S${i}`, events, total: 5 + i, group: 'g', year: 2000 }))],
     ['all events', [5, 6, 7].map((n, i) => ({ study: `S${i}`, events: n, total: n, group: `g${i % 2}`, year: 2000 + i }))],
     ['identical studies', [1, 2, 3, 4].map((i) => ({ study: `S${i}`, events: 5, total: 20, group: `g${i % 2}`, year: 2000 }))],
-    ['very large n', [{ study: 'A', events: 1, total: 1e9 }, { study: 'B', events: 999_999_999, total: 1e9 }, { study: 'C', events: 5e8, total: 1e9 }]],
+    [
+      'very large n',
+      [
+        { study: 'A', events: 1, total: 1e9 },
+        { study: 'B', events: 999_999_999, total: 1e9 },
+        { study: 'C', events: 5e8, total: 1e9 },
+      ],
+    ],
   ];
   it.each(cases.flatMap(([name, studies]) => COMBOS.map((o) => ({ name, studies, ...o }))))(
     '$name gives finite numbers or null ($measure $method hakn=$hakn)',

@@ -29,7 +29,7 @@ export function maximise(f: (x: number) => number, lo: number, hi: number, tol =
   let e = 0;
   for (let iter = 0; iter < maxIter; iter++) {
     const mid = (a + b) / 2;
-    const tol1 = tol * Math.max(1, Math.abs(x)) / 3;
+    const tol1 = (tol * Math.max(1, Math.abs(x))) / 3;
     const tol2 = 2 * tol1;
     if (Math.abs(x - mid) <= tol2 - (b - a) / 2) return { x, value: fx, converged: true };
     let parabolic = false;

@@ -51,8 +51,7 @@ export function rma(yi: Float64Array, vi: Float64Array, options: RmaOptions): Rm
   for (let i = 0; i < k; i++) Q += (yi[i]! - fixed) ** 2 / vi[i]!;
   const df = k - 1;
 
-  const tau2 =
-    options.method === 'DL' ? tau2DL(Q, k, sumW, sumW2) : options.method === 'REML' ? tau2REML(yi, vi) : tau2PM(yi, vi);
+  const tau2 = options.method === 'DL' ? tau2DL(Q, k, sumW, sumW2) : options.method === 'REML' ? tau2REML(yi, vi) : tau2PM(yi, vi);
 
   let sumWs = 0;
   let sumWsy = 0;

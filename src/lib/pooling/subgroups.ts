@@ -24,7 +24,11 @@ export function subgroupFits(groups: string[], yi: Float64Array, vi: Float64Arra
   return [...members].map(([group, indices]) => ({
     group,
     members: indices,
-    fit: rma(Float64Array.from(indices, (i) => yi[i]!), Float64Array.from(indices, (i) => vi[i]!), options),
+    fit: rma(
+      Float64Array.from(indices, (i) => yi[i]!),
+      Float64Array.from(indices, (i) => vi[i]!),
+      options,
+    ),
   }));
 }
 

@@ -55,7 +55,6 @@ export interface PooledSummary {
   pi: Interval;
 }
 
-
 export interface EggerTest {
   t: number;
   df: number;

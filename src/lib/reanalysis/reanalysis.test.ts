@@ -37,15 +37,27 @@ describe('re-analysis state in the URL', () => {
 describe('reanalyse', () => {
   it('pools the studies not excluded, joined by id, exactly as analyse() does', () => {
     const { included, estimate, unknownIds } = reanalyse(studies, { ...PRIMARY, exclude: ['NCT00000002/b', 'NCT09999999/x'], model: 'REML' });
-    expect(included.map((s) => [s.id, s.result?.study, s.result?.events])).toEqual([['NCT00000001/a', 'NCT00000001/a', 18], ['NCT00000003/c', 'NCT00000003/c', 5]]);
+    expect(included.map((s) => [s.id, s.result?.study, s.result?.events])).toEqual([
+      ['NCT00000001/a', 'NCT00000001/a', 18],
+      ['NCT00000003/c', 'NCT00000003/c', 5],
+    ]);
     expect(unknownIds).toEqual(['NCT09999999/x']);
-    const direct = analyse([{ study: 'A 2024', events: 18, total: 37 }, { study: 'C 2025', events: 5, total: 12 }], { method: 'REML' });
+    const direct = analyse(
+      [
+        { study: 'A 2024', events: 18, total: 37 },
+        { study: 'C 2025', events: 5, total: 12 },
+      ],
+      { method: 'REML' },
+    );
     expect(estimate?.fit?.pooled).toEqual(direct.pooled);
     expect(estimate?.proportion).toBe(direct.pooled.proportion);
   });
 
   it("follows the review's rules: no model from studies without an event", () => {
-    const none = reanalyse(studies.map((s) => ({ ...s, events: 0 })), { ...PRIMARY, model: 'DL' }).estimate!;
+    const none = reanalyse(
+      studies.map((s) => ({ ...s, events: 0 })),
+      { ...PRIMARY, model: 'DL' },
+    ).estimate!;
     expect([none.basis, none.model, none.proportion, none.fit]).toEqual(['no-events', 'none', 0, null]);
   });
 

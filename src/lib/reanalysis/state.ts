@@ -36,7 +36,10 @@ export function parseState(search: string): { state: ReanalysisState; ignored: s
   const measure = pick('measure', MEASURES, PRIMARY.measure);
   const hakn = params.get('hakn');
   if (hakn !== null && hakn !== '0' && hakn !== '1') ignored.push(`hakn=${hakn}`);
-  const exclude = (params.get('exclude') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const exclude = (params.get('exclude') ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   return {
     state: { exclude: [...new Set(exclude)], model, hakn: hakn === '1' ? true : hakn === '0' ? false : PRIMARY.hakn, measure },
     ignored,

@@ -81,7 +81,9 @@ describe('registryFacts', () => {
 
   it.each([[['PHASE2', 'PHASE3']], [['PHASE4']]])('rejects phases %j, naming the field', (phases) => {
     expect(() => registryFacts(withChange((p) => (p.designModule.phases = phases)))).toThrow(
-      new RegistryRecordError(`protocolSection.designModule.phases [${phases.join(', ')}] has no equivalent (known: [EARLY_PHASE1], [NA], [PHASE1], [PHASE1, PHASE2], [PHASE2], [PHASE3])`),
+      new RegistryRecordError(
+        `protocolSection.designModule.phases [${phases.join(', ')}] has no equivalent (known: [EARLY_PHASE1], [NA], [PHASE1], [PHASE1, PHASE2], [PHASE2], [PHASE3])`,
+      ),
     );
   });
 

@@ -36,8 +36,15 @@ export class RegistryRecordError extends Error {}
 // API v2 spells statuses in upper snake case; ours are the same words in kebab case.
 // Expanded-access statuses (AVAILABLE, WITHHELD, …) are deliberately absent: such records are not trials.
 const API_STATUSES = [
-  'NOT_YET_RECRUITING', 'RECRUITING', 'ENROLLING_BY_INVITATION', 'ACTIVE_NOT_RECRUITING',
-  'COMPLETED', 'SUSPENDED', 'TERMINATED', 'WITHDRAWN', 'UNKNOWN',
+  'NOT_YET_RECRUITING',
+  'RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'COMPLETED',
+  'SUSPENDED',
+  'TERMINATED',
+  'WITHDRAWN',
+  'UNKNOWN',
 ] as const;
 
 const PHASE_BY_API: Record<string, Phase> = {
@@ -100,7 +107,9 @@ export function registryFacts(record: unknown): RegistryFacts {
   const phase = PHASE_BY_API[phaseKey];
   if (!phase) {
     throw new RegistryRecordError(
-      `protocolSection.designModule.phases [${design.phases.join(', ')}] has no equivalent (known: ${Object.keys(PHASE_BY_API).map((k) => `[${k.replace(',', ', ')}]`).join(', ')})`,
+      `protocolSection.designModule.phases [${design.phases.join(', ')}] has no equivalent (known: ${Object.keys(PHASE_BY_API)
+        .map((k) => `[${k.replace(',', ', ')}]`)
+        .join(', ')})`,
     );
   }
 

@@ -26,7 +26,15 @@ const registry = {
 } as unknown as Trial['registry'];
 
 const facts = (over: Partial<RegistryFacts>): RegistryFacts =>
-  ({ nct: 'NCT00000001', briefTitle: 't', status: 'recruiting', phase: '1', enrollment: { count: 20, type: 'planned' }, conditions: [], ...over }) as RegistryFacts;
+  ({
+    nct: 'NCT00000001',
+    briefTitle: 't',
+    status: 'recruiting',
+    phase: '1',
+    enrollment: { count: 20, type: 'planned' },
+    conditions: [],
+    ...over,
+  }) as RegistryFacts;
 
 describe('registryChanges', () => {
   it('lists only the facts the record states that differ; country order does not matter', () => {
@@ -46,7 +54,10 @@ describe('applyChanges', () => {
       [['registry', 'status'], 'completed'],
       [['registry', 'phase'], '1/2'],
       [['registry', 'enrollment', 'count'], 18],
-      [['registry', 'countries'], ['China', 'Germany']],
+      [
+        ['registry', 'countries'],
+        ['China', 'Germany'],
+      ],
     ]);
     expect(updated).toBe(
       FILE.replace("phase: '1'", "phase: '1/2'")
@@ -59,7 +70,7 @@ describe('applyChanges', () => {
 
   it('inserts a missing registry key before the next key in schema order', () => {
     const updated = applyChanges(FILE, [[['registry', 'sponsor'], 'Acme Bio']]);
-    expect(updated).toContain("registry:\n  sponsor: \"Acme Bio\"\n  phase: '1'");
+    expect(updated).toContain('registry:\n  sponsor: "Acme Bio"\n  phase: \'1\'');
   });
 
   it('keeps Windows line endings', () => {

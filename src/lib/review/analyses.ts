@@ -125,7 +125,15 @@ export function eligibleSubgroups(rows: StudyRow[]): { dimension: SubgroupDimens
     const groups = [...split(rows, dimension).values()];
     const large = groups.filter((members) => members.length >= THRESHOLDS.subgroupMinStudies);
     if (large.length < THRESHOLDS.subgroupMinGroups) continue;
-    const partition = groups.map((members) => members.map((row) => row.id).sort().join('|')).sort().join('||');
+    const partition = groups
+      .map((members) =>
+        members
+          .map((row) => row.id)
+          .sort()
+          .join('|'),
+      )
+      .sort()
+      .join('||');
     const existing = seen.get(partition);
     if (existing) existing.titles.push(title);
     else seen.set(partition, { dimension, titles: [title] });
@@ -140,7 +148,20 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
   const rows = unsorted.toSorted((a, b) => a.year - b.year || a.label.localeCompare(b.label));
   const totals = outcomeTotals(rows);
   const settings: PoolingSettings = { ...POOLING };
-  const empty = { outcome, rows, studies: [], totals, settings, notReported, strata: [], estimate: null, result: null, smallStudy: false, subgroups: [], sensitivity: [] };
+  const empty = {
+    outcome,
+    rows,
+    studies: [],
+    totals,
+    settings,
+    notReported,
+    strata: [],
+    estimate: null,
+    result: null,
+    smallStudy: false,
+    subgroups: [],
+    sensitivity: [],
+  };
   if (rows.length === 0) return { ...empty, notes: derivedNote ? [derivedNote] : [] };
 
   const overall = estimate(inputs(rows), settings);
@@ -175,7 +196,11 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
       return { dimension, titles, title: titles.join(' = '), labels, result: analysis, commonTau2 };
     });
     sensitivity = SENSITIVITY_SETTINGS.map(({ label, measure, method, hakn }) => ({
-      label, measure, method, hakn, ...estimate(inputs(rows), { measure, method, hakn }),
+      label,
+      measure,
+      method,
+      hakn,
+      ...estimate(inputs(rows), { measure, method, hakn }),
     }));
     for (const row of sensitivity) notes.push(...row.notes.filter((note) => note.rule === 'clipped'));
   }
@@ -199,7 +224,14 @@ function joinById(rows: StudyRow[], fit: Fit | null): PooledStudy[] {
     if (fit && !pooled) throw new Error(`pooling returned no result for study ${row.id}`);
     return {
       ...row,
-      result: { study: row.id, events: row.events, total: row.n, proportion: row.events / row.n, ci: clopperPearson(row.events, row.n), weight: pooled?.weight ?? null },
+      result: {
+        study: row.id,
+        events: row.events,
+        total: row.n,
+        proportion: row.events / row.n,
+        ci: clopperPearson(row.events, row.n),
+        weight: pooled?.weight ?? null,
+      },
     };
   });
 }

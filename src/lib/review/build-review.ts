@@ -19,7 +19,14 @@ import { prismaFlows, type PrismaFlows } from './prisma.ts';
 import { recheck, type RecheckRow } from './recheck.ts';
 import type { CertaintyJudgements } from '../schema/certainty.ts';
 import { summaryOfFindings, type SummaryOfFindings } from '../certainty/summary.ts';
-import { excludingHighRisk, judgementShares, trialsRiskOfBias, type HighRiskSensitivity, type JudgementShare, type TrialRiskOfBias } from './risk-of-bias.ts';
+import {
+  excludingHighRisk,
+  judgementShares,
+  trialsRiskOfBias,
+  type HighRiskSensitivity,
+  type JudgementShare,
+  type TrialRiskOfBias,
+} from './risk-of-bias.ts';
 import { reviewLimitations, type Limitations } from './limitations.ts';
 import { trialPatients } from './trial-patients.ts';
 import { LICENCE_FIELD } from '../licence/licences.ts';
@@ -101,10 +108,12 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
   const outcomes = BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome));
   const included = trials.filter((trial) => trial.inclusion.status === 'included');
   const riskOfBias = trialsRiskOfBias(included);
-  const findings = new Map(outcomes.flatMap((analysis) => {
-    const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements);
-    return summary ? [[analysis.outcome.key, summary] as const] : [];
-  }));
+  const findings = new Map(
+    outcomes.flatMap((analysis) => {
+      const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements);
+      return summary ? [[analysis.outcome.key, summary] as const] : [];
+    }),
+  );
   const pooled = outcomes.filter((analysis) => analysis.result);
   const survival = SURVIVAL_OUTCOMES.map((outcome) => ({ outcome, ...survivalOutcomeData(trials, outcome.key) }));
   const seedTrials = trials.filter((trial) => trial.seed).sort((a, b) => a.seed!.row - b.seed!.row);
@@ -122,12 +131,20 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
     prisma: prismaFlows(search, trials),
     recheck: recheck(seedClaims, trials, outcomes, survival),
     riskOfBias,
-    riskOfBiasByPatients: judgementShares(included.map((trial) => ({ nct: trial.nct, weight: trialPatients(trial) })), riskOfBias),
-    riskOfBiasByWeight: new Map(pooled.map((analysis) => [
-      analysis.outcome.key,
-      // The model's weights, or each study's share of patients where the model has none (GLMM).
-      judgementShares(analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight ?? study.n })), riskOfBias),
-    ])),
+    riskOfBiasByPatients: judgementShares(
+      included.map((trial) => ({ nct: trial.nct, weight: trialPatients(trial) })),
+      riskOfBias,
+    ),
+    riskOfBiasByWeight: new Map(
+      pooled.map((analysis) => [
+        analysis.outcome.key,
+        // The model's weights, or each study's share of patients where the model has none (GLMM).
+        judgementShares(
+          analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight ?? study.n })),
+          riskOfBias,
+        ),
+      ]),
+    ),
     findings,
     excludingHighRisk: new Map(pooled.map((analysis) => [analysis.outcome.key, excludingHighRisk(analysis, riskOfBias)])),
     limitations: reviewLimitations(trials, search),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, consecutiveChanges, describeChanges, evidenceEvents, hasChanges, type ComparableTrial, type EvidenceState } from './changes.ts';
+import {
+  compareVersions,
+  consecutiveChanges,
+  describeChanges,
+  evidenceEvents,
+  hasChanges,
+  type ComparableTrial,
+  type EvidenceState,
+} from './changes.ts';
 
 const trial = (nct: string, overrides: Partial<ComparableTrial> = {}): ComparableTrial => ({
   nct,
@@ -72,12 +80,12 @@ describe('compareVersions', () => {
   it('reports how each estimate moved, and only those that moved', () => {
     const cr = { outcome: { slug: 'cr', title: 'Complete response' }, result: null };
     const gvhd = { outcome: { slug: 'gvhd', title: 'Graft-versus-host disease' }, result: orr(0.01, 2).result };
-    const changes = compareVersions(state('a', [], [orr(0.43, 3), cr, gvhd]), state('b', [], [orr(0.451, 4), { ...cr, result: orr(0.2, 1).result }, gvhd]));
+    const changes = compareVersions(
+      state('a', [], [orr(0.43, 3), cr, gvhd]),
+      state('b', [], [orr(0.451, 4), { ...cr, result: orr(0.2, 1).result }, gvhd]),
+    );
     expect(changes.estimates.map((e) => e.slug)).toEqual(['orr', 'cr']);
-    expect(describeChanges(changes)).toEqual([
-      'Overall response 43.0 % (k = 3) → 45.1 % (k = 4).',
-      'Complete response no data → 20.0 % (k = 1).',
-    ]);
+    expect(describeChanges(changes)).toEqual(['Overall response 43.0 % (k = 3) → 45.1 % (k = 4).', 'Complete response no data → 20.0 % (k = 1).']);
   });
 
   it('counts a change in patients alone as a move', () => {
@@ -122,7 +130,10 @@ describe('evidenceEvents', () => {
     const before = state('2026-01-01', [trial('NCT00000001')], [orr(0.43, 3)]);
     const after = state(
       '2026-02-01',
-      [trial('NCT00000001', { registry: { status: 'completed' } }), trial('NCT00000002', { inclusion: { status: 'included' }, cohorts: [{ id: 'all' }] })],
+      [
+        trial('NCT00000001', { registry: { status: 'completed' } }),
+        trial('NCT00000002', { inclusion: { status: 'included' }, cohorts: [{ id: 'all' }] }),
+      ],
       [orr(0.391, 4)],
     );
     const events = evidenceEvents(compareVersions(before, after), new Map([['NCT00000002', 'CD19 CAR-NK']]));

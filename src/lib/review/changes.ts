@@ -42,8 +42,7 @@ export interface EvidenceState {
 export const TRIAL_SECTIONS = ['registry', 'product', 'population', 'publications', 'outcomes', 'inclusion'] as const;
 export type TrialSection = (typeof TRIAL_SECTIONS)[number];
 
-const sectionOf = (trial: ComparableTrial, section: TrialSection): unknown =>
-  section === 'outcomes' ? trial.cohorts : trial[section];
+const sectionOf = (trial: ComparableTrial, section: TrialSection): unknown => (section === 'outcomes' ? trial.cohorts : trial[section]);
 
 export interface NewResults {
   nct: string;
@@ -85,7 +84,11 @@ const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 const estimateOf = (outcome: ComparableOutcome | undefined): Estimate | null =>
   outcome?.result
-    ? { k: outcome.result.k, patients: outcome.result.patients, pooled: outcome.result.pooled && { proportion: outcome.result.pooled.proportion, ci: outcome.result.pooled.ci } }
+    ? {
+        k: outcome.result.k,
+        patients: outcome.result.patients,
+        pooled: outcome.result.pooled && { proportion: outcome.result.pooled.proportion, ci: outcome.result.pooled.ci },
+      }
     : null;
 
 /** Everything that differs between two versions of the evidence. */
@@ -154,8 +157,9 @@ export function describeChanges(changes: EvidenceChanges): string[] {
     ...(added.length ? [`${added.length} ${trials(added.length)} added: ${added.join(', ')}.`] : []),
     ...(removed.length ? [`${removed.length} ${trials(removed.length)} removed: ${removed.join(', ')}.`] : []),
     ...changed.map(({ nct, sections }) => `${nct}: ${sections.join(', ')} changed.`),
-    ...newResults.map(({ nct, nowIncluded, newCohorts }) =>
-      `${nct}: new results (${[nowIncluded && 'now included', newCohorts.length > 0 && `new cohorts: ${newCohorts.join(', ')}`].filter(Boolean).join('; ')}).`,
+    ...newResults.map(
+      ({ nct, nowIncluded, newCohorts }) =>
+        `${nct}: new results (${[nowIncluded && 'now included', newCohorts.length > 0 && `new cohorts: ${newCohorts.join(', ')}`].filter(Boolean).join('; ')}).`,
     ),
     ...estimates.map(({ title, before, after }) => `${title} ${estimateText(before)} → ${estimateText(after)}.`),
   ];
@@ -193,15 +197,27 @@ function estimateTitle({ title, before, after }: EstimateChange): string {
 /** Every change between two versions as its own event: estimates that moved first, then trials. */
 export function evidenceEvents(changes: EvidenceChanges, titles: ReadonlyMap<string, string> = new Map()): EvidenceEvent[] {
   const { from, to } = changes;
-  const event = (kind: EvidenceEvent['kind'], key: string, title: string): EvidenceEvent => ({ id: `${from}..${to}/${kind}/${key}`, kind, title, from, to });
+  const event = (kind: EvidenceEvent['kind'], key: string, title: string): EvidenceEvent => ({
+    id: `${from}..${to}/${kind}/${key}`,
+    kind,
+    title,
+    from,
+    to,
+  });
   const named = (nct: string) => (titles.has(nct) ? `${nct} (${titles.get(nct)})` : nct);
   return [
     ...changes.estimates.map((change) => event('estimate', change.slug, estimateTitle(change))),
     ...changes.added.map((nct) => event('added', nct, `Trial added to the review: ${named(nct)}`)),
     ...changes.removed.map((nct) => event('removed', nct, `Trial removed from the review: ${named(nct)}`)),
     ...changes.newResults.map(({ nct, nowIncluded, newCohorts }) =>
-      event('results', nct, `New results for ${nct}${nowIncluded ? ', now included in pooling' : ''}${newCohorts.length > 0 ? ` (${newCohorts.length} new ${newCohorts.length === 1 ? 'cohort' : 'cohorts'})` : ''}`),
+      event(
+        'results',
+        nct,
+        `New results for ${nct}${nowIncluded ? ', now included in pooling' : ''}${newCohorts.length > 0 ? ` (${newCohorts.length} new ${newCohorts.length === 1 ? 'cohort' : 'cohorts'})` : ''}`,
+      ),
     ),
-    ...changes.changed.map(({ nct, sections }) => event('corrected', nct, `${nct}: ${sections.map((section) => SECTION_WORDS[section]).join(', ')} updated`)),
+    ...changes.changed.map(({ nct, sections }) =>
+      event('corrected', nct, `${nct}: ${sections.map((section) => SECTION_WORDS[section]).join(', ')} updated`),
+    ),
   ];
 }

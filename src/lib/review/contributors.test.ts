@@ -14,7 +14,11 @@ const trial = (nct: string, extractedBy: string, checkedBy?: string, log: string
 describe('contributors', () => {
   it('counts each role per trial file and each commit, most extraction first', () => {
     const result = contributors(
-      [trial('NCT00000001', 'B. Author', 'A. Checker', ['A. Checker', 'A. Checker']), trial('NCT00000002', 'B. Author'), trial('NCT00000003', 'C. Other')],
+      [
+        trial('NCT00000001', 'B. Author', 'A. Checker', ['A. Checker', 'A. Checker']),
+        trial('NCT00000002', 'B. Author'),
+        trial('NCT00000003', 'C. Other'),
+      ],
       ['A. Checker', 'D. Committer', 'A. Checker'],
     );
     expect(result).toEqual([

@@ -48,7 +48,16 @@ export function estimate(studies: StudyInput[], options: PoolingOptions): Estima
   const patients = studies.reduce((sum, s) => sum + s.total, 0);
   const events = studies.reduce((sum, s) => sum + s.events, 0);
   const unpooled = (basis: Basis, proportion: number, ci: Interval, notes: RuleNote[]): Estimate => ({
-    basis, model: 'none', k, patients, events, proportion, ci, pi: null, fit: null, notes,
+    basis,
+    model: 'none',
+    k,
+    patients,
+    events,
+    proportion,
+    ci,
+    pi: null,
+    fit: null,
+    notes,
   });
   if (k === 0) throw new Error('estimate needs at least one study');
   if (events === 0) return unpooled('no-events', 0, clopperPearson(0, patients), [NOTES.noEvents(patients, k)]);
@@ -72,7 +81,9 @@ export function estimate(studies: StudyInput[], options: PoolingOptions): Estima
   return {
     basis: 'pooled',
     model: modelName(options),
-    k, patients, events,
+    k,
+    patients,
+    events,
     proportion: Math.min(1, Math.max(0, fit.pooled.proportion)),
     ci: ci.interval,
     pi: pi?.interval ?? null,

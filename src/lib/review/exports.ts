@@ -80,7 +80,13 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version,
       between: subgroup.result.between ?? null,
       commonTau2: subgroup.commonTau2,
     })),
-    sensitivity: analysis.sensitivity.map(({ label: name, measure, method, hakn, ...rest }) => ({ label: name, measure, method, hakn, ...decided(rest) })),
+    sensitivity: analysis.sensitivity.map(({ label: name, measure, method, hakn, ...rest }) => ({
+      label: name,
+      measure,
+      method,
+      hakn,
+      ...decided(rest),
+    })),
     notReported: analysis.notReported,
     certainty: certainty && { rating: certainty.rating, domains: certainty.domains },
   };
@@ -93,7 +99,12 @@ export function riskOfBiasExport(assessments: TrialRiskOfBias[]): RiskOfBiasExpo
     domains: ROB_DOMAINS.map(({ id, item, name, question }) => ({ id, item, name, question })),
     trials: assessments.map((assessment) => ({
       nct: assessment.nct,
-      judgements: assessment.judgements.map(({ domain, judgement, support, citation }) => ({ domain, judgement, support, source: exportedSource(citation) })),
+      judgements: assessment.judgements.map(({ domain, judgement, support, citation }) => ({
+        domain,
+        judgement,
+        support,
+        source: exportedSource(citation),
+      })),
       overall: assessment.overall,
     })),
   };

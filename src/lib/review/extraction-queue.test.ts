@@ -15,7 +15,12 @@ const trial = (nct: string, publications: unknown[], status = 'published-not-ext
   });
 
 const publication = (id: string, year: number, extraction?: unknown) => ({
-  id, citation: `${id} citation`, year, type: 'article', pmid: '1', ...(extraction ? { extraction } : {}),
+  id,
+  citation: `${id} citation`,
+  year,
+  type: 'article',
+  pmid: '1',
+  ...(extraction ? { extraction } : {}),
 });
 
 describe('extractionQueue', () => {
@@ -39,7 +44,11 @@ describe('extractionQueue', () => {
   it('carries the citation, identifiers, what is missing and the outcomes wanted', () => {
     const [, old] = extractionQueue(trials);
     expect(old).toMatchObject({
-      nct: 'NCT00000001', trialName: 'Trial NCT00000001', state: 'not-readable', missing: 'full text', wanted: ['orr'],
+      nct: 'NCT00000001',
+      trialName: 'Trial NCT00000001',
+      state: 'not-readable',
+      missing: 'full text',
+      wanted: ['orr'],
       publication: { id: 'old-2020', citation: 'old-2020 citation', year: 2020, type: 'article', pmid: '1' },
     });
   });

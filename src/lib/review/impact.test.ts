@@ -20,7 +20,10 @@ const b2 = { id: 'NCT2/b2', study: 'B 2025, expansion', nct: 'NCT2', events: 1, 
 describe('reviewImpact', () => {
   it('joins outcomes by slug and studies by id: added, removed, counts changed', () => {
     const before = [outcome('orr', [a, b], { proportion: 0.3, ci: [0.2, 0.4] }), outcome('cr', [a], { proportion: 0.1, ci: [0, 0.3] })];
-    const after = [outcome('orr', [{ ...a, events: 4 }, b2], { proportion: 0.35, ci: [0.2, 0.5] }), outcome('cr', [a], { proportion: 0.1, ci: [0, 0.3] })];
+    const after = [
+      outcome('orr', [{ ...a, events: 4 }, b2], { proportion: 0.35, ci: [0.2, 0.5] }),
+      outcome('cr', [a], { proportion: 0.1, ci: [0, 0.3] }),
+    ];
     const [orr, cr] = reviewImpact(before, after);
     expect(orr).toMatchObject({
       slug: 'orr',
@@ -59,7 +62,9 @@ describe('impactMarkdown', () => {
   });
 
   it('says so when nothing changed, and escapes pipes in names', () => {
-    expect(impactMarkdown(reviewImpact([outcome('orr', [a], null)], [outcome('orr', [a], null)]), 'main')).toContain('No pooled outcome changes (1 outcomes compared).');
+    expect(impactMarkdown(reviewImpact([outcome('orr', [a], null)], [outcome('orr', [a], null)]), 'main')).toContain(
+      'No pooled outcome changes (1 outcomes compared).',
+    );
     const piped = reviewImpact([], [outcome('orr', [{ ...a, study: 'A | B' }], { proportion: 0.3, ci: [0.2, 0.4] })]);
     expect(impactMarkdown(piped, 'main')).toContain('A \\| B');
   });

@@ -52,7 +52,9 @@ const near = (x: number, y: number) => Math.abs(x - y) <= RELATIVE_NOISE * Math.
 
 function sameState(a: OutcomeState | null, b: OutcomeState | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.k === b.k && a.trials === b.trials && a.patients === b.patients && [a.proportion, ...a.ci].every((x, i) => near(x, [b.proportion, ...b.ci][i]!));
+  return (
+    a.k === b.k && a.trials === b.trials && a.patients === b.patients && [a.proportion, ...a.ci].every((x, i) => near(x, [b.proportion, ...b.ci][i]!))
+  );
 }
 
 /** Outcome by outcome (joined by slug, in the order of `after`, then outcomes only `before` has). */

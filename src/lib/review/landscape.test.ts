@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { landscape, type LandscapeRecord } from './landscape.ts';
 
-const record = (nct: string, group: LandscapeRecord['group'], nkSource: LandscapeRecord['nkSource'], enrollment: number, targets: string[]): LandscapeRecord => ({
-  nct, group, nkSource, enrollment, targets,
+const record = (
+  nct: string,
+  group: LandscapeRecord['group'],
+  nkSource: LandscapeRecord['nkSource'],
+  enrollment: number,
+  targets: string[],
+): LandscapeRecord => ({
+  nct,
+  group,
+  nkSource,
+  enrollment,
+  targets,
 });
 
 describe('landscape', () => {

@@ -48,19 +48,69 @@ type Definitions<K extends OutcomeKey> = { [key in K]: Omit<OutcomeDefinition<ke
 
 // In the order the site lists them.
 const BINARY: Definitions<BinaryOutcomeKey> = {
-  orr: { slug: 'orr', title: 'Overall response', direction: 'benefit', description: 'Complete or partial response among patients evaluable for response, at the timepoint and by the criteria each trial reports.' },
-  cr: { slug: 'cr', title: 'Complete response', direction: 'benefit', description: 'Complete response or remission among patients evaluable for response.' },
-  crsAny: { slug: 'crs', title: 'Cytokine release syndrome, any grade', direction: 'harm', description: 'Patients with cytokine release syndrome of any grade among those treated.' },
-  crsGrade3: { slug: 'crs-grade-3', title: 'Cytokine release syndrome, grade ≥ 3', direction: 'harm', description: 'Patients with grade 3 or higher cytokine release syndrome among those treated.' },
-  icansAny: { slug: 'icans', title: 'ICANS, any grade', direction: 'harm', description: 'Immune effector cell-associated neurotoxicity syndrome of any grade among those treated.' },
-  icansGrade3: { slug: 'icans-grade-3', title: 'ICANS, grade ≥ 3', direction: 'harm', description: 'Grade 3 or higher neurotoxicity among those treated.' },
-  gvhd: { slug: 'gvhd', title: 'Graft-versus-host disease', direction: 'harm', description: 'Patients with graft-versus-host disease of any grade among those treated.' },
-  infections: { slug: 'infections', title: 'Infections', direction: 'harm', description: 'Patients with an infection among those treated, as each trial defines and grades it.' },
-  cytopenias: { slug: 'cytopenias', title: 'Cytopenias, grade ≥ 3', direction: 'harm', description: 'Patients with grade 3 or higher neutropenia, thrombocytopenia or anaemia of any cause among those treated.' },
+  orr: {
+    slug: 'orr',
+    title: 'Overall response',
+    direction: 'benefit',
+    description: 'Complete or partial response among patients evaluable for response, at the timepoint and by the criteria each trial reports.',
+  },
+  cr: {
+    slug: 'cr',
+    title: 'Complete response',
+    direction: 'benefit',
+    description: 'Complete response or remission among patients evaluable for response.',
+  },
+  crsAny: {
+    slug: 'crs',
+    title: 'Cytokine release syndrome, any grade',
+    direction: 'harm',
+    description: 'Patients with cytokine release syndrome of any grade among those treated.',
+  },
+  crsGrade3: {
+    slug: 'crs-grade-3',
+    title: 'Cytokine release syndrome, grade ≥ 3',
+    direction: 'harm',
+    description: 'Patients with grade 3 or higher cytokine release syndrome among those treated.',
+  },
+  icansAny: {
+    slug: 'icans',
+    title: 'ICANS, any grade',
+    direction: 'harm',
+    description: 'Immune effector cell-associated neurotoxicity syndrome of any grade among those treated.',
+  },
+  icansGrade3: {
+    slug: 'icans-grade-3',
+    title: 'ICANS, grade ≥ 3',
+    direction: 'harm',
+    description: 'Grade 3 or higher neurotoxicity among those treated.',
+  },
+  gvhd: {
+    slug: 'gvhd',
+    title: 'Graft-versus-host disease',
+    direction: 'harm',
+    description: 'Patients with graft-versus-host disease of any grade among those treated.',
+  },
+  infections: {
+    slug: 'infections',
+    title: 'Infections',
+    direction: 'harm',
+    description: 'Patients with an infection among those treated, as each trial defines and grades it.',
+  },
+  cytopenias: {
+    slug: 'cytopenias',
+    title: 'Cytopenias, grade ≥ 3',
+    direction: 'harm',
+    description: 'Patients with grade 3 or higher neutropenia, thrombocytopenia or anaemia of any cause among those treated.',
+  },
 };
 
 const SURVIVAL: Definitions<SurvivalOutcomeKey> = {
-  pfs: { slug: 'pfs', title: 'Progression-free survival', direction: 'benefit', description: 'Kaplan–Meier estimate of progression-free survival at a stated month.' },
+  pfs: {
+    slug: 'pfs',
+    title: 'Progression-free survival',
+    direction: 'benefit',
+    description: 'Kaplan–Meier estimate of progression-free survival at a stated month.',
+  },
   os: { slug: 'os', title: 'Overall survival', direction: 'benefit', description: 'Kaplan–Meier estimate of overall survival at a stated month.' },
 };
 

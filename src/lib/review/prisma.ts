@@ -25,10 +25,17 @@ export interface PrismaFlows {
   trials: FlowBox;
 }
 
-const box = (id: string, label: string, count: number | null, next: FlowBox[] = [], side = false): FlowBox => ({ id, label, count, next, ...(side ? { side } : {}) });
+const box = (id: string, label: string, count: number | null, next: FlowBox[] = [], side = false): FlowBox => ({
+  id,
+  label,
+  count,
+  next,
+  ...(side ? { side } : {}),
+});
 
 /** Known counts add up; any unknown outflow makes the sum unknown. */
-const sum = (boxes: FlowBox[]): number | null => boxes.reduce<number | null>((total, b) => (total === null || b.count === null ? null : total + b.count), 0);
+const sum = (boxes: FlowBox[]): number | null =>
+  boxes.reduce<number | null>((total, b) => (total === null || b.count === null ? null : total + b.count), 0);
 
 function byReason(items: { reason: string }[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -78,14 +85,24 @@ function recordsFlow(search: SearchRecord, trials: Trial[]): FlowBox {
   const sought = box('reports-sought', 'Reports sought for retrieval', sum([notRetrieved, assessed]), [notRetrieved, assessed]);
   const screenedNext = [box('records-excluded', 'Records excluded on title and abstract', flow.excludedAtScreening ?? null, [], true), sought];
   const screened = box('records-screened', 'Records screened', flow.screened ?? null, screenedNext);
-  const identifiedNext = [box('records-duplicates', 'Duplicate records removed before screening', flow.duplicatesRemoved ?? null, [], true), screened];
+  const identifiedNext = [
+    box('records-duplicates', 'Duplicate records removed before screening', flow.duplicatesRemoved ?? null, [], true),
+    screened,
+  ];
   const { databases, registers } = flow.identified;
-  return box('records-identified', `Records identified: ${databases} from databases, ${registers} from registers`, databases + registers, identifiedNext);
+  return box(
+    'records-identified',
+    `Records identified: ${databases} from databases, ${registers} from registers`,
+    databases + registers,
+    identifiedNext,
+  );
 }
 
 function trialsFlow(search: SearchRecord, trials: Trial[]): FlowBox {
   const status = (s: Trial['inclusion']['status']) => trials.filter((trial) => trial.inclusion.status === s).length;
-  const inReviewNext = (['included', 'published-not-extracted', 'awaiting-results'] as const).map((s) => box(`trials-${s}`, INCLUSION_LABELS[s], status(s)));
+  const inReviewNext = (['included', 'published-not-extracted', 'awaiting-results'] as const).map((s) =>
+    box(`trials-${s}`, INCLUSION_LABELS[s], status(s)),
+  );
   const inReview = box('trials-in-review', 'Registered CAR-NK cancer trials in the review', sum(inReviewNext), inReviewNext);
   const excluded = reasonBoxes(
     'trials-excluded',
@@ -93,7 +110,13 @@ function trialsFlow(search: SearchRecord, trials: Trial[]): FlowBox {
   );
   const assessedNext = [...excluded, inReview];
   const assessed = box('trials-assessed', 'Registered trials assessed (one file each)', trials.length, assessedNext);
-  const notAdded = box('trials-not-added', 'Registered trials identified but not added: no registry record could be read', search.identifiedNotAdded.length, [], true);
+  const notAdded = box(
+    'trials-not-added',
+    'Registered trials identified but not added: no registry record could be read',
+    search.identifiedNotAdded.length,
+    [],
+    true,
+  );
   return box('trials-identified', 'Registered CAR-NK trials identified', trials.length + notAdded.count!, [notAdded, assessed]);
 }
 

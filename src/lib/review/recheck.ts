@@ -28,8 +28,18 @@ function binaryClaim(claim: SeedClaim, analysis: BinaryOutcomeAnalysis): Omit<Re
     const { k } = analysis.estimate;
     const egger = analysis.smallStudy ? analysis.result?.egger : null;
     return egger
-      ? { now: `p = ${pValue(egger.p)} (t = ${fixed(egger.t, 2)}, ${egger.df} df)`, studies: k, patients: 0, reason: `Recomputed over the ${k} studies that report ${title}.` }
-      : { now: null, studies: k, patients: 0, reason: `${NOTES.noSmallStudy(k).text} ${k === 1 ? 'One study reports' : `${k} studies report`} ${title}.` };
+      ? {
+          now: `p = ${pValue(egger.p)} (t = ${fixed(egger.t, 2)}, ${egger.df} df)`,
+          studies: k,
+          patients: 0,
+          reason: `Recomputed over the ${k} studies that report ${title}.`,
+        }
+      : {
+          now: null,
+          studies: k,
+          patients: 0,
+          reason: `${NOTES.noSmallStudy(k).text} ${k === 1 ? 'One study reports' : `${k} studies report`} ${title}.`,
+        };
   }
 
   let estimate: Estimate = analysis.estimate;
@@ -45,7 +55,14 @@ function binaryClaim(claim: SeedClaim, analysis: BinaryOutcomeAnalysis): Omit<Re
     now: estimateInWords(estimate),
     studies: estimate.k,
     patients: estimate.patients,
-    reason: [claim.studies ? SEED_DENOMINATOR : undefined, counted, ...estimate.notes.filter((n) => n.rule !== 'prediction-interval').map((n) => n.text), claim.note].filter(Boolean).join(' '),
+    reason: [
+      claim.studies ? SEED_DENOMINATOR : undefined,
+      counted,
+      ...estimate.notes.filter((n) => n.rule !== 'prediction-interval').map((n) => n.text),
+      claim.note,
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }
 

@@ -11,7 +11,9 @@ import { recheck } from './recheck.ts';
 import { clopperPearson } from '../stats/clopper-pearson.ts';
 
 const dir = 'tests/fixtures/trials/valid';
-const trials = validateTrialFiles(readdirSync(dir).map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }))).trials.map((t) => t.trial);
+const trials = validateTrialFiles(
+  readdirSync(dir).map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })),
+).trials.map((t) => t.trial);
 const orr = BINARY_OUTCOMES.find((o) => o.key === 'orr')!;
 const icans = BINARY_OUTCOMES.find((o) => o.key === 'icansAny')!;
 
@@ -23,7 +25,10 @@ describe('outcome data', () => {
   });
 
   it('lists an included trial that does not report the outcome, with the reason', () => {
-    expect(binaryOutcomeData(trials, 'icansAny').notReported[0]).toEqual({ nct: 'NCT00000001', reason: 'Not reported in the published results of this trial.' });
+    expect(binaryOutcomeData(trials, 'icansAny').notReported[0]).toEqual({
+      nct: 'NCT00000001',
+      reason: 'Not reported in the published results of this trial.',
+    });
   });
 });
 
@@ -47,7 +52,18 @@ describe('outcome analysis', () => {
 
 describe('the seed re-checked', () => {
   const analyses = [analyseBinaryOutcome(trials, orr), analyseBinaryOutcome(trials, icans)];
-  const claim = { id: 'x', label: 'ORR', location: 'Table 3', outcome: 'orr' as const, value: 0.53, ci: [0.41, 0.65] as [number, number], printed: '53 %', studies: 17, patients: 738, kind: 'pooled' as const };
+  const claim = {
+    id: 'x',
+    label: 'ORR',
+    location: 'Table 3',
+    outcome: 'orr' as const,
+    value: 0.53,
+    ci: [0.41, 0.65] as [number, number],
+    printed: '53 %',
+    studies: 17,
+    patients: 738,
+    kind: 'pooled' as const,
+  };
 
   it('sets a pooled claim beside what one study supports, labelled as not pooled, and says why they differ', () => {
     const [row] = recheck([claim], trials, analyses, []);
@@ -73,22 +89,38 @@ describe('the seed re-checked', () => {
 
 describe('PRISMA flows', () => {
   const search: SearchRecord = {
-    date: '2026-11-29', period: 'all', sources: [], identifiedNotAdded: [{ id: 'NCT09999999', description: 'x', why: 'no record' }],
+    date: '2026-11-29',
+    period: 'all',
+    sources: [],
+    identifiedNotAdded: [{ id: 'NCT09999999', description: 'x', why: 'no record' }],
     flow: { identified: { databases: 100, registers: 17 }, reportsNotRetrieved: 4, reportsExcluded: [{ reason: 'Not a CAR-NK product', count: 2 }] },
   };
   const flows = prismaFlows(search, trials);
-  const counts = (root: FlowBox): Record<string, number | null> =>
-    Object.assign({ [root.id]: root.count }, ...root.next.map(counts));
+  const counts = (root: FlowBox): Record<string, number | null> => Object.assign({ [root.id]: root.count }, ...root.next.map(counts));
 
   it('counts reports by how the trial files use them, and trials by inclusion status', () => {
     expect(counts(flows.records)).toMatchObject({
-      'records-identified': 117, 'records-duplicates': null, 'records-screened': null,
-      'reports-sought': 9, 'reports-not-retrieved': 4, 'reports-assessed': 5, 'reports-excluded-1': 2,
-      'reports-in-review': 3, 'reports-pooled': 1, 'reports-extracted': 1, 'reports-awaiting': 1, 'reports-no-outcomes': 0,
+      'records-identified': 117,
+      'records-duplicates': null,
+      'records-screened': null,
+      'reports-sought': 9,
+      'reports-not-retrieved': 4,
+      'reports-assessed': 5,
+      'reports-excluded-1': 2,
+      'reports-in-review': 3,
+      'reports-pooled': 1,
+      'reports-extracted': 1,
+      'reports-awaiting': 1,
+      'reports-no-outcomes': 0,
     });
     expect(counts(flows.trials)).toMatchObject({
-      'trials-identified': 3, 'trials-not-added': 1, 'trials-assessed': 2, 'trials-in-review': 2,
-      'trials-included': 1, 'trials-published-not-extracted': 0, 'trials-awaiting-results': 1,
+      'trials-identified': 3,
+      'trials-not-added': 1,
+      'trials-assessed': 2,
+      'trials-in-review': 2,
+      'trials-included': 1,
+      'trials-published-not-extracted': 0,
+      'trials-awaiting-results': 1,
     });
   });
 
@@ -98,7 +130,15 @@ describe('PRISMA flows', () => {
   });
 
   it('names a box whose outflows do not add up', () => {
-    const broken: FlowBox = { id: 'a', label: 'a', count: 5, next: [{ id: 'b', label: 'b', count: 2, next: [] }, { id: 'c', label: 'c', count: 2, next: [] }] };
+    const broken: FlowBox = {
+      id: 'a',
+      label: 'a',
+      count: 5,
+      next: [
+        { id: 'b', label: 'b', count: 2, next: [] },
+        { id: 'c', label: 'c', count: 2, next: [] },
+      ],
+    };
     expect(unreconciled(broken)).toEqual(['a: 5 ≠ 4']);
   });
 

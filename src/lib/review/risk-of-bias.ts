@@ -80,8 +80,12 @@ export function excludingHighRisk(analysis: BinaryOutcomeAnalysis, assessments: 
   const kept = analysis.rows.filter((row) => !high.has(row.nct));
   const excluded = [...new Set(analysis.rows.filter((row) => high.has(row.nct)).map((row) => row.nct))];
   const base = { label: EXCLUDING_HIGH_RISK_LABEL, excluded };
-  if (excluded.length === 0) return { ...base, row: null, note: 'No trial of this outcome is at high overall risk of bias: the primary analysis already is this analysis.' };
+  if (excluded.length === 0)
+    return { ...base, row: null, note: 'No trial of this outcome is at high overall risk of bias: the primary analysis already is this analysis.' };
   if (kept.length === 0) return { ...base, row: null, note: 'Every trial of this outcome is at high overall risk of bias: nothing is left to pool.' };
-  const row = estimate(kept.map((r) => ({ study: r.id, events: r.events, total: r.n, year: r.year })), analysis.settings);
+  const row = estimate(
+    kept.map((r) => ({ study: r.id, events: r.events, total: r.n, year: r.year })),
+    analysis.settings,
+  );
   return { ...base, row: { label: EXCLUDING_HIGH_RISK_LABEL, ...analysis.settings, ...row }, note: null };
 }

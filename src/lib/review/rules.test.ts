@@ -13,7 +13,9 @@ describe('rules as data', () => {
     const statement = (id: string) => RULES.find((rule) => rule.id === id)!.statement;
     expect(statement('prediction-interval')).toContain(`from ${THRESHOLDS.predictionMinStudies} studies on`);
     expect(statement('small-study')).toContain(`from ${THRESHOLDS.smallStudyMinStudies} studies on`);
-    expect(statement('subgroups')).toContain(`at least ${THRESHOLDS.subgroupMinGroups} subgroups hold at least ${THRESHOLDS.subgroupMinStudies} studies`);
+    expect(statement('subgroups')).toContain(
+      `at least ${THRESHOLDS.subgroupMinGroups} subgroups hold at least ${THRESHOLDS.subgroupMinStudies} studies`,
+    );
     expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
   });
 });
@@ -66,7 +68,9 @@ describe('subgroup rule', () => {
     ({ id, group, nkSource, target: group === 'solid' ? 'HER2' : 'CD19', phase }) as StudyRow;
 
   it('shows nothing for a 2-vs-1 split', () => {
-    expect(eligibleSubgroups([row('a', 'hematologic', 'cord-blood', '1'), row('b', 'hematologic', 'cord-blood', '1'), row('c', 'solid', 'nk-92', '1')])).toEqual([]);
+    expect(
+      eligibleSubgroups([row('a', 'hematologic', 'cord-blood', '1'), row('b', 'hematologic', 'cord-blood', '1'), row('c', 'solid', 'nk-92', '1')]),
+    ).toEqual([]);
   });
 
   it('shows groupings that split the studies identically once, named together', () => {

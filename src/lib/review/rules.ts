@@ -24,7 +24,16 @@ export const DERIVED_GRADES: { from: BinaryOutcomeKey; to: BinaryOutcomeKey }[] 
   { from: 'icansAny', to: 'icansGrade3' },
 ];
 
-export type RuleId = 'no-events' | 'single-study' | 'prediction-interval' | 'small-study' | 'subgroups' | 'clipped' | 'derived-grade' | 'mixed-populations' | 'not-fitted';
+export type RuleId =
+  | 'no-events'
+  | 'single-study'
+  | 'prediction-interval'
+  | 'small-study'
+  | 'subgroups'
+  | 'clipped'
+  | 'derived-grade'
+  | 'mixed-populations'
+  | 'not-fitted';
 
 export interface Rule {
   id: RuleId;
@@ -68,7 +77,8 @@ export const RULES: Rule[] = [
   {
     id: 'not-fitted',
     title: 'Models that do not fit',
-    statement: 'A model that does not converge, or cannot be identified from the data (every study with no events, or every patient with an event), gives no number; the page names the reason.',
+    statement:
+      'A model that does not converge, or cannot be identified from the data (every study with no events, or every patient with an event), gives no number; the page names the reason.',
   },
   {
     id: 'clipped',
@@ -104,7 +114,7 @@ export const NOTES = {
   }),
   singleStudy: (): RuleNote => ({
     rule: 'single-study',
-    text: "One study, not pooled: its own proportion and exact 95 % interval; no heterogeneity or prediction interval.",
+    text: 'One study, not pooled: its own proportion and exact 95 % interval; no heterogeneity or prediction interval.',
   }),
   noPrediction: (k: number): RuleNote => ({
     rule: 'prediction-interval',

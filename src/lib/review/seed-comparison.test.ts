@@ -7,12 +7,23 @@ const trial = {
   product: { targets: ['CD70'], nkSource: 'cord-blood' },
   population: { group: 'hematologic', diseases: ['AML', 'Myeloma'] },
   registry: { phase: '1/2', status: 'active-not-recruiting', enrollment: { count: 30, type: 'planned' } },
-  seed: { row: 7, target: 'CD70', cancerType: 'B cell malignancies', group: 'hematologic', nkSource: 'cord-blood', phase: 'I/II', enrollment: 94, status: 'Recruiting' },
+  seed: {
+    row: 7,
+    target: 'CD70',
+    cancerType: 'B cell malignancies',
+    group: 'hematologic',
+    nkSource: 'cord-blood',
+    phase: 'I/II',
+    enrollment: 94,
+    status: 'Recruiting',
+  },
 } as unknown as Trial;
 
 describe('seed comparison', () => {
   it('flags the facts a primary source corrected and only those', () => {
-    const differing = seedComparison(trial).filter((fact) => fact.differs).map((fact) => fact.field);
+    const differing = seedComparison(trial)
+      .filter((fact) => fact.differs)
+      .map((fact) => fact.field);
     expect(differing).toEqual(['Enrollment', 'Status']);
   });
 

@@ -26,10 +26,30 @@ export function seedComparison(trial: Trial): SeedFact[] {
   const seedStatus = seed.status.toLowerCase().replaceAll(' ', '-');
   return [
     { field: 'Target', seed: seed.target, now: trial.product.targets.join(', '), differs: false },
-    { field: 'Malignancy', seed: `${GROUP_LABELS[seed.group]}: ${seed.cancerType}`, now: `${GROUP_LABELS[trial.population.group]}: ${trial.population.diseases.join(', ')}`, differs: seed.group !== trial.population.group },
-    { field: 'NK cell source', seed: NK_SOURCE_LABELS[seed.nkSource], now: NK_SOURCE_LABELS[trial.product.nkSource], differs: seed.nkSource !== trial.product.nkSource },
+    {
+      field: 'Malignancy',
+      seed: `${GROUP_LABELS[seed.group]}: ${seed.cancerType}`,
+      now: `${GROUP_LABELS[trial.population.group]}: ${trial.population.diseases.join(', ')}`,
+      differs: seed.group !== trial.population.group,
+    },
+    {
+      field: 'NK cell source',
+      seed: NK_SOURCE_LABELS[seed.nkSource],
+      now: NK_SOURCE_LABELS[trial.product.nkSource],
+      differs: seed.nkSource !== trial.product.nkSource,
+    },
     { field: 'Phase', seed: seed.phase, now: phaseLabel(trial.registry.phase), differs: SEED_PHASES[seed.phase] !== trial.registry.phase },
-    { field: 'Enrollment', seed: String(seed.enrollment), now: enrollmentLabel(trial.registry.enrollment), differs: seed.enrollment !== trial.registry.enrollment?.count },
-    { field: 'Status', seed: seed.status, now: statusLabel(trial.registry.status), differs: ['recruiting', 'completed', 'withdrawn', 'terminated', 'suspended'].includes(seedStatus) && seedStatus !== trial.registry.status },
+    {
+      field: 'Enrollment',
+      seed: String(seed.enrollment),
+      now: enrollmentLabel(trial.registry.enrollment),
+      differs: seed.enrollment !== trial.registry.enrollment?.count,
+    },
+    {
+      field: 'Status',
+      seed: seed.status,
+      now: statusLabel(trial.registry.status),
+      differs: ['recruiting', 'completed', 'withdrawn', 'terminated', 'suspended'].includes(seedStatus) && seedStatus !== trial.registry.status,
+    },
   ];
 }

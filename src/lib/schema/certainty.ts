@@ -24,9 +24,15 @@ const judgementsSchema = z.strictObject({
 
 // Every pooled outcome needs its judgements, so a new outcome cannot ship without them.
 const outcomes = {
-  orr: judgementsSchema, cr: judgementsSchema, crsAny: judgementsSchema, crsGrade3: judgementsSchema,
-  icansAny: judgementsSchema, icansGrade3: judgementsSchema, gvhd: judgementsSchema,
-  infections: judgementsSchema, cytopenias: judgementsSchema,
+  orr: judgementsSchema,
+  cr: judgementsSchema,
+  crsAny: judgementsSchema,
+  crsGrade3: judgementsSchema,
+  icansAny: judgementsSchema,
+  icansGrade3: judgementsSchema,
+  gvhd: judgementsSchema,
+  infections: judgementsSchema,
+  cytopenias: judgementsSchema,
 } satisfies Record<BinaryOutcomeKey, typeof judgementsSchema>;
 
 export const certaintyJudgementsSchema = z.strictObject({ outcomes: z.strictObject(outcomes) });

@@ -154,7 +154,15 @@ export const legacyOutcomeExportSchema = z.strictObject({
     }),
   ),
   sensitivity: z.array(
-    estimate.extend({ label: z.string(), measure: z.string(), method: z.string(), hakn: z.boolean(), pi: interval, tau2: z.number(), I2: z.number() }),
+    estimate.extend({
+      label: z.string(),
+      measure: z.string(),
+      method: z.string(),
+      hakn: z.boolean(),
+      pi: interval,
+      tau2: z.number(),
+      I2: z.number(),
+    }),
   ),
   notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
 });

@@ -35,11 +35,17 @@ export const releaseSchema = z
      * It exists only after the version is frozen, so recording it is the one edit a snapshot
      * may receive: it names the version, it changes none of its data.
      */
-    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.5281/zenodo.1234567').optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.5281/zenodo.1234567')
+      .optional(),
     /** The data licence the version was published under (absent in versions frozen before it was stated). */
     license: licenceSchema.optional(),
     /** Short hash of the commit the data was frozen from; null outside a git checkout. */
-    commit: z.string().regex(/^[0-9a-f]{4,40}$/, 'must be a short commit hash').nullable(),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{4,40}$/, 'must be a short commit hash')
+      .nullable(),
     /** Every validated trial, in NCT order. */
     trials: z.array(frozenTrialSchema),
     /**
@@ -67,7 +73,11 @@ export const releaseSchema = z
       ctx.addIssue({ code: 'custom', path: ['version'], message: `(${release.version}) must equal date (${release.date})` });
     }
     if (release.counts.trials !== release.trials.length) {
-      ctx.addIssue({ code: 'custom', path: ['counts', 'trials'], message: `(${release.counts.trials}) must equal the number of trials (${release.trials.length})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['counts', 'trials'],
+        message: `(${release.counts.trials}) must equal the number of trials (${release.trials.length})`,
+      });
     }
   });
 

@@ -40,22 +40,70 @@ export interface RobDomain {
 }
 
 export const ROB_DOMAINS = [
-  { id: 'aim', item: 1, name: 'A clearly stated aim', short: 'Aim', key: false,
-    question: 'Does the report state the question the trial set out to answer, with its primary endpoints?' },
-  { id: 'consecutive', item: 2, name: 'Inclusion of consecutive patients', short: 'Consecutive', key: true,
-    question: 'Were all patients eligible during the study period enrolled and treated, rather than a selection of them?' },
-  { id: 'prospective', item: 3, name: 'Prospective collection of data', short: 'Prospective', key: true,
-    question: 'Were the data collected according to a protocol written before the trial began?' },
-  { id: 'endpoints', item: 4, name: 'Endpoints appropriate to the aim of the study', short: 'Endpoints', key: false,
-    question: 'Are the endpoints (response, adverse events) defined and suited to the aim, by stated criteria?' },
-  { id: 'unbiased-assessment', item: 5, name: 'Unbiased assessment of the study endpoint', short: 'Assessment', key: true,
-    question: 'Were endpoints assessed blind or by independent review, or were reasons for not doing so given?' },
-  { id: 'follow-up', item: 6, name: 'Follow-up period appropriate to the aim of the study', short: 'Follow-up', key: false,
-    question: 'Were patients followed long enough to observe the endpoints and their adverse events?' },
-  { id: 'loss-to-follow-up', item: 7, name: 'Loss to follow up less than 5%', short: 'Loss < 5%', key: true,
-    question: 'Are the outcomes known for at least 95 % of the patients treated?' },
-  { id: 'study-size', item: 8, name: 'Prospective calculation of the study size', short: 'Study size', key: false,
-    question: 'Was the number of patients planned in advance, with its reasoning?' },
+  {
+    id: 'aim',
+    item: 1,
+    name: 'A clearly stated aim',
+    short: 'Aim',
+    key: false,
+    question: 'Does the report state the question the trial set out to answer, with its primary endpoints?',
+  },
+  {
+    id: 'consecutive',
+    item: 2,
+    name: 'Inclusion of consecutive patients',
+    short: 'Consecutive',
+    key: true,
+    question: 'Were all patients eligible during the study period enrolled and treated, rather than a selection of them?',
+  },
+  {
+    id: 'prospective',
+    item: 3,
+    name: 'Prospective collection of data',
+    short: 'Prospective',
+    key: true,
+    question: 'Were the data collected according to a protocol written before the trial began?',
+  },
+  {
+    id: 'endpoints',
+    item: 4,
+    name: 'Endpoints appropriate to the aim of the study',
+    short: 'Endpoints',
+    key: false,
+    question: 'Are the endpoints (response, adverse events) defined and suited to the aim, by stated criteria?',
+  },
+  {
+    id: 'unbiased-assessment',
+    item: 5,
+    name: 'Unbiased assessment of the study endpoint',
+    short: 'Assessment',
+    key: true,
+    question: 'Were endpoints assessed blind or by independent review, or were reasons for not doing so given?',
+  },
+  {
+    id: 'follow-up',
+    item: 6,
+    name: 'Follow-up period appropriate to the aim of the study',
+    short: 'Follow-up',
+    key: false,
+    question: 'Were patients followed long enough to observe the endpoints and their adverse events?',
+  },
+  {
+    id: 'loss-to-follow-up',
+    item: 7,
+    name: 'Loss to follow up less than 5%',
+    short: 'Loss < 5%',
+    key: true,
+    question: 'Are the outcomes known for at least 95 % of the patients treated?',
+  },
+  {
+    id: 'study-size',
+    item: 8,
+    name: 'Prospective calculation of the study size',
+    short: 'Study size',
+    key: false,
+    question: 'Was the number of patients planned in advance, with its reasoning?',
+  },
 ] as const satisfies readonly RobDomain[];
 
 export type RobDomainId = (typeof ROB_DOMAINS)[number]['id'];
@@ -96,7 +144,9 @@ export type RobJudgementRecord = z.infer<typeof robJudgementSchema>;
 
 /** The rule for the overall judgement, in words; printed on the methods page. */
 export const OVERALL_RULE =
-  `The overall judgement is the worst judgement among the key items (${ROB_DOMAINS.filter((d) => d.key).map((d) => `${d.item}, ${d.name.toLowerCase()}`).join('; ')}): ` +
+  `The overall judgement is the worst judgement among the key items (${ROB_DOMAINS.filter((d) => d.key)
+    .map((d) => `${d.item}, ${d.name.toLowerCase()}`)
+    .join('; ')}): ` +
   'high if any of them is high, otherwise unclear if any is unclear, otherwise low. ' +
   'The other items describe the report and the design; they are shown but do not set the overall judgement.';
 

@@ -16,9 +16,15 @@ export const NCT_ID = /^NCT\d{8}$/;
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Plausibility ceiling for any count of patients in one study: larger is a typing error or an attack on the pooled weights. */
 export const MAX_COUNT = 100_000;
-const text = z.string().trim().min(1, 'must not be empty').refine((s) => !UNSAFE_CHARACTERS.test(s), 'must not contain control or bidirectional-override characters');
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((s) => !UNSAFE_CHARACTERS.test(s), 'must not contain control or bidirectional-override characters');
 // Trial files are read with YAML's core schema, so a date is the text written: a real calendar day, not in the future.
-const isoDate = z.iso.date('must be a real date as YYYY-MM-DD').refine((day) => day <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+const isoDate = z.iso
+  .date('must be a real date as YYYY-MM-DD')
+  .refine((day) => day <= new Date().toISOString().slice(0, 10), 'must not be in the future');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
 const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -27,8 +33,15 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters,
 /** `not-applicable` is how the registry codes some early cell-therapy studies ("Phase: NA"). */
 export const PHASES = ['early-1', '1', '1/2', '2', '3', 'not-applicable'] as const;
 export const STATUSES = [
-  'not-yet-recruiting', 'recruiting', 'enrolling-by-invitation', 'active-not-recruiting',
-  'completed', 'suspended', 'terminated', 'withdrawn', 'unknown',
+  'not-yet-recruiting',
+  'recruiting',
+  'enrolling-by-invitation',
+  'active-not-recruiting',
+  'completed',
+  'suspended',
+  'terminated',
+  'withdrawn',
+  'unknown',
 ] as const;
 export const NK_SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'other', 'undisclosed'] as const;
 export const MALIGNANCY_GROUPS = ['hematologic', 'solid'] as const;
@@ -146,8 +159,14 @@ export const publicationSchema = z.strictObject({
   citation: text,
   year,
   type: z.enum(PUBLICATION_TYPES),
-  doi: z.string().regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607').optional(),
-  pmid: z.string().regex(/^\d{1,9}$/, 'must be digits only').optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607')
+    .optional(),
+  pmid: z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be digits only')
+    .optional(),
   url: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }).optional(),
   extraction: publicationExtractionSchema.optional(),
 });
@@ -213,9 +232,7 @@ export const trialSchema = z
       extractedOn: isoDate,
       checkedBy: text.optional(),
       checkedOn: isoDate.optional(),
-      log: z
-        .array(z.strictObject({ date: isoDate, by: text, note: text }))
-        .default([]),
+      log: z.array(z.strictObject({ date: isoDate, by: text, note: text })).default([]),
     }),
   })
   .superRefine(checkCrossReferences);
@@ -318,7 +335,10 @@ function checkExtractionStates(trial: TrialShape, issue: (path: (string | number
       const source = cohort.outcomes[key]?.source.publication;
       const type = source === undefined ? undefined : typeOf.get(source);
       if (type !== undefined && !primary.includes(type)) {
-        issue(['cohorts', c, 'pooled', p], `"${key}" comes from ${type.replaceAll('-', ' ')} "${source}", which may not be pooled in the primary analysis`);
+        issue(
+          ['cohorts', c, 'pooled', p],
+          `"${key}" comes from ${type.replaceAll('-', ' ')} "${source}", which may not be pooled in the primary analysis`,
+        );
       }
     });
   });
@@ -332,9 +352,15 @@ function checkExtractionStates(trial: TrialShape, issue: (path: (string | number
 
   const unextracted = trial.publications.filter((publication) => publication.extraction && publication.extraction.status !== 'extracted');
   if (trial.inclusion.status === 'published-not-extracted' && unextracted.length === 0) {
-    issue(['inclusion', 'status'], 'is "published-not-extracted" but no publication has an extraction status of "awaiting-extraction" or "not-readable"');
+    issue(
+      ['inclusion', 'status'],
+      'is "published-not-extracted" but no publication has an extraction status of "awaiting-extraction" or "not-readable"',
+    );
   }
   if (trial.inclusion.status === 'awaiting-results' && unextracted.length > 0) {
-    issue(['inclusion', 'status'], `is "awaiting-results" but publication "${unextracted[0]?.id}" is awaiting extraction (use "published-not-extracted")`);
+    issue(
+      ['inclusion', 'status'],
+      `is "awaiting-results" but publication "${unextracted[0]?.id}" is awaiting extraction (use "published-not-extracted")`,
+    );
   }
 }

@@ -18,7 +18,11 @@ export const SEARCH_OPTIONS: Options = {
 
 /** Markdown to plain words for indexing: links keep their text, syntax goes. */
 function plainText(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, ' ').replace(/\s+/g, ' ').trim();
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A serialized full-text index over every trial's facts, publications and narrative. */

@@ -8,8 +8,8 @@
 
 // Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients): about 1e-15 relative for x > 0.
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** log Γ(x) for x > 0. */
@@ -105,7 +105,14 @@ export function incompleteGammaUpper(a: number, x: number): number {
  * the derivative, kept inside a shrinking bracket by bisection whenever a step would
  * leave it (Numerical Recipes' rtsafe), to full double precision.
  */
-export function solveIncreasing(f: (x: number) => number, derivative: (x: number) => number, target: number, lo: number, hi: number, start = (lo + hi) / 2): number {
+export function solveIncreasing(
+  f: (x: number) => number,
+  derivative: (x: number) => number,
+  target: number,
+  lo: number,
+  hi: number,
+  start = (lo + hi) / 2,
+): number {
   let x = start;
   for (let i = 0; i < 400; i++) {
     const value = f(x) - target;

@@ -2,9 +2,7 @@ import type { z } from 'astro/zod';
 
 /** `['cohorts', 0, 'outcomes', 'orr']` -> `cohorts[0].outcomes.orr` */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 const describe = (value: unknown): string =>

@@ -19,9 +19,24 @@ export const MAX_NARRATIVE_DEPTH = 12;
 const MAX_PREFIX_COLUMNS = 24;
 
 const ALLOWED = new Set([
-  'root', 'paragraph', 'text', 'emphasis', 'strong', 'list', 'listItem', 'link', 'heading',
-  'footnoteReference', 'footnoteDefinition', 'table', 'tableRow', 'tableCell', 'inlineCode',
-  'blockquote', 'thematicBreak', 'break',
+  'root',
+  'paragraph',
+  'text',
+  'emphasis',
+  'strong',
+  'list',
+  'listItem',
+  'link',
+  'heading',
+  'footnoteReference',
+  'footnoteDefinition',
+  'table',
+  'tableRow',
+  'tableCell',
+  'inlineCode',
+  'blockquote',
+  'thematicBreak',
+  'break',
 ]);
 
 const REFUSED: Record<string, string> = {
@@ -105,7 +120,8 @@ export function parseNarrative(body: string, firstLine = 1): NarrativeResult {
     const node = stack.pop()!;
     const line = node.position?.start.line;
     if (!ALLOWED.has(node.type)) {
-      const what = 'name' in node && typeof node.name === 'string' ? `has a <${node.name}> element` : (REFUSED[node.type] ?? `has ${node.type} markup`);
+      const what =
+        'name' in node && typeof node.name === 'string' ? `has a <${node.name}> element` : (REFUSED[node.type] ?? `has ${node.type} markup`);
       errors.push(`${at(line)} ${what}, which trial files may not contain`);
       continue;
     }

@@ -18,7 +18,10 @@ describe('valid trial files', () => {
     expect(first?.trial.cohorts[1]?.outcomes.orr).toMatchObject({ events: 6, n: 12, source: { publication: 'full-2024', location: 'Table 2' } });
     expect(first?.trial.extraction.extractedOn).toBe('2026-11-29');
     expect(first?.body).toContain('It has **markdown**');
-    expect(first?.trial.publications[2]).toMatchObject({ type: 'sponsor-report', extraction: { status: 'awaiting-extraction', wanted: ['orr', 'cr'] } });
+    expect(first?.trial.publications[2]).toMatchObject({
+      type: 'sponsor-report',
+      extraction: { status: 'awaiting-extraction', wanted: ['orr', 'cr'] },
+    });
   });
 
   it('treat an absent outcome as absent, not as zero', () => {
@@ -31,7 +34,10 @@ describe('valid trial files', () => {
 
 // One broken fixture per class of mistake; each must be reported in one line naming file, field and rule.
 const cases: [string, string[]][] = [
-  ['yaml-syntax', ['NCT00000001.mdx: frontmatter line 5 is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])']],
+  [
+    'yaml-syntax',
+    ['NCT00000001.mdx: frontmatter line 5 is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])'],
+  ],
   ['missing-field', ['NCT00000001.mdx: title is required']],
   ['extra-field', ['NCT00000001.mdx: registry.sponsr is not a known field']],
   ['wrong-type', ['NCT00000001.mdx: registry.enrollment.count must be a number, got string "twelve"']],
@@ -52,12 +58,29 @@ const cases: [string, string[]][] = [
   ['rob-missing-support', ['NCT00000001.mdx: riskOfBias.judgements.aim.support is required']],
   ['rob-unknown-domain', ['NCT00000001.mdx: riskOfBias.judgements.blinding is not a known field']],
   ['rob-judgement-scale', ['NCT00000001.mdx: riskOfBias.judgements.endpoints.judgement must be one of: low, unclear, high']],
-  ['rob-unknown-source', [`NCT00000001.mdx: riskOfBias.judgements.follow-up.source.publication "other-2023" is not one of this trial's publications`]],
+  [
+    'rob-unknown-source',
+    [`NCT00000001.mdx: riskOfBias.judgements.follow-up.source.publication "other-2023" is not one of this trial's publications`],
+  ],
   // Evidence tiers and extraction states.
-  ['sponsor-report-pooled', ['NCT00000001.mdx: cohorts[1].pooled[0] "orr" comes from sponsor report "sponsor-2025", which may not be pooled in the primary analysis']],
-  ['extraction-without-missing', ['NCT00000001.mdx: publications[2].extraction.missing is required when the status is "awaiting-extraction" (say what is missing)']],
-  ['awaiting-but-published', ['NCT00000001.mdx: inclusion.status is "awaiting-results" but publication "sponsor-2025" is awaiting extraction (use "published-not-extracted")']],
-  ['unextracted-without-publication', ['NCT00000001.mdx: inclusion.status is "published-not-extracted" but no publication has an extraction status of "awaiting-extraction" or "not-readable"']],
+  [
+    'sponsor-report-pooled',
+    ['NCT00000001.mdx: cohorts[1].pooled[0] "orr" comes from sponsor report "sponsor-2025", which may not be pooled in the primary analysis'],
+  ],
+  [
+    'extraction-without-missing',
+    ['NCT00000001.mdx: publications[2].extraction.missing is required when the status is "awaiting-extraction" (say what is missing)'],
+  ],
+  [
+    'awaiting-but-published',
+    ['NCT00000001.mdx: inclusion.status is "awaiting-results" but publication "sponsor-2025" is awaiting extraction (use "published-not-extracted")'],
+  ],
+  [
+    'unextracted-without-publication',
+    [
+      'NCT00000001.mdx: inclusion.status is "published-not-extracted" but no publication has an extraction status of "awaiting-extraction" or "not-readable"',
+    ],
+  ],
 ];
 
 describe('invalid trial files', () => {

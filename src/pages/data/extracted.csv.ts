@@ -11,12 +11,27 @@ export const GET: APIRoute = async () => {
         if (!value) return [];
         const publication = trial.publications.find((p) => p.id === value.source.publication)!;
         const field = (name: string) => (name in value ? String((value as Record<string, unknown>)[name] ?? '') : '');
-        return [{
-          nct: trial.nct, cohort: cohort.id, cohort_label: cohort.label, outcome, pooled: cohort.pooled.includes(outcome as never),
-          events: field('events'), n: field('n'), month: field('month'), estimate: field('estimate'), summary: field('summary'),
-          timepoint: field('timepoint'), criteria: field('criteria'), note: field('note'),
-          source_citation: publication.citation, source_doi: publication.doi ?? '', source_pmid: publication.pmid ?? '', source_location: value.source.location,
-        }];
+        return [
+          {
+            nct: trial.nct,
+            cohort: cohort.id,
+            cohort_label: cohort.label,
+            outcome,
+            pooled: cohort.pooled.includes(outcome as never),
+            events: field('events'),
+            n: field('n'),
+            month: field('month'),
+            estimate: field('estimate'),
+            summary: field('summary'),
+            timepoint: field('timepoint'),
+            criteria: field('criteria'),
+            note: field('note'),
+            source_citation: publication.citation,
+            source_doi: publication.doi ?? '',
+            source_pmid: publication.pmid ?? '',
+            source_location: value.source.location,
+          },
+        ];
       }),
     ),
   );

@@ -13,11 +13,41 @@ export const GET: APIRoute = async ({ params }) => {
   const { studies } = exports.outcomes.find((item) => item.outcome.slug === params.slug)!;
   const csv = toCsv(
     studies.map((s) => ({
-      study: s.study, events: s.events, total: s.n, group: s.group, year: s.year, nct: s.nct, cohort: s.cohort,
-      nk_source: s.nkSource, target: s.target, phase: s.phase, weight_percent: s.weight,
-      source_citation: s.source.citation, source_doi: s.source.doi ?? '', source_pmid: s.source.pmid ?? '', source_location: s.source.location,
+      study: s.study,
+      events: s.events,
+      total: s.n,
+      group: s.group,
+      year: s.year,
+      nct: s.nct,
+      cohort: s.cohort,
+      nk_source: s.nkSource,
+      target: s.target,
+      phase: s.phase,
+      weight_percent: s.weight,
+      source_citation: s.source.citation,
+      source_doi: s.source.doi ?? '',
+      source_pmid: s.source.pmid ?? '',
+      source_location: s.source.location,
     })),
-    { columns: ['study', 'events', 'total', 'group', 'year', 'nct', 'cohort', 'nk_source', 'target', 'phase', 'weight_percent', 'source_citation', 'source_doi', 'source_pmid', 'source_location'] },
+    {
+      columns: [
+        'study',
+        'events',
+        'total',
+        'group',
+        'year',
+        'nct',
+        'cohort',
+        'nk_source',
+        'target',
+        'phase',
+        'weight_percent',
+        'source_citation',
+        'source_doi',
+        'source_pmid',
+        'source_location',
+      ],
+    },
   );
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
