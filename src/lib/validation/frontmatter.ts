@@ -1,9 +1,10 @@
+import matter from 'gray-matter';
 import { isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import { nestsDeeperThan } from './depth.ts';
 
 /**
  * Frontmatter is read as YAML 1.2 with the core schema and nothing else: no other
- * front-matter language (gray-matter, used before, evaluated `---js`), no tags, no
+ * front-matter language (gray-matter's default engines evaluate `---js`), no tags, no
  * aliases (the building blocks of alias bombs), and dates stay the text that was
  * written, so `2026-02-30` is caught instead of rolled over to March.
  */
@@ -20,17 +21,39 @@ export interface SplitFile {
   bodyFirstLine: number;
 }
 
+/**
+ * gray-matter splits the file, and never parses: its YAML engine only hands the block
+ * back (parseFrontmatter reads it with the core schema), and every engine that would
+ * evaluate code (`---js`, `---javascript`) or read another language is replaced by a refusal.
+ */
+const REFUSE = {
+  parse: (): object => {
+    throw new Error('trial files hold YAML frontmatter only');
+  },
+};
+const SPLIT_ONLY = {
+  language: 'yaml',
+  engines: { yaml: { parse: (): object => ({}) }, javascript: REFUSE, js: REFUSE, json: REFUSE, coffee: REFUSE, toml: REFUSE },
+};
+
 /** Cut a trial file into its YAML frontmatter and its narrative; a problem as a message. */
 export function splitFrontmatter(text: string): SplitFile | string {
-  const lines = text.split('\n');
-  const opening = lines[0]?.replace(/\r$/, '');
+  const opening = text.split('\n', 1)[0]?.replace(/\r$/, '');
   if (opening === undefined || !opening.startsWith('---')) return 'frontmatter is missing (the file must start with ---)';
   if (opening.trimEnd() !== '---') {
     return `frontmatter line 1 opens with "${opening.slice(0, 20)}"; trial files hold YAML only, opened by a line of just ---`;
   }
-  const closing = lines.findIndex((line, i) => i > 0 && line.replace(/\r$/, '').trimEnd() === '---');
-  if (closing < 0) return 'frontmatter is not closed (no line of just --- after it)';
-  return { yaml: lines.slice(1, closing).join('\n'), body: lines.slice(closing + 1).join('\n'), bodyFirstLine: closing + 2 };
+  if (!text.split('\n').some((line, i) => i > 0 && line.replace(/\r$/, '').trimEnd() === '---')) {
+    return 'frontmatter is not closed (no line of just --- after it)';
+  }
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(text, SPLIT_ONLY);
+  } catch (error) {
+    return `frontmatter could not be read (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const bodyFirstLine = text.slice(0, text.length - file.content.length).split('\n').length;
+  return { yaml: file.matter.replace(/^\r?\n/, ''), body: file.content, bodyFirstLine };
 }
 
 /**
