@@ -55,6 +55,19 @@ describe('public pages, feeds and downloads', () => {
     expect(offenders).toEqual([]);
   });
 
+  // Astro drops the line break between text and an inline element; a reformatted line can glue words together.
+  it('keep a space between words and the links, code and emphasis inside a sentence', () => {
+    const INLINE = '(a|strong|em|code|span|cite|abbr|time)';
+    const glued = new RegExp(`[A-Za-z0-9][.;:,]?<${INLINE}( [^>]*)?>[A-Za-z0-9]|[A-Za-z0-9.]</${INLINE}>[A-Za-z0-9]`);
+    const offenders = published
+      .filter((path) => path.endsWith('.html'))
+      .flatMap((path) => {
+        const match = glued.exec(readFileSync(path, 'utf8'));
+        return match ? [`${relative(SITE_DIR, path)}: ${match[0]}`] : [];
+      });
+    expect(offenders).toEqual([]);
+  });
+
   it('show no raw JSON in page text', () => {
     const offenders = published
       .filter((path) => path.endsWith('.html'))
