@@ -1,5 +1,6 @@
 import { fixed, percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy, SubgroupAnalysis } from '../review/analyses.ts';
+import type { Interval } from '../pooling/types.ts';
 import type { Estimate, Fit } from '../review/estimate.ts';
 import type { PlotFigure } from './data-table.ts';
 import { forestSpec, forestTable, type ForestOptions, type ForestRow } from './forest.ts';
@@ -27,37 +28,41 @@ export function heterogeneityLine(model: string, fit: Fit): string {
   return `Heterogeneity (${model}): τ² = ${statistic(tau2)}; ${test} = ${statistic(Q)}, df = ${df} (p = ${pValue(pQ)}); I² = ${fixed(I2, 0)} %`;
 }
 
+/** A pooled figure's rows: the diamond, then the prediction interval where there is one. */
+function pooledRows(label: string, proportion: number, ci: Interval, pi: Interval | null, count?: string): ForestRow[] {
+  const diamond: ForestRow = {
+    kind: 'summary',
+    label,
+    ...(count ? { count } : {}),
+    estimate: proportion,
+    lower: ci[0],
+    upper: ci[1],
+    interval: plotInterval(proportion, ci),
+    tooltip: summaryTooltip(label, proportion, ci),
+  };
+  if (!pi) return [diamond];
+  const range = plotRange(pi);
+  return [
+    diamond,
+    {
+      kind: 'prediction',
+      label: '95% prediction interval',
+      estimate: proportion,
+      lower: pi[0],
+      upper: pi[1],
+      interval: range,
+      tooltip: `Prediction interval: ${range} %`,
+    },
+  ];
+}
+
 /** The rows an estimate adds under its studies: a diamond and a prediction interval when pooled, else nothing drawn. */
 function estimateRows(label: string, estimate: Estimate): ForestRow[] {
   const { proportion, ci, pi, k, events, patients } = estimate;
   const count = `${events}/${patients}`;
   if (estimate.basis !== 'pooled')
     return k > 1 ? [{ kind: 'header', label: `${label}: not pooled`, count, interval: plotInterval(proportion, ci) }] : [];
-  return [
-    {
-      kind: 'summary',
-      label: `${label}, ${estimate.model} (k = ${k})`,
-      count,
-      estimate: proportion,
-      lower: ci[0],
-      upper: ci[1],
-      interval: plotInterval(proportion, ci),
-      tooltip: summaryTooltip(label, proportion, ci),
-    },
-    ...(pi
-      ? [
-          {
-            kind: 'prediction',
-            label: '95% prediction interval',
-            estimate: proportion,
-            lower: pi[0],
-            upper: pi[1],
-            interval: plotRange(pi),
-            tooltip: `Prediction interval: ${plotRange(pi)} %`,
-          } as ForestRow,
-        ]
-      : []),
-  ];
+  return pooledRows(`${label}, ${estimate.model} (k = ${k})`, proportion, ci, pi, count);
 }
 
 /** What a forest plot shows of one study: its label, trial and result (population and derivation where known). */
@@ -125,32 +130,7 @@ export function outcomeForest(analysis: BinaryOutcomeAnalysis): PlotFigure {
  */
 export function studiesForest(title: string, result: Fit, studies: ForestStudy[]): PlotFigure {
   const { proportion, ci } = result.pooled;
-  const pi = result.piHts;
-  const rows: ForestRow[] = [
-    ...studies.map(studyRow),
-    {
-      kind: 'summary',
-      label: `Total, ${result.method} (k = ${result.k})`,
-      estimate: proportion,
-      lower: ci[0],
-      upper: ci[1],
-      interval: plotInterval(proportion, ci),
-      tooltip: summaryTooltip('Pooled', proportion, ci),
-    },
-    ...(pi
-      ? [
-          {
-            kind: 'prediction',
-            label: '95% prediction interval',
-            estimate: proportion,
-            lower: pi[0],
-            upper: pi[1],
-            interval: plotRange(pi),
-            tooltip: `Prediction interval: ${plotRange(pi)} %`,
-          } as ForestRow,
-        ]
-      : []),
-  ];
+  const rows: ForestRow[] = [...studies.map(studyRow), ...pooledRows(`Total, ${result.method} (k = ${result.k})`, proportion, ci, result.piHts)];
   return forestFigure('reanalysis-forest', rows, {
     axisTitle: `${title} (%)`,
     reference: proportion,
