@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Two layers, kept apart so the everyday loop never builds the site:
  * - unit: src/lib, src/queries, scripts and the data checks over content/ (seconds);
- * - site: builds the real site once (global setup), then reads dist/ and drives Chromium.
+ * - site: builds the real site once (global setup), then reads dist/ and drives Chromium; the
+ *   scale checks of the model on 1,000 generated trials run here too.
  * `npm run test:unit`, `npm run test:site`; `npm test` runs both.
  */
 export default defineConfig({
@@ -16,13 +18,16 @@ export default defineConfig({
           // Script tests spawn the real commands (Node start-up, a few files each); generous so a
           // busy machine slows the loop down rather than failing it.
           testTimeout: 60_000,
+          // Vitest's default (cores - 1) is one worker on a 2-core machine, which idles while a
+          // script test waits on its child process; two keep both cores busy.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
           hookTimeout: 60_000,
         },
       },
       {
         test: {
           name: 'site',
-          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/scale/**/*.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
           // Build and browser tests start astro and chromium; give them room on a 2-core machine.
           testTimeout: 120_000,

@@ -6,7 +6,7 @@ import { readPage, runBuild } from './site.ts';
 
 // Measured on two shared cores: 100 trials build in 20–45 s, 1,000 in about 60 s (114 MB, 1,026 pages).
 // The second would double the site layer's build time, so the model of 1,000 is tested without Astro
-// in tests/data/generated-content.test.ts (about 8 s) and the full build timed by `npm run bench:build`.
+// in tests/scale/generated-content.test.ts (about 10 s) and the full build timed by `npm run bench:build`.
 describe('a build from 100 generated trials', () => {
   const trialsDir = resolve('tests/.out/generated-trials');
   const out = resolve('tests/.out/generated-site');

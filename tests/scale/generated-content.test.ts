@@ -4,6 +4,8 @@
  * generated content is in tests/build/generated-site.test.ts, at 100 trials only: 1,000 takes
  * about a minute on two cores (`npm run bench:build` measures it), while the model below is what every
  * page reads and covers the page logic that once crashed (Table 9 headers taken from a seed trial).
+ * It runs with the site tests, not in the unit loop: the 1,000-trial model alone takes about
+ * 10 s of GLMM fitting on two cores.
  */
 import { describe, expect, it } from 'vitest';
 import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
