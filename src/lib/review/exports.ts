@@ -24,6 +24,11 @@ function exportedSource({ publication, location }: Citation) {
   return { citation: publication.citation, doi: publication.doi ?? null, pmid: publication.pmid ?? null, location };
 }
 
+/** A result's source with its evidence tier. */
+function tieredSource(citation: Citation) {
+  return { ...exportedSource(citation), type: citation.publication.type };
+}
+
 /** An estimate after the rules, as downloads carry it: the fit itself stays out. */
 function decided({ basis, model, k, patients, events, proportion, ci, pi, notes }: Estimate) {
   return { basis, model, k, patients, events, proportion, ci, pi, notes: notes.map((note) => note.text) };
@@ -71,7 +76,7 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version,
       timepoint: study.timepoint ?? null,
       criteria: study.criteria ?? null,
       derivedFrom: study.derivedFrom ?? null,
-      source: exportedSource(study.citation),
+      source: tieredSource(study.citation),
     })),
     subgroups: analysis.subgroups.map((subgroup) => ({
       dimension: subgroup.dimension,
@@ -122,7 +127,7 @@ export function survivalExport(data: OutcomeData<SurvivalRow> & { outcome: Outco
       estimate: row.estimate,
       ci: row.ci ?? null,
       n: row.n ?? null,
-      source: exportedSource(row.citation),
+      source: tieredSource(row.citation),
     })),
     notReported: data.notReported,
   };

@@ -4,6 +4,7 @@
  * JSON Schema, so the documented shape and the files cannot drift apart.
  */
 import { z } from 'astro/zod';
+import { PUBLICATION_TYPES } from './trial.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
 const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
@@ -19,6 +20,11 @@ export function published<T extends z.ZodObject>(schema: T) {
   return schema.extend({ license: licenceSchema });
 }
 const estimate = z.strictObject({ proportion: z.number(), ci: interval });
+
+/** Where a number was read. */
+const source = z.strictObject({ citation: z.string(), doi: z.string().nullable(), pmid: z.string().nullable(), location: z.string() });
+/** A result's source with its evidence tier: the publication type (article, conference abstract, ..., sponsor report). */
+const tieredSource = source.extend({ type: z.enum(PUBLICATION_TYPES) });
 
 const studyExport = z.strictObject({
   id: z.string(),
@@ -41,12 +47,7 @@ const studyExport = z.strictObject({
   criteria: z.string().nullable(),
   /** The outcome key this count is derived from by a rule (any grade 0 -> grade >= 3 0); null when read from the source. */
   derivedFrom: z.string().nullable(),
-  source: z.strictObject({
-    citation: z.string(),
-    doi: z.string().nullable(),
-    pmid: z.string().nullable(),
-    location: z.string(),
-  }),
+  source: tieredSource,
 });
 
 /** A figure after the rules: pooled by `model`, or one study's or the total's exact interval (`model` "none"). */
@@ -143,8 +144,8 @@ export const legacyOutcomeExportSchema = z.strictObject({
       cumulative: z.array(estimate.extend({ study: z.string() })),
     })
     .nullable(),
-  // Studies as the current export has them, before derived counts and with a weight for every study.
-  studies: z.array(studyExport.omit({ derivedFrom: true }).extend({ weight: z.number() })),
+  // Studies as the current export has them, before derived counts and tiers, and with a weight for every study.
+  studies: z.array(studyExport.omit({ derivedFrom: true }).extend({ weight: z.number(), source })),
   subgroups: z.array(
     z.strictObject({
       dimension: z.string(),
@@ -183,13 +184,18 @@ export const survivalExportSchema = z.strictObject({
       estimate: z.number(),
       ci: interval.nullable(),
       n: z.number().int().nullable(),
-      source: z.strictObject({ citation: z.string(), doi: z.string().nullable(), pmid: z.string().nullable(), location: z.string() }),
+      source: tieredSource,
     }),
   ),
   notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
 });
 
 export type SurvivalExport = z.infer<typeof survivalExportSchema>;
+
+/** Survival as versions frozen before evidence tiers list it: sources without their type. */
+export const legacySurvivalExportSchema = survivalExportSchema.extend({
+  estimates: z.array(survivalExportSchema.shape.estimates.element.extend({ source })),
+});
 
 /** `/data/risk-of-bias.json`: the tool's items and every included trial's judgements. */
 export const riskOfBiasExportSchema = z.strictObject({
@@ -203,7 +209,7 @@ export const riskOfBiasExportSchema = z.strictObject({
           domain: z.string(),
           judgement: z.enum(['low', 'unclear', 'high']),
           support: z.string(),
-          source: z.strictObject({ citation: z.string(), doi: z.string().nullable(), pmid: z.string().nullable(), location: z.string() }),
+          source,
         }),
       ),
       overall: z.enum(['low', 'unclear', 'high']),

@@ -9,7 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { INCLUSION_STATUSES, NCT_ID, STATUSES } from './trial.ts';
-import { legacyOutcomeExportSchema, licenceSchema, outcomeExportSchema, survivalExportSchema } from './exports.ts';
+import { legacyOutcomeExportSchema, legacySurvivalExportSchema, licenceSchema, outcomeExportSchema, survivalExportSchema } from './exports.ts';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative');
@@ -57,8 +57,8 @@ export const releaseSchema = z
       z.array(outcomeExportSchema.extend({ certainty: outcomeExportSchema.shape.certainty.optional() })),
       z.array(legacyOutcomeExportSchema),
     ]),
-    /** Progression-free and overall survival, listed rather than pooled. */
-    survival: z.array(survivalExportSchema),
+    /** Progression-free and overall survival, listed rather than pooled (sources without tiers before they were recorded). */
+    survival: z.union([z.array(survivalExportSchema), z.array(legacySurvivalExportSchema)]),
     counts: z.strictObject({
       /** Every trial file. */
       trials: count,
