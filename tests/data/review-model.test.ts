@@ -200,3 +200,37 @@ describe('the rules of inference on the real content', () => {
     }
   });
 });
+
+describe('evidence tiers on the real content', () => {
+  const exported = (slug: string) => review.exports.outcomes.find((o) => o.outcome.slug === slug)!;
+  const adding = (slug: string) => exported(slug).sensitivity.find((row) => row.label === 'Adding sponsor reports');
+
+  it('keeps the NKX019 and NKX101 press-release counts out of the primary analysis and its counts', () => {
+    const sponsorTrials = ['NCT05020678', 'NCT04623944'];
+    for (const outcome of review.exports.outcomes) {
+      expect(outcome.studies.filter((s) => sponsorTrials.includes(s.nct))).toEqual([]);
+      expect(outcome.studies.every((s) => s.source.type !== 'sponsor-report')).toBe(true);
+    }
+    expect(exported('orr').result).toMatchObject({ k: 3, patients: 54 });
+    expect(exported('cr').result).toMatchObject({ k: 1, patients: 8, model: 'none' });
+    expect(review.trials.filter((t) => sponsorTrials.includes(t.nct)).map((t) => t.inclusion.status)).toEqual([
+      'awaiting-results',
+      'awaiting-results',
+    ]);
+  });
+
+  it('adds them in one sensitivity row per outcome, pooled by the primary model with its own k and patients', () => {
+    expect(exported('orr').sponsorReports.map((s) => [s.id, s.events, s.n, s.source.type])).toEqual([
+      ['NCT05020678/apr-2022-1b-x3', 5, 6, 'sponsor-report'],
+    ]);
+    expect(adding('orr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 4, patients: 60, events: 28 });
+    expect(exported('cr').sponsorReports.map((s) => [s.id, s.events, s.n])).toEqual([
+      ['NCT05020678/apr-2022-1b-x3', 3, 6],
+      ['NCT04623944/apr-2022-high-dose', 3, 5],
+      ['NCT04623944/jun-2023-flu-arac', 4, 6],
+    ]);
+    // Primary one study (Lei 2025, 4/8) plus three sponsor-report cohorts: 14 of 25.
+    expect(adding('cr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 4, patients: 25, events: 14 });
+    expect(review.exports.outcomes.filter((o) => o.sponsorReports.length > 0).map((o) => o.outcome.slug)).toEqual(['orr', 'cr']);
+  });
+});

@@ -3,6 +3,7 @@ import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../format/labels.ts';
 import { MALIGNANCY_GROUPS, type MalignancyGroup, type Trial } from '../schema/trial.ts';
 import { withDerivedGrades } from './derived.ts';
+import { ADDING_SPONSOR_REPORTS, sponsorReportsNote } from './evidence-tiers.ts';
 import { estimate, type Estimate, type Fit } from './estimate.ts';
 import { binaryOutcomeData, type NotReported, type StudyCharacteristics, type StudyRow } from './outcome-data.ts';
 import type { BinaryOutcomeKey, OutcomeDefinition } from './outcomes.ts';
@@ -67,6 +68,17 @@ export interface OutcomeTotals {
   events: number;
 }
 
+/**
+ * The sensitivity analysis that adds sponsor reports to the primary studies. Its rows are
+ * never part of `rows`, `studies` or `totals`, which stay the primary analysis's.
+ */
+export interface SponsorReportsSensitivity {
+  /** The sponsor-report rows, each with its own figures (no weight: they are not in the primary model). */
+  studies: PooledStudy[];
+  /** Primary studies plus these, by the primary settings and the same rules; null when there are none. */
+  row: SensitivityRow | null;
+}
+
 /** The primary figure within one malignancy group. */
 export interface Stratum {
   group: MalignancyGroup;
@@ -94,7 +106,9 @@ export interface BinaryOutcomeAnalysis {
   smallStudy: boolean;
   /** Only groupings with enough subgroups of enough studies, each distinct split once. */
   subgroups: SubgroupAnalysis[];
+  /** Other models, then (when any exist) the analysis adding sponsor reports, `sponsorReports.row`. */
   sensitivity: SensitivityRow[];
+  sponsorReports: SponsorReportsSensitivity;
   /** Every rule applied to this outcome, in words. */
   notes: RuleNote[];
 }
@@ -148,6 +162,9 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
   const rows = unsorted.toSorted((a, b) => a.year - b.year || a.label.localeCompare(b.label));
   const totals = outcomeTotals(rows);
   const settings: PoolingSettings = { ...POOLING };
+  const sponsorReports = withSponsorReports(trials, outcome, rows, settings);
+  const sponsorRows = sponsorReports.row ? [sponsorReports.row] : [];
+  const sponsorNotes = sponsorReports.row ? [sponsorReportsNote(sponsorReports.studies.length, outcomeTotals(sponsorReports.studies).patients)] : [];
   const empty = {
     outcome,
     rows,
@@ -160,7 +177,8 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
     result: null,
     smallStudy: false,
     subgroups: [],
-    sensitivity: [],
+    sensitivity: sponsorRows,
+    sponsorReports,
   };
   if (rows.length === 0) return { ...empty, notes: derivedNote ? [derivedNote] : [] };
 
@@ -175,7 +193,7 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
     estimate: estimate(inputs(byGroup.get(group)!), settings),
   }));
 
-  const notes: RuleNote[] = [...overall.notes];
+  const notes: RuleNote[] = [...overall.notes, ...sponsorNotes];
   if (derivedNote) notes.push(derivedNote);
   // The caution belongs beside a pooled all-cancer figure; counts with no model need none.
   if (strata.length > 1 && overall.basis === 'pooled') notes.push(NOTES.mixed(strata.map((s) => s.label)));
@@ -202,9 +220,35 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
       hakn,
       ...estimate(inputs(rows), { measure, method, hakn }),
     }));
-    for (const row of sensitivity) notes.push(...row.notes.filter((note) => note.rule === 'clipped'));
   }
+  sensitivity.push(...sponsorRows);
+  for (const row of sensitivity) notes.push(...row.notes.filter((note) => note.rule === 'clipped'));
   return { ...empty, studies, strata, estimate: overall, result, smallStudy, subgroups, sensitivity, notes };
+}
+
+/**
+ * The sponsor-report rows of an outcome (`pooledWithSponsorReports` in the trial files), and
+ * the primary studies pooled with them: the same `estimate()` and rules, so one study alone is
+ * not pooled and zero events fit no model.
+ */
+function withSponsorReports(
+  trials: Trial[],
+  outcome: OutcomeDefinition<BinaryOutcomeKey>,
+  primary: StudyRow[],
+  settings: PoolingSettings,
+): SponsorReportsSensitivity {
+  const added = binaryOutcomeData(
+    trials,
+    outcome.key,
+    'pooledWithSponsorReports',
+    primary.map((row) => row.label),
+  ).rows.toSorted((a, b) => a.year - b.year || a.label.localeCompare(b.label));
+  if (added.length === 0) return { studies: [], row: null };
+  const { measure, method, hakn } = settings;
+  return {
+    studies: joinById(added, null),
+    row: { label: ADDING_SPONSOR_REPORTS, measure, method, hakn, ...estimate(inputs([...primary, ...added]), settings) },
+  };
 }
 
 export function outcomeTotals(rows: StudyRow[]): OutcomeTotals {

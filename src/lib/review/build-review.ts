@@ -124,7 +124,7 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
     outcomes,
     survival,
     exports: {
-      outcomes: outcomes.map((analysis) => outcomeExport(analysis, version, findings.get(analysis.outcome.key)?.certainty ?? null)),
+      outcomes: outcomes.map((analysis) => outcomeExport(analysis, version, findings.get(analysis.outcome.key)?.certainty ?? null, riskOfBias)),
       survival: survival.map((outcome) => survivalExport(outcome, version)),
     },
     search,

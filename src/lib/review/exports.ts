@@ -4,7 +4,7 @@ import { OVERALL_RULE, ROB_DOMAINS, ROB_TOOL } from '../schema/risk-of-bias.ts';
 import type { TrialRiskOfBias } from './risk-of-bias.ts';
 import type { Citation, OutcomeData, SurvivalRow } from './outcome-data.ts';
 import type { OutcomeDefinition } from './outcomes.ts';
-import type { BinaryOutcomeAnalysis } from './analyses.ts';
+import type { BinaryOutcomeAnalysis, PooledStudy } from './analyses.ts';
 import type { Estimate } from './estimate.ts';
 
 export interface Version {
@@ -34,9 +34,40 @@ function decided({ basis, model, k, patients, events, proportion, ci, pi, notes 
   return { basis, model, k, patients, events, proportion, ci, pi, notes: notes.map((note) => note.text) };
 }
 
+/** A study row as downloads carry it, with its trial's overall risk of bias (null: no judgement). */
+function studyExport(study: PooledStudy, riskOfBias: Map<string, TrialRiskOfBias>) {
+  return {
+    id: study.id,
+    study: study.label,
+    nct: study.nct,
+    cohort: study.cohort,
+    events: study.events,
+    n: study.n,
+    proportion: study.result.proportion,
+    ci: study.result.ci,
+    weight: study.result.weight,
+    year: study.year,
+    group: study.group,
+    nkSource: study.nkSource,
+    target: study.target,
+    phase: study.phase,
+    timepoint: study.timepoint ?? null,
+    criteria: study.criteria ?? null,
+    derivedFrom: study.derivedFrom ?? null,
+    source: tieredSource(study.citation),
+    riskOfBias: riskOfBias.get(study.nct)?.overall ?? null,
+  };
+}
+
 /** An outcome's analysis as the public data API publishes it (see schema/exports.ts). */
-export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version, certainty: OutcomeCertainty | null): OutcomeExport {
+export function outcomeExport(
+  analysis: BinaryOutcomeAnalysis,
+  version: Version,
+  certainty: OutcomeCertainty | null,
+  assessments: TrialRiskOfBias[],
+): OutcomeExport {
   const { outcome, result, estimate, studies, settings } = analysis;
+  const riskOfBias = new Map(assessments.map((assessment) => [assessment.nct, assessment]));
   // The pooling names studies by id; the download names them as pages do.
   const labels = new Map(studies.map((study) => [study.id, study.label]));
   const label = (id: string) => labels.get(id) ?? id;
@@ -58,26 +89,8 @@ export function outcomeExport(analysis: BinaryOutcomeAnalysis, version: Version,
       notes: analysis.notes.map((note) => note.text),
     },
     strata: analysis.strata.map((stratum) => ({ group: stratum.group, label: stratum.label, ...decided(stratum.estimate) })),
-    studies: studies.map((study) => ({
-      id: study.id,
-      study: study.label,
-      nct: study.nct,
-      cohort: study.cohort,
-      events: study.events,
-      n: study.n,
-      proportion: study.result.proportion,
-      ci: study.result.ci,
-      weight: study.result.weight,
-      year: study.year,
-      group: study.group,
-      nkSource: study.nkSource,
-      target: study.target,
-      phase: study.phase,
-      timepoint: study.timepoint ?? null,
-      criteria: study.criteria ?? null,
-      derivedFrom: study.derivedFrom ?? null,
-      source: tieredSource(study.citation),
-    })),
+    studies: studies.map((study) => studyExport(study, riskOfBias)),
+    sponsorReports: analysis.sponsorReports.studies.map((study) => studyExport(study, riskOfBias)),
     subgroups: analysis.subgroups.map((subgroup) => ({
       dimension: subgroup.dimension,
       title: subgroup.title,

@@ -87,21 +87,27 @@ function notReportedReason(trial: Trial): string {
   return 'Not reported in the published results of this trial.';
 }
 
+/** Which list of a cohort's outcomes an analysis reads: the primary one, or the sponsor-report additions. */
+export type PoolingList = 'pooled' | 'pooledWithSponsorReports';
+
 /**
  * The cohorts each trial pools for an outcome (see `pooled` in the schema), turned into rows;
  * every other trial in the review is listed with the reason it is absent, so none is dropped
  * silently. Excluded registry entries are not trials of the review and are not listed.
+ * `takenLabels` are labels already given to other rows shown beside these.
  */
 function collect<Row>(
   trials: Trial[],
   key: BinaryOutcomeKey | SurvivalOutcomeKey,
   toRow: (trial: Trial, cohort: Cohort, label: string) => Row | undefined,
+  list: PoolingList = 'pooled',
+  takenLabels: Iterable<string> = [],
 ): OutcomeData<Row> {
   const rows: Row[] = [];
   const notReported: NotReported[] = [];
-  const usedLabels = new Set<string>();
+  const usedLabels = new Set<string>(takenLabels);
   for (const trial of trials.filter((t) => t.inclusion.status !== 'excluded')) {
-    const cohorts = trial.cohorts.filter((cohort) => cohort.pooled.includes(key));
+    const cohorts = trial.cohorts.filter((cohort) => cohort[list].includes(key));
     if (cohorts.length === 0) {
       notReported.push({ nct: trial.nct, reason: notReportedReason(trial) });
       continue;
@@ -120,27 +126,42 @@ function collect<Row>(
   return { rows, notReported };
 }
 
-export function binaryOutcomeData(trials: Trial[], key: BinaryOutcomeKey): OutcomeData<StudyRow> {
-  return collect(trials, key, (trial, cohort, label) => {
-    const value = cohort.outcomes[key];
-    if (!value) return undefined;
-    const publication = publicationOf(trial, value.source.publication);
-    return {
-      id: `${trial.nct}/${cohort.id}`,
-      label,
-      nct: trial.nct,
-      cohort: cohort.label,
-      events: value.events,
-      n: value.n,
-      population: trial.population.diseases.join(', '),
-      year: publication.year,
-      timepoint: value.timepoint,
-      criteria: value.criteria,
-      note: value.note,
-      citation: { publication, location: value.source.location },
-      ...characteristics(trial),
-    };
-  });
+/**
+ * An outcome's study rows: those of the primary analysis, or (`pooledWithSponsorReports`) the
+ * sponsor-report rows a sensitivity analysis adds to them, labelled apart from `takenLabels`.
+ */
+export function binaryOutcomeData(
+  trials: Trial[],
+  key: BinaryOutcomeKey,
+  list: PoolingList = 'pooled',
+  takenLabels: Iterable<string> = [],
+): OutcomeData<StudyRow> {
+  return collect(
+    trials,
+    key,
+    (trial, cohort, label) => {
+      const value = cohort.outcomes[key];
+      if (!value) return undefined;
+      const publication = publicationOf(trial, value.source.publication);
+      return {
+        id: `${trial.nct}/${cohort.id}`,
+        label,
+        nct: trial.nct,
+        cohort: cohort.label,
+        events: value.events,
+        n: value.n,
+        population: trial.population.diseases.join(', '),
+        year: publication.year,
+        timepoint: value.timepoint,
+        criteria: value.criteria,
+        note: value.note,
+        citation: { publication, location: value.source.location },
+        ...characteristics(trial),
+      };
+    },
+    list,
+    takenLabels,
+  );
 }
 
 export function survivalOutcomeData(trials: Trial[], key: SurvivalOutcomeKey): OutcomeData<SurvivalRow> {

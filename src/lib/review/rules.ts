@@ -33,7 +33,9 @@ export type RuleId =
   | 'clipped'
   | 'derived-grade'
   | 'mixed-populations'
-  | 'not-fitted';
+  | 'not-fitted'
+  // Stated in evidence-tiers.ts, which reads the schema's vocabulary.
+  | 'evidence-tiers';
 
 export interface Rule {
   id: RuleId;

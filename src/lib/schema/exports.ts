@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { PUBLICATION_TYPES } from './trial.ts';
+import { ROB_JUDGEMENTS } from './risk-of-bias.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
 const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
@@ -48,6 +49,8 @@ const studyExport = z.strictObject({
   /** The outcome key this count is derived from by a rule (any grade 0 -> grade >= 3 0); null when read from the source. */
   derivedFrom: z.string().nullable(),
   source: tieredSource,
+  /** The trial's overall risk of bias (MINORS, see /data/risk-of-bias.json); null when it has no judgement. */
+  riskOfBias: z.enum(ROB_JUDGEMENTS).nullable(),
 });
 
 /** A figure after the rules: pooled by `model`, or one study's or the total's exact interval (`model` "none"). */
@@ -93,7 +96,13 @@ export const outcomeExportSchema = z.strictObject({
     .nullable(),
   /** The primary figures: one per malignancy group with data. */
   strata: z.array(decidedEstimate.extend({ group: z.string(), label: z.string() })),
+  /** The studies of the primary analysis. */
   studies: z.array(studyExport),
+  /**
+   * Counts known only from a sponsor report: never in the primary analysis, only in the
+   * sensitivity row that adds them to `studies` ("Adding sponsor reports"); `weight` is null.
+   */
+  sponsorReports: z.array(studyExport),
   subgroups: z.array(
     z.strictObject({
       dimension: z.string(),
@@ -145,7 +154,7 @@ export const legacyOutcomeExportSchema = z.strictObject({
     })
     .nullable(),
   // Studies as the current export has them, before derived counts and tiers, and with a weight for every study.
-  studies: z.array(studyExport.omit({ derivedFrom: true }).extend({ weight: z.number(), source })),
+  studies: z.array(studyExport.omit({ derivedFrom: true, riskOfBias: true }).extend({ weight: z.number(), source })),
   subgroups: z.array(
     z.strictObject({
       dimension: z.string(),

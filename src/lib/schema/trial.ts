@@ -139,6 +139,11 @@ export const cohortSchema = z.strictObject({
   overlaps: z.array(id).default([]),
   /** Outcomes for which this report is the one used in pooling (the most complete one). */
   pooled: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).default([]),
+  /**
+   * Outcomes whose count comes from a sponsor report: they enter only the sensitivity analysis
+   * that adds sponsor reports to the primary studies, never the primary analysis.
+   */
+  pooledWithSponsorReports: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).default([]),
   outcomes: outcomesSchema,
 });
 
@@ -273,9 +278,11 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
       if (!cohortIds.has(other)) issue(['cohorts', c, 'overlaps', o], `"${other}" is not a cohort of this trial`);
       if (other === cohort.id) issue(['cohorts', c, 'overlaps', o], 'a cohort cannot overlap itself');
     });
-    cohort.pooled.forEach((key, p) => {
-      if (!cohort.outcomes[key]) issue(['cohorts', c, 'pooled', p], `"${key}" is pooled but not reported in this cohort`);
-    });
+    for (const field of ['pooled', 'pooledWithSponsorReports'] as const) {
+      cohort[field].forEach((key, p) => {
+        if (!cohort.outcomes[key]) issue(['cohorts', c, field, p], `"${key}" is pooled but not reported in this cohort`);
+      });
+    }
     for (const [key, value] of Object.entries(cohort.outcomes)) {
       if (!value) continue;
       const path = ['cohorts', c, 'outcomes', key];
@@ -299,13 +306,15 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
     }
   });
 
-  // The same patients may be pooled only once per outcome.
+  // The same patients may be pooled only once per outcome, also in the analysis that adds sponsor reports.
   const overlapping = (a: Cohort, b: Cohort) => a.overlaps.includes(b.id) || b.overlaps.includes(a.id);
+  const withSponsorReports = (cohort: Cohort) => [...cohort.pooled, ...cohort.pooledWithSponsorReports];
   trial.cohorts.forEach((a, i) => {
     trial.cohorts.slice(i + 1).forEach((b, j) => {
       if (!overlapping(a, b)) return;
-      for (const key of a.pooled.filter((k) => b.pooled.includes(k))) {
-        issue(['cohorts', i + 1 + j, 'pooled'], `"${key}" is also pooled from overlapping cohort "${a.id}"`);
+      for (const key of withSponsorReports(a).filter((k) => withSponsorReports(b).includes(k))) {
+        const field = b.pooled.includes(key) ? 'pooled' : 'pooledWithSponsorReports';
+        issue(['cohorts', i + 1 + j, field], `"${key}" is also pooled from overlapping cohort "${a.id}"`);
       }
     });
   });
@@ -320,6 +329,9 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
   if (trial.inclusion.status !== 'included' && pooledAnything) {
     issue(['inclusion', 'status'], `is "${trial.inclusion.status}" but a cohort pools outcomes`);
   }
+  if (trial.inclusion.status === 'excluded' && trial.cohorts.some((cohort) => cohort.pooledWithSponsorReports.length > 0)) {
+    issue(['inclusion', 'status'], 'is "excluded" but a cohort adds outcomes to the analysis with sponsor reports');
+  }
 }
 
 /**
@@ -330,18 +342,20 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
 function checkExtractionStates(trial: TrialShape, issue: (path: (string | number)[], message: string) => void): void {
   const primary: readonly string[] = PRIMARY_PUBLICATION_TYPES;
   const typeOf = new Map(trial.publications.map((publication) => [publication.id, publication.type]));
-  trial.cohorts.forEach((cohort, c) => {
-    cohort.pooled.forEach((key, p) => {
-      const source = cohort.outcomes[key]?.source.publication;
-      const type = source === undefined ? undefined : typeOf.get(source);
-      if (type !== undefined && !primary.includes(type)) {
-        issue(
-          ['cohorts', c, 'pooled', p],
-          `"${key}" comes from ${type.replaceAll('-', ' ')} "${source}", which may not be pooled in the primary analysis`,
-        );
-      }
+  // Each listed outcome's source tier, with the rule that tier must meet in that list.
+  const checkTiers = (field: 'pooled' | 'pooledWithSponsorReports', allowed: (type: PublicationType) => boolean, rule: string) =>
+    trial.cohorts.forEach((cohort, c) => {
+      cohort[field].forEach((key, p) => {
+        const source = cohort.outcomes[key]?.source.publication;
+        const type = source === undefined ? undefined : typeOf.get(source);
+        if (type !== undefined && !allowed(type)) {
+          issue(['cohorts', c, field, p], `"${key}" comes from ${type.replaceAll('-', ' ')} "${source}", ${rule}`);
+        }
+      });
     });
-  });
+  checkTiers('pooled', (type) => primary.includes(type), 'which may not be pooled in the primary analysis');
+  // The sensitivity analysis adds sponsor reports, and nothing else: other tiers belong in `pooled`.
+  checkTiers('pooledWithSponsorReports', (type) => type === 'sponsor-report', 'not a sponsor report (list it in pooled)');
 
   trial.publications.forEach((publication, i) => {
     const extraction = publication.extraction;

@@ -68,6 +68,12 @@ const cases: [string, string[]][] = [
     ['NCT00000001.mdx: cohorts[1].pooled[0] "orr" comes from sponsor report "sponsor-2025", which may not be pooled in the primary analysis'],
   ],
   [
+    'sponsor-sensitivity-not-sponsor',
+    ['NCT00000001.mdx: cohorts[2].pooledWithSponsorReports[0] "orr" comes from article "full-2024", not a sponsor report (list it in pooled)'],
+  ],
+  // A sponsor report of patients already pooled would count them twice in the analysis that adds it.
+  ['sponsor-sensitivity-overlap', ['NCT00000001.mdx: cohorts[2].pooledWithSponsorReports "orr" is also pooled from overlapping cohort "full"']],
+  [
     'extraction-without-missing',
     ['NCT00000001.mdx: publications[2].extraction.missing is required when the status is "awaiting-extraction" (say what is missing)'],
   ],

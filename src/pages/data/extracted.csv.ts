@@ -18,6 +18,7 @@ export const GET: APIRoute = async () => {
             cohort_label: cohort.label,
             outcome,
             pooled: cohort.pooled.includes(outcome as never),
+            pooled_with_sponsor_reports: cohort.pooledWithSponsorReports.includes(outcome as never),
             events: field('events'),
             n: field('n'),
             month: field('month'),
