@@ -9,12 +9,21 @@ import { MEASURE_LABELS, METHOD_LABELS } from '../lib/format/pooling-labels.ts';
 import { percentPoints, percentRange, pValue, statistic } from '../lib/format/numbers.ts';
 import { basisOf, estimateInWords, modelInWords } from '../lib/format/estimate.ts';
 import { studiesForest } from '../lib/plots/outcome-plots.ts';
-import { reanalyse, type Reanalysis, type ReanalysisStudy } from '../lib/reanalysis/reanalyse.ts';
-import { isPrimary, parseState, PRIMARY, stateQuery, type ReanalysisState } from '../lib/reanalysis/state.ts';
+import { reanalyse, robLevel, withinFilters, type Reanalysis, type ReanalysisStudy } from '../lib/reanalysis/reanalyse.ts';
+import { isPrimary, parseState, PRIMARY, ROB_LEVELS, stateQuery, type ReanalysisState } from '../lib/reanalysis/state.ts';
+import { PUBLICATION_TYPES } from '../lib/schema/codes.ts';
 
 interface OutcomeFile {
   outcome: { title: string };
   studies: ReanalysisStudy[];
+  /** Studies known only from sponsor reports (absent in files published before they were listed). */
+  sponsorReports?: ReanalysisStudy[];
+}
+
+/** Words for codes, given by the page (`data-labels`) so this code carries no copy of the vocabulary. */
+interface Labels {
+  tiers: Record<string, string>;
+  rob: Record<string, string>;
 }
 
 /** `tag('p', { class: 'note' }, 'text', child)`: DOM without innerHTML, so study names can never become markup. */
@@ -47,6 +56,10 @@ const settingsText = (state: ReanalysisState) =>
 
 export class ReanalysisElement extends HTMLElement {
   private studies: ReanalysisStudy[] = [];
+  private primaryCount = 0;
+  private labels: Labels = { tiers: {}, rob: {} };
+  /** The state shown; tiers and levels without a box here (no study has them) keep their value. */
+  private state: ReanalysisState = PRIMARY;
   private outcomeTitle = '';
   private form: HTMLFormElement | undefined;
   private output: HTMLElement | undefined;
@@ -64,8 +77,10 @@ export class ReanalysisElement extends HTMLElement {
       const response = await fetch(this.dataset.src!);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const file = (await response.json()) as OutcomeFile;
-      this.studies = file.studies;
+      this.studies = [...file.studies, ...(file.sponsorReports ?? [])];
+      this.primaryCount = file.studies.length;
       this.outcomeTitle = file.outcome.title;
+      this.labels = JSON.parse(this.dataset.labels ?? '') as Labels;
     } catch (error) {
       status.textContent = `The studies could not be loaded (${error instanceof Error ? error.message : String(error)}); the analysis above is unaffected.`;
       return;
@@ -78,10 +93,17 @@ export class ReanalysisElement extends HTMLElement {
     this.update(state, ignored);
   }
 
+  private tierLabel = (study: ReanalysisStudy) => this.labels.tiers[study.source.type] ?? study.source.type;
+  private robLabel = (study: ReanalysisStudy) => this.labels.rob[robLevel(study)] ?? robLevel(study);
+
   private controls(state: ReanalysisState): HTMLFormElement {
     const form = tag('form', { class: 'reanalysis-controls' });
     form.addEventListener('submit', (event) => event.preventDefault());
     const excluded = new Set(state.exclude);
+    const tiers = PUBLICATION_TYPES.filter((tier) => this.studies.some((s) => s.source.type === tier));
+    const levels = ROB_LEVELS.filter((level) => this.studies.some((s) => robLevel(s) === level));
+    // Filters by risk of bias only where some study has a judgement.
+    const judged = this.studies.some((s) => s.riskOfBias !== null);
     form.append(
       tag(
         'fieldset',
@@ -94,8 +116,26 @@ export class ReanalysisElement extends HTMLElement {
       tag(
         'fieldset',
         {},
+        tag('legend', {}, 'Evidence tiers included'),
+        ...tiers.map((tier) => checkbox('tiers', tier, state.tiers.includes(tier), this.labels.tiers[tier] ?? tier)),
+      ),
+      ...(judged
+        ? [
+            tag(
+              'fieldset',
+              {},
+              tag('legend', {}, 'Overall risk of bias included'),
+              ...levels.map((level) => checkbox('rob', level, state.rob.includes(level), this.labels.rob[level] ?? level)),
+            ),
+          ]
+        : []),
+      tag(
+        'fieldset',
+        {},
         tag('legend', {}, 'Studies included'),
-        ...this.studies.map((s) => checkbox('include', s.id, !excluded.has(s.id), `${s.study} (${s.nct}), ${s.events}/${s.n}`)),
+        ...this.studies.map((s) =>
+          checkbox('include', s.id, !excluded.has(s.id), `${s.study} (${s.nct}), ${s.events}/${s.n}; ${this.tierLabel(s)}; ${this.robLabel(s)}`),
+        ),
       ),
     );
     return form;
@@ -103,16 +143,33 @@ export class ReanalysisElement extends HTMLElement {
 
   private formState(): ReanalysisState {
     const data = new FormData(this.form);
-    const included = new Set(data.getAll('include'));
+    const boxes = (name: string) => [...this.form!.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+    // A study's own box keeps its choice while a filter leaves it out (disabled boxes are not in FormData).
+    const unchecked = new Set(
+      boxes('include')
+        .filter((box) => !box.checked)
+        .map((box) => box.value),
+    );
+    const chosen = <T extends string>(name: string, values: readonly T[], current: T[]): T[] => {
+      const shown = new Map(boxes(name).map((box) => [box.value, box.checked]));
+      return values.filter((value) => shown.get(value) ?? current.includes(value));
+    };
     return {
-      exclude: this.studies.filter((s) => !included.has(s.id)).map((s) => s.id),
+      exclude: this.studies.filter((s) => unchecked.has(s.id)).map((s) => s.id),
       model: data.get('model') as ReanalysisState['model'],
       measure: data.get('measure') as ReanalysisState['measure'],
       hakn: data.get('hakn') === '1',
+      tiers: chosen('tiers', PUBLICATION_TYPES, this.state.tiers),
+      rob: chosen('rob', ROB_LEVELS, this.state.rob),
     };
   }
 
   private update(state: ReanalysisState, ignored: string[]): void {
+    this.state = state;
+    for (const box of this.form!.querySelectorAll<HTMLInputElement>('input[name="include"]')) {
+      const study = this.studies.find((s) => s.id === box.value);
+      box.disabled = study !== undefined && !withinFilters(study, state);
+    }
     const query = stateQuery(state);
     history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
     let analysis: Reanalysis;
@@ -140,7 +197,7 @@ export class ReanalysisElement extends HTMLElement {
             'p',
             { class: 'note reanalysis-differs', 'data-reanalysis-label': 'differs' },
             tag('strong', {}, 'Your re-analysis, not the review’s primary analysis. '),
-            `It uses ${settingsText(state)}, ${analysis.included.length} of ${this.studies.length} studies; the review uses ${settingsText(PRIMARY)}, all studies. `,
+            `It uses ${settingsText(state)}, ${analysis.included.length} of ${this.studies.length} studies; the review uses ${settingsText(PRIMARY)}, the ${this.primaryCount} studies of its primary analysis${this.studies.length > this.primaryCount ? ' (sponsor reports left out)' : ''}. `,
             tag('a', { href: `${primary}#pooled` }, 'Back to the primary analysis'),
             '. ',
             tag('a', { href: `${location.pathname}${query}#reanalyse`, 'data-reanalysis-link': '' }, 'Link to this re-analysis'),

@@ -34,12 +34,16 @@ interface Study {
   study: string;
   events: number;
   n: number;
+  riskOfBias: string | null;
 }
 const outcome = (slug: string) =>
   JSON.parse(readFileSync(join(SITE_DIR, `data/outcomes/${slug}.json`), 'utf8')) as {
     studies: Study[];
+    sponsorReports: Study[];
     result: { k: number; pooled: { proportion: number; ci: number[] } };
   };
+/** Every evidence tier: the primary ones and sponsor reports. */
+const ALL_TIERS = 'tiers=article,conference-abstract,letter,registry-results,preprint,sponsor-report';
 
 const site = useBrowserAndSite();
 
@@ -88,29 +92,46 @@ const gzipSize = (path: string) => gzipSync(readFileSync(join(SITE_DIR, path))).
 
 describe('a shared re-analysis URL reproduces the CLI', () => {
   const orr = outcome('orr');
+  const cr = outcome('cr');
+  const primary = (slug: string) => outcome(slug).studies;
   // Only overall response has events in more than one study today; the other outcomes follow the rules (below).
   const cases = [
-    { slug: 'orr', query: '?model=REML', exclude: [] as string[], args: ['--method', 'REML'] },
+    { slug: 'orr', query: '?model=REML', studies: primary('orr'), args: ['--method', 'REML'] },
     {
       slug: 'orr',
       query: `?exclude=${encodeURIComponent(orr.studies[0]!.id)}&model=PM&hakn=1`,
-      exclude: [orr.studies[0]!.id],
+      studies: orr.studies.slice(1),
       args: ['--method', 'PM', '--hakn'],
     },
-    { slug: 'orr', query: '?measure=PFT&model=DL', exclude: [], args: ['--measure', 'PFT', '--method', 'DL'] },
-    { slug: 'orr', query: '?measure=PAS&model=REML&hakn=1', exclude: [], args: ['--measure', 'PAS', '--method', 'REML', '--hakn'] },
-    { slug: 'orr', query: '?model=GLMM&hakn=1', exclude: [], args: ['--method', 'GLMM', '--hakn'] },
+    { slug: 'orr', query: '?measure=PFT&model=DL', studies: primary('orr'), args: ['--measure', 'PFT', '--method', 'DL'] },
+    { slug: 'orr', query: '?measure=PAS&model=REML&hakn=1', studies: primary('orr'), args: ['--measure', 'PAS', '--method', 'REML', '--hakn'] },
+    { slug: 'orr', query: '?model=GLMM&hakn=1', studies: primary('orr'), args: ['--method', 'GLMM', '--hakn'] },
+    // Evidence tiers: sponsor reports added to the primary studies, under the primary model (GLMM) and another.
+    { slug: 'orr', query: `?${ALL_TIERS}`, studies: [...orr.studies, ...orr.sponsorReports], args: ['--method', 'GLMM'] },
+    { slug: 'cr', query: `?${ALL_TIERS}&model=REML`, studies: [...cr.studies, ...cr.sponsorReports], args: ['--method', 'REML'] },
+    // Risk of bias: the sponsor reports' trials have no judgement ("none"), the primary studies have one.
+    { slug: 'cr', query: `?${ALL_TIERS}&rob=none&model=DL`, studies: cr.sponsorReports, args: ['--method', 'DL'] },
+    {
+      slug: 'orr',
+      query: `?${ALL_TIERS}&rob=low,unclear,high&model=PM`,
+      studies: [...orr.studies, ...orr.sponsorReports].filter((s) => s.riskOfBias !== null),
+      args: ['--method', 'PM'],
+    },
   ];
 
-  it.each(cases)('/outcomes/$slug/$query', async ({ slug, query, exclude, args }) => {
+  it('has sponsor reports and risk-of-bias judgements to filter', () => {
+    expect(orr.sponsorReports.length).toBeGreaterThan(0);
+    expect(cr.sponsorReports.length).toBeGreaterThan(1);
+    expect(orr.studies.every((s) => s.riskOfBias !== null)).toBe(true);
+    expect(orr.sponsorReports.every((s) => s.riskOfBias === null)).toBe(true);
+  });
+
+  it.each(cases)('/outcomes/$slug/$query', async ({ slug, query, studies, args }) => {
     const { page, errors } = await open(`/outcomes/${slug}/${query}`);
     const shown = await estimate(page);
-    const expected = cli(
-      outcome(slug).studies.filter((s) => !exclude.includes(s.id)),
-      args,
-    );
+    const expected = cli(studies, args);
     expect(shown.basis).toBe('pooled');
-    const relative = query.includes('GLMM') ? RELATIVE.GLMM : RELATIVE.closedForm;
+    const relative = args.includes('GLMM') ? RELATIVE.GLMM : RELATIVE.closedForm;
     expectClose(shown.value, expected.pooled.proportion, relative);
     shown.ci.forEach((v, i) => expectClose(v, expected.pooled.ci[i]!, relative));
     // The review's prediction interval: Higgins–Thompson–Spiegelhalter, t on k − 2 df, only from k = 3.
@@ -121,7 +142,7 @@ describe('a shared re-analysis URL reproduces the CLI', () => {
     // The recomputed forest plot: one square per study pooled (Vega under the strict CSP, no eval).
     const plot = page.locator('[data-reanalysis-plot="ready"]');
     await plot.waitFor({ timeout: 30_000 });
-    expect(await plot.locator('g.mark-symbol path').count()).toBe(outcome(slug).studies.length - exclude.length);
+    expect(await plot.locator('g.mark-symbol path').count()).toBe(studies.length);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -160,6 +181,34 @@ describe('the re-analysis panel', () => {
     expect(await page.locator('[data-reanalysis-link]').getAttribute('href')).toBe(`/outcomes/orr/${new URL(page.url()).search}#reanalyse`);
     const expected = cli(orr.studies.slice(0, 2), ['--method', 'REML']);
     expect(changed.value).toBeCloseTo(expected.pooled.proportion, 12);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('leaves sponsor reports out until their tier is ticked, and writes the tiers into the URL', async () => {
+    const cr = outcome('cr');
+    const { page, errors } = await open('/outcomes/cr/');
+    await page.locator('details[data-reanalysis] summary').click();
+    const primary = await estimate(page);
+    expect([primary.label, primary.basis]).toEqual(['primary', 'single-study']);
+    const sponsorBox = (id: string) => page.locator(`input[name="include"][value="${id}"]`);
+    for (const study of cr.sponsorReports) expect(await sponsorBox(study.id).isDisabled()).toBe(true);
+    expect(await page.locator('input[name="tiers"][value="sponsor-report"]').isChecked()).toBe(false);
+
+    await page.locator('input[name="tiers"][value="sponsor-report"]').check();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?${ALL_TIERS}`);
+    for (const study of cr.sponsorReports) expect(await sponsorBox(study.id).isDisabled()).toBe(false);
+    const added = await estimate(page);
+    expect(added.label).toBe('differs');
+    const expected = cli([...cr.studies, ...cr.sponsorReports], ['--method', 'GLMM']);
+    expectClose(added.value, expected.pooled.proportion, RELATIVE.GLMM);
+
+    // Studies without a judgement are labelled so, and can be left out by risk of bias.
+    expect(await page.locator('label', { has: page.locator('input[name="rob"][value="none"]') }).textContent()).toContain(
+      'No risk-of-bias judgement',
+    );
+    await page.locator('input[name="rob"][value="none"]').uncheck();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?${ALL_TIERS}&rob=low,unclear,high`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,10 +1,15 @@
 /**
  * A reader's re-analysis of one outcome, as it lives in the page's URL so that it can be
- * shared and cited: `?exclude=<id>,<id>&model=<method>&hakn=1&measure=<measure>`. Parameters
- * at the review's own setting are left out, so the primary analysis has a bare URL.
+ * shared and cited: `?exclude=<id>,<id>&model=<method>&hakn=1&measure=<measure>&tiers=<type>,<type>&rob=<level>,<level>`.
+ * Parameters at the review's own setting are left out, so the primary analysis has a bare URL.
  */
 import { MEASURES, POOLING_METHODS, type Measure, type PoolingMethod } from '../pooling/types.ts';
 import { POOLING } from '../review/settings.ts';
+import { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, ROB_JUDGEMENTS, type PublicationType } from '../schema/codes.ts';
+
+/** A study's risk-of-bias level: its trial's overall judgement, or `none` for a trial without one. */
+export const ROB_LEVELS = [...ROB_JUDGEMENTS, 'none'] as const;
+export type RobLevel = (typeof ROB_LEVELS)[number];
 
 export interface ReanalysisState {
   /** Study ids (as in `/data/outcomes/<slug>.json`) left out of the analysis. */
@@ -12,9 +17,21 @@ export interface ReanalysisState {
   model: PoolingMethod;
   hakn: boolean;
   measure: Measure;
+  /** Evidence tiers (publication types) whose studies are included; sponsor reports add `sponsorReports`. */
+  tiers: PublicationType[];
+  /** Risk-of-bias levels whose studies are included. */
+  rob: RobLevel[];
 }
 
-export const PRIMARY: ReanalysisState = { exclude: [], model: POOLING.method, hakn: POOLING.hakn, measure: POOLING.measure };
+/** The review's primary analysis: its model, the primary tiers (no sponsor reports), every risk-of-bias level. */
+export const PRIMARY: ReanalysisState = {
+  exclude: [],
+  model: POOLING.method,
+  hakn: POOLING.hakn,
+  measure: POOLING.measure,
+  tiers: [...PRIMARY_PUBLICATION_TYPES],
+  rob: [...ROB_LEVELS],
+};
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -36,15 +53,32 @@ export function parseState(search: string): { state: ReanalysisState; ignored: s
   const measure = pick('measure', MEASURES, PRIMARY.measure);
   const hakn = params.get('hakn');
   if (hakn !== null && hakn !== '0' && hakn !== '1') ignored.push(`hakn=${hakn}`);
-  const exclude = (params.get('exclude') ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+  const list = (name: string) =>
+    (params.get(name) ?? '')
+      .split(',')
+      .map((value) => value.trim())
+      .filter(Boolean);
+  // A list of codes keeps the vocabulary's order; a code outside it is named and dropped.
+  const codes = <T extends string>(name: string, values: readonly T[], fallback: T[]): T[] => {
+    if (!params.has(name)) return fallback;
+    const asked = list(name);
+    for (const value of asked) if (!(values as readonly string[]).includes(value)) ignored.push(`${name}=${value}`);
+    return values.filter((value) => asked.includes(value));
+  };
   return {
-    state: { exclude: [...new Set(exclude)], model, hakn: hakn === '1' ? true : hakn === '0' ? false : PRIMARY.hakn, measure },
+    state: {
+      exclude: [...new Set(list('exclude'))],
+      model,
+      hakn: hakn === '1' ? true : hakn === '0' ? false : PRIMARY.hakn,
+      measure,
+      tiers: codes('tiers', PUBLICATION_TYPES, PRIMARY.tiers),
+      rob: codes('rob', ROB_LEVELS, PRIMARY.rob),
+    },
     ignored,
   };
 }
+
+const sameCodes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((code) => b.includes(code));
 
 /** The query string for a state ('' for the primary analysis); ids are URL-encoded, commas kept as separators. */
 export function stateQuery(state: ReanalysisState): string {
@@ -53,6 +87,8 @@ export function stateQuery(state: ReanalysisState): string {
   if (state.model !== PRIMARY.model) parts.push(`model=${state.model}`);
   if (state.hakn !== PRIMARY.hakn) parts.push(`hakn=${state.hakn ? 1 : 0}`);
   if (state.measure !== PRIMARY.measure) parts.push(`measure=${state.measure}`);
+  if (!sameCodes(state.tiers, PRIMARY.tiers)) parts.push(`tiers=${PUBLICATION_TYPES.filter((t) => state.tiers.includes(t)).join(',')}`);
+  if (!sameCodes(state.rob, PRIMARY.rob)) parts.push(`rob=${ROB_LEVELS.filter((r) => state.rob.includes(r)).join(',')}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

@@ -11,6 +11,7 @@
  * about reporting.
  */
 import { z } from 'astro/zod';
+import { ROB_JUDGEMENTS, type RobJudgement } from './codes.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
@@ -108,13 +109,7 @@ export const ROB_DOMAINS = [
 
 export type RobDomainId = (typeof ROB_DOMAINS)[number]['id'];
 
-/**
- * Judgements, with the MINORS score each corresponds to: reported and adequate (2) is
- * low risk, reported but inadequate (1) is high risk, not reported in what could be
- * read (0) is unclear. MINORS totals are not used: a sum hides which item failed.
- */
-export const ROB_JUDGEMENTS = ['low', 'unclear', 'high'] as const;
-export type RobJudgement = (typeof ROB_JUDGEMENTS)[number];
+export { ROB_JUDGEMENTS, type RobJudgement } from './codes.ts';
 
 export const ROB_JUDGEMENT_LABELS: Record<RobJudgement, { label: string; minors: number; minorsLabel: string }> = {
   low: { label: 'Low risk', minors: 2, minorsLabel: 'reported and adequate' },

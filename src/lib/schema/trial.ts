@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { checkRiskOfBias, riskOfBiasSchema } from './risk-of-bias.ts';
+import { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, type PublicationType } from './codes.ts';
 
 export const NCT_ID = /^NCT\d{8}$/;
 
@@ -46,14 +47,7 @@ export const STATUSES = [
 export const NK_SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'other', 'undisclosed'] as const;
 export const MALIGNANCY_GROUPS = ['hematologic', 'solid'] as const;
 export const INCLUSION_STATUSES = ['included', 'published-not-extracted', 'awaiting-results', 'excluded'] as const;
-export const PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint', 'sponsor-report'] as const;
-
-/**
- * Publication types that may feed the primary analysis. A sponsor report (a press release or
- * investor presentation by the sponsor itself) may be extracted, but only for a sensitivity
- * analysis: it is never pooled in the primary one.
- */
-export const PRIMARY_PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint'] as const;
+export { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, type PublicationType } from './codes.ts';
 
 /**
  * Where a publication stands in extraction: its numbers are in the file (`extracted`), it
@@ -251,7 +245,6 @@ export type SurvivalOutcome = z.infer<typeof survivalSchema>;
 export type NkSource = (typeof NK_SOURCES)[number];
 export type MalignancyGroup = (typeof MALIGNANCY_GROUPS)[number];
 export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
-export type PublicationType = (typeof PUBLICATION_TYPES)[number];
 export type ExtractionState = (typeof EXTRACTION_STATES)[number];
 
 type TrialShape = Omit<Trial, never>;
