@@ -74,10 +74,16 @@ describe('pages follow the rules', () => {
   });
 
   it("shows no prediction interval below k = 3 and no Egger's test or funnel plot below k = 10", () => {
-    for (const { outcome, result } of outcomes.filter((o) => o.result)) {
+    for (const { outcome, result, sensitivity } of outcomes.filter((o) => o.result)) {
       const page = readPage(`outcomes/${outcome.slug}/`);
+      // The analysis adding sponsor reports is a figure of its own, with its own k (checked below).
+      const added = page.querySelector('[data-sponsor-reports]');
+      const addedText = added?.text.replace(/\s+/g, ' ') ?? '';
+      added?.remove();
       const body = page.querySelector('main')!.text.replace(/\s+/g, ' ');
       if (result.k < THRESHOLDS.predictionMinStudies) expect(body).not.toMatch(/prediction interval \d/);
+      const addedRow = sensitivity.find((row: { label: string }) => row.label === 'Adding sponsor reports');
+      if (addedRow) expect(/prediction interval \d/.test(addedText)).toBe(addedRow.k >= THRESHOLDS.predictionMinStudies);
       if (result.k < THRESHOLDS.smallStudyMinStudies) {
         expect(body).not.toMatch(/Egger's regression test: t =/);
         expect(page.querySelector('[data-plot$="-funnel"]')).toBeNull();
@@ -131,5 +137,39 @@ describe('plot downloads', () => {
           .toString(),
       ).toBe('PNG');
     }
+  });
+});
+
+describe('evidence tiers on the pages', () => {
+  const withSponsorReports = outcomes.filter((o) => o.sponsorReports.length > 0);
+
+  it('has outcomes with studies known only from sponsor reports', () => {
+    expect(withSponsorReports.map((o) => o.outcome.slug)).toEqual(['orr', 'cr']);
+  });
+
+  it.each(withSponsorReports)(
+    '$outcome.slug: lists them apart, with their tier, and never among the primary studies',
+    ({ outcome, result, sponsorReports, studies, sensitivity }) => {
+      const page = readPage(`outcomes/${outcome.slug}/`);
+      const listed = page.querySelectorAll('[data-sponsor-reports-table] tr[data-study]');
+      expect(listed.map((row) => row.getAttribute('data-study'))).toEqual(sponsorReports.map((s: { id: string }) => s.id));
+      for (const row of listed) expect(row.text).toContain('Sponsor report');
+      const primary = page.querySelectorAll('[data-studies-table] tr[data-study]').map((row) => row.getAttribute('data-study'));
+      expect(primary).toEqual(studies.map((s: { id: string }) => s.id));
+      const row = sensitivity.find((r: { label: string }) => r.label === 'Adding sponsor reports');
+      expect(row.k).toBe(studies.length + sponsorReports.length);
+      expect(Number(page.querySelector('[data-sponsor-reports-estimate]')?.getAttribute('data-value'))).toBe(row.proportion);
+      // Where the primary analysis is pooled, the row sits in the sensitivity table too.
+      const table = page.querySelector('[data-sensitivity]')?.text ?? '';
+      expect(table.includes('Adding sponsor reports')).toBe(result.pooled !== null);
+    },
+  );
+
+  it('prints the evidence-tier rule and the re-analysis parameters on Methods', () => {
+    const methods = readPage('methods/');
+    expect(methods.querySelector('#rule-evidence-tiers')?.text).toBe('Evidence tiers');
+    expect(methods.querySelector('[data-reanalysis-parameters]')?.text.replace(/\s+/g, ' ')).toContain(
+      'Default: article,conference-abstract,letter,registry-results,preprint (sponsor reports left out',
+    );
   });
 });
