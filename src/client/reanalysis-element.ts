@@ -197,7 +197,7 @@ export class ReanalysisElement extends HTMLElement {
             'p',
             { class: 'note reanalysis-differs', 'data-reanalysis-label': 'differs' },
             tag('strong', {}, 'Your re-analysis, not the review’s primary analysis. '),
-            `It uses ${settingsText(state)}, ${analysis.included.length} of ${this.studies.length} studies; the review uses ${settingsText(PRIMARY)}, the ${this.primaryCount} studies of its primary analysis${this.studies.length > this.primaryCount ? ' (sponsor reports left out)' : ''}. `,
+            `It uses ${settingsText(state)}, ${analysis.included.length} of ${this.studies.length} studies; the review uses ${settingsText(PRIMARY)}, ${this.primaryCount === 1 ? 'the one study' : `the ${this.primaryCount} studies`} of its primary analysis${this.studies.length > this.primaryCount ? ' (sponsor reports left out)' : ''}. `,
             tag('a', { href: `${primary}#pooled` }, 'Back to the primary analysis'),
             '. ',
             tag('a', { href: `${location.pathname}${query}#reanalyse`, 'data-reanalysis-link': '' }, 'Link to this re-analysis'),
