@@ -41,6 +41,25 @@ export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
   'sponsor-report': 'Sponsor report',
 };
 
+/** The same in a word, where a phone-width plot has room for no more. */
+export const PUBLICATION_TYPE_SHORT_LABELS: Record<PublicationType, string> = {
+  article: 'article',
+  'conference-abstract': 'abstract',
+  letter: 'letter',
+  'registry-results': 'registry',
+  preprint: 'preprint',
+  'sponsor-report': 'sponsor',
+};
+
+/** What a version frozen before evidence tiers were recorded shows in their place. */
+export const TIER_NOT_RECORDED = 'not recorded';
+
+/** A result's evidence tier as readers see it; "not recorded" for sources frozen without one. */
+export function tierLabel(type: PublicationType | null, short = false): string {
+  if (!type) return TIER_NOT_RECORDED;
+  return (short ? PUBLICATION_TYPE_SHORT_LABELS : PUBLICATION_TYPE_LABELS)[type];
+}
+
 export const EXTRACTION_STATE_LABELS: Record<ExtractionState, string> = {
   extracted: 'Extracted',
   'awaiting-extraction': 'Awaiting extraction',
