@@ -1,9 +1,9 @@
 import { fixed, percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
-import { tierLabel } from '../format/labels.ts';
+import { tierLabel } from '../format/tiers.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy, StudyEstimate, SubgroupAnalysis } from '../review/analyses.ts';
 import type { Heterogeneity, Interval } from '../pooling/types.ts';
 import type { Estimate, Fit } from '../review/estimate.ts';
-import { overallEstimate, type OutcomeStudyView, type OutcomeView } from '../review/frozen-outcome.ts';
+import { overallEstimate, type OutcomeStudyView, type OutcomeView } from '../review/outcome-view.ts';
 import type { HETEROGENEITY_TESTS } from '../schema/exports.ts';
 import type { PublicationType } from '../schema/trial.ts';
 import type { PlotFigure } from './data-table.ts';

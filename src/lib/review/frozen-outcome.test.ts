@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outcomeExportSchema } from '../schema/exports.ts';
 import { releaseSchema } from '../schema/release.ts';
-import { frozenOutcome, overallEstimate } from './frozen-outcome.ts';
+import { clip } from './estimate.ts';
+import { frozenOutcome } from './frozen-outcome.ts';
+import { overallEstimate } from './outcome-view.ts';
 
 // The committed snapshot, read raw (the numbers as written) and through the schema the site reads it with.
 const raw = JSON.parse(readFileSync('content/releases/2026-11-29.json', 'utf8'));
@@ -67,39 +69,36 @@ describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of in
     expect(marin.population).toBe(trial.population.diseases.join(', '));
   });
 
-  it('keeps subgroup and sensitivity figures as written, and records no common-τ² test or cut intervals', () => {
+  it('keeps subgroup and sensitivity figures as written, cutting only intervals outside 0–100 % (marked)', () => {
     for (const outcome of lifted) {
       const json = rawOutcome(outcome.outcome.slug);
       expect(outcome.subgroups.map(({ commonTau2: _, ...rest }) => rest)).toEqual(json.subgroups);
       expect(outcome.subgroups.every((subgroup) => subgroup.commonTau2 === null)).toBe(true);
-      expect(
-        outcome.sensitivity.map(({ label, measure, method, hakn, proportion, ci, pi, tau2, I2 }) => ({
-          label,
-          measure,
-          method,
-          hakn,
-          proportion,
-          ci,
-          pi,
-          tau2,
-          I2,
-        })),
-      ).toEqual(
-        json.sensitivity.map(({ label, measure, method, hakn, proportion, ci, pi, tau2, I2 }: Record<string, unknown>) => ({
-          label,
-          measure,
-          method,
-          hakn,
-          proportion,
-          ci,
-          pi,
-          tau2,
-          I2,
-        })),
+      type Row = { label: string; measure: string; method: string; hakn: boolean; proportion: number; ci: [number, number]; pi: [number, number] };
+      expect(outcome.sensitivity.map(({ label, measure, method, hakn, tau2, I2 }) => ({ label, measure, method, hakn, tau2, I2 }))).toEqual(
+        json.sensitivity.map(({ label, measure, method, hakn, tau2, I2 }: Record<string, unknown>) => ({ label, measure, method, hakn, tau2, I2 })),
       );
-      expect(outcome.sensitivity.every((row) => row.model === row.method && row.basis === 'pooled' && !row.clipped)).toBe(true);
+      for (const row of outcome.sensitivity) {
+        const written: Row = json.sensitivity.find((r: Row) => r.label === row.label);
+        const cut = [clip(written.ci), clip(written.pi)];
+        expect(row).toMatchObject({
+          proportion: written.proportion,
+          ci: cut[0]!.interval,
+          pi: cut[1]!.interval,
+          clipped: cut.some((c) => c.clipped),
+        });
+        expect(row.model === row.method && row.basis === 'pooled').toBe(true);
+      }
       expect(outcome.notReported).toEqual(json.notReported);
     }
+  });
+
+  it('cuts the raw-proportion prediction interval of overall response (-31.4 % to 105.1 % as written) to 0–100 %', () => {
+    const raw = lifted.find((o) => o.outcome.slug === 'orr')!.sensitivity.find((row) => row.measure === 'PR')!;
+    const written = rawOutcome('orr').sensitivity.find((row: { measure: string }) => row.measure === 'PR');
+    expect(written.pi[0]).toBeLessThan(0);
+    expect(written.pi[1]).toBeGreaterThan(1);
+    expect(raw).toMatchObject({ pi: [0, 1], ci: written.ci, clipped: true });
   });
 
   it('has no result where the version had none', () => {
