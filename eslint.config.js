@@ -53,6 +53,24 @@ export default tseslint.config(
     },
   },
   {
+    // Pages and components join a study row to its result by id, never by position in two
+    // arrays: reordering either list would silently attach one study's numbers to another.
+    files: ['src/pages/**/*.{astro,ts}', 'src/components/**/*.{astro,ts}', 'src/layouts/**/*.{astro,ts}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(map|flatMap|forEach|filter|some|every|find|findIndex|reduce)$/] > :function[params.length>=2] MemberExpression[computed=true][property.name=/^(i|j|index|idx)$/]`,
+          message: 'join by id (find the row with the same id), not by array position',
+        },
+        {
+          selector: 'ForStatement MemberExpression[computed=true][property.name=/^(i|j|index|idx)$/]',
+          message: 'join by id, not by array position',
+        },
+      ],
+    },
+  },
+  {
     // Everything but the browser folder runs in Node or at build time.
     files: ['src/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['src/client/**', '**/*.astro/*.ts'],

@@ -1,5 +1,5 @@
 /**
- * `npm test`: the static checks (lint, and formatting once switched on below), then every test
+ * `npm test`: the static checks (lint with zero warnings, and the format check), then every test
  * (unit, validation fixtures, data, build, browser) in one vitest run, closed by the plain
  * `N passed, N failed` line that CI counts; each static check counts as one test.
  */

@@ -1,7 +1,7 @@
 # Reference fixtures for src/lib/pooling, computed by metafor itself.
 #
 # Regenerate (tests never need R; they read the committed JSON):
-#   apt-get update && apt-get install -y r-cran-metafor r-cran-jsonlite
+#   apt-get update && apt-get install -y r-cran-metafor r-cran-lme4 r-cran-jsonlite
 #   Rscript scripts/reference/metafor-fixtures.R        # from the repository root
 # Writes tests/fixtures/metafor/<dataset>.json and distributions.json.
 #

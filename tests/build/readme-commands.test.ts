@@ -75,7 +75,7 @@ const EXERCISED: Record<string, string> = {
   typecheck: 'run in full by tests/build/typecheck.test.ts',
   lint: 'run by npm test (scripts/test.ts) before the vitest projects, as a counted check',
   format: 'not run: it rewrites files; format:check reads the same configuration',
-  'format:check': 'run by npm test once FORMAT_CHECK_IN_TEST in scripts/test.ts is on (after the first repository-wide npm run format)',
+  'format:check': 'run by npm test (scripts/test.ts) before the vitest projects, as a counted check',
   'bench:pool': 'run at k = 20',
   'bench:build': 'run on 3 generated trials, without the real content',
   lighthouse: '--help only: a run takes minutes and its performance score depends on the machine load',

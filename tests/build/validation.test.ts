@@ -1,40 +1,62 @@
-/** /methods/validation/ and /data/validation.json list every metafor reference case the tests use. */
+/** /methods/validation/ and /data/validation.json list every metafor reference case the tests use, GLMM included. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPage, SITE_DIR } from './site.ts';
 
 const FIXTURE_DIR = 'tests/fixtures/metafor';
-const fixtureFits = readdirSync(FIXTURE_DIR)
+const fixtureFits = (readdirSync(FIXTURE_DIR, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.json') && f !== 'distributions.json')
-  .flatMap((f) =>
-    JSON.parse(readFileSync(join(FIXTURE_DIR, f), 'utf8')).fits.map((fit: { call: string }) => `${f.replace('.json', '')}: ${fit.call}`),
-  );
+  .flatMap((f) => JSON.parse(readFileSync(join(FIXTURE_DIR, f), 'utf8')).fits.map((fit: { call: string }) => `${f}: ${fit.call}`));
 const validation = JSON.parse(readFileSync(join(SITE_DIR, 'data/validation.json'), 'utf8'));
+type Case = { name: string; fixture: string; call: string; method: string; agreement: string; note: string | null; maxRelDeviation: number | null };
+const cases: Case[] = validation.cases;
 
 describe('validation against metafor, in public', () => {
-  it('lists every fit of every fixture once, with R and metafor versions', () => {
+  it('lists every fit of every fixture once, GLMM included, with R, metafor and lme4 versions', () => {
     expect(validation.R).toMatch(/^\d+\.\d+/);
     expect(validation.metafor).toMatch(/^\d+\.\d+/);
-    const listed = validation.cases.map((c: { name: string; call: string }) => `${c.name.split(' ')[0]}: ${c.call}`);
-    expect(listed.sort()).toEqual([...fixtureFits].sort());
+    expect(validation.lme4).toMatch(/^\d+\.\d+/);
+    expect(cases.map((c) => `${c.fixture}: ${c.call}`).sort()).toEqual([...fixtureFits].sort());
+    expect(cases.filter((c) => c.method === 'GLMM' && c.fixture.startsWith('glmm/')).length).toBeGreaterThan(20);
+    expect(validation.regenerate).toContain('Rscript scripts/reference/metafor-fixtures.R');
   });
 
-  it('shows every case within its stated tolerance, with a real (non-zero) deviation measured', () => {
+  it('shows every compared case within its stated tolerance, with a real (non-zero) deviation measured', () => {
     for (const c of validation.cases) {
       expect(c.pass, c.name).toBe(true);
-      expect(c.maxRelDeviation, c.name).toBeLessThanOrEqual(c.tolerance);
       expect(c.tolerance).toBe(validation.tolerance[c.method]);
+      expect(validation.toleranceReasons[c.method].length).toBeGreaterThan(40);
+      if (c.agreement !== 'numbers') continue;
+      expect(c.maxRelDeviation, c.name).toBeLessThanOrEqual(c.tolerance);
       expect(c.comparisons, c.name).toBeGreaterThan(10);
     }
-    expect(validation.cases.some((c: { maxRelDeviation: number }) => c.maxRelDeviation > 0)).toBe(true);
+    expect(cases.some((c) => c.method === 'GLMM' && c.maxRelDeviation! > 0)).toBe(true);
+    expect(cases.some((c) => c.method !== 'GLMM' && c.maxRelDeviation! > 0)).toBe(true);
   });
 
-  it('renders the same cases on /methods/validation/, with how to regenerate them', () => {
+  it('lists the GLMM cases metafor cannot fit as "no estimate", with no deviation number', () => {
+    const k1 = cases.filter((c) => c.fixture === 'glmm/k1.json');
+    expect(k1).toHaveLength(2);
+    for (const c of k1) expect([c.agreement, c.maxRelDeviation]).toEqual(['no estimate', null]);
+    expect(k1[0]!.note).toMatch(/Number of parameters to be estimated is larger/);
+  });
+
+  it('renders the same cases on /methods/validation/, with the tolerances, their reasons and how to regenerate them', () => {
     const page = readPage('methods/validation/');
     const rows = page.querySelectorAll('[data-validation-cases] tbody tr');
-    expect(rows.map((row) => row.getAttribute('data-case'))).toEqual(validation.cases.map((c: { name: string }) => c.name));
-    expect(Number(rows[0]!.querySelector('[data-deviation]')!.getAttribute('data-deviation'))).toBe(validation.cases[0].maxRelDeviation);
+    expect(rows.map((row) => row.getAttribute('data-case'))).toEqual(cases.map((c) => c.name));
+    expect(Number(rows[0]!.querySelector('[data-deviation]')!.getAttribute('data-deviation'))).toBe(cases[0]!.maxRelDeviation);
+    const allZero = rows.find((row) => row.getAttribute('data-case') === 'all-zero PLO GLMM')!;
+    expect(allZero.querySelector('[data-deviation]')).toBeNull();
+    expect(allZero.querySelector('[data-agreement]')!.text).toMatch(/^no estimate from either: metafor stops/);
+    expect(page.querySelectorAll('[data-tolerances] tbody tr').map((row) => row.getAttribute('data-tolerance'))).toEqual([
+      'DL',
+      'REML',
+      'PM',
+      'GLMM',
+    ]);
+    expect(page.text).toContain('lme4');
     expect(page.text).toContain('scripts/reference/metafor-fixtures.R');
     expect(readPage('methods/').querySelector('a[href$="/methods/validation/"]')).not.toBeNull();
   });

@@ -34,6 +34,9 @@ export interface GlmmFailure {
 /** tau beyond this (tau² > 10⁴ on the logit scale) means the likelihood keeps rising: no finite maximum. */
 const TAU_MAX = 100;
 
+/** The reason given when the likelihood has no finite maximum (where lme4 returns wherever its search stopped). */
+export const UNBOUNDED = 'did not converge: tau² grows without bound (no finite maximum likelihood)';
+
 /**
  * Binomial-normal random-effects model for proportions (random-intercept logistic regression,
  * Stijnen et al. 2010) by maximum likelihood with adaptive Gauss–Hermite quadrature, as metafor's
@@ -137,7 +140,7 @@ export function glmm(eventCounts: ArrayLike<number>, totalCounts: ArrayLike<numb
     return value;
   });
   const best = values.indexOf(Math.max(...values));
-  if (best === grid.length - 1) return fail('did not converge: tau² grows without bound (no finite maximum likelihood)');
+  if (best === grid.length - 1) return fail(UNBOUNDED);
   const lo = grid[Math.max(best - 1, 0)]!;
   const hi = grid[best + 1]!;
   beta = betaAt[best]!;

@@ -1,0 +1,78 @@
+/**
+ * The static checks hold and can fail: npm test runs lint (zero warnings allowed) and the
+ * format check, and the lint rules the architecture depends on fire on code that breaks them
+ * (src/lib pure, browser code in src/client, pages and components joining by id).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+/** The rules that fire on `code` as if it were the file at `filePath`. */
+async function rulesFired(filePath: string, code: string): Promise<(string | null)[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => m.ruleId);
+}
+
+describe('npm test', () => {
+  it('runs lint with zero warnings allowed and the format check, before the tests', () => {
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.lint).toMatch(/--max-warnings 0\b/);
+    const help = spawnSync(process.execPath, ['scripts/test.ts', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Runs npm run lint and npm run format:check');
+  });
+});
+
+describe('the import-boundary rule', () => {
+  it.each([
+    ["import { readFileSync } from 'node:fs';", 'Node I/O'],
+    ["import { getReview } from '../queries/review.ts';", 'the query layer'],
+    ["import Base from '../layouts/Base.astro';", 'a layout'],
+    ["import { loadTrials } from '../../scripts/lib/trial-files.ts';", 'the commands'],
+    ["import { getCollection } from 'astro:content';", 'an astro: virtual module'],
+  ])('keeps %s out of src/lib (%s)', async (line) => {
+    expect(await rulesFired('src/lib/review/example.ts', `${line}\nexport const x = 1;\n`)).toContain('no-restricted-imports');
+  });
+
+  it('lets src/lib import its own modules and plain packages', async () => {
+    expect(await rulesFired('src/lib/review/example.ts', "import { analyse } from '../pooling/analyse.ts';\nexport const x = analyse;\n")).toEqual(
+      [],
+    );
+  });
+
+  it('keeps browser globals out of build-time code and Node modules out of browser code', async () => {
+    expect(await rulesFired('src/lib/format/example.ts', 'export const w = window.innerWidth;\n')).toContain('no-restricted-globals');
+    expect(await rulesFired('src/client/example.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+});
+
+describe('joining by id in pages and components', () => {
+  it('rejects a row paired with a result by array position', async () => {
+    const code = 'const rows = [1];\nconst results = [2];\nexport const x = rows.map((row, i) => row + results[i]!);\n';
+    expect(await rulesFired('src/pages/example.ts', code)).toContain('no-restricted-syntax');
+    const template = '---\nconst rows = [1];\nconst results = [2];\n---\n<ul>{rows.map((row, index) => <li>{row} {results[index]}</li>)}</ul>\n';
+    expect(await rulesFired('src/components/Example.astro', template)).toContain('no-restricted-syntax');
+  });
+
+  it('accepts a join by id', async () => {
+    const code =
+      "const rows = [{ id: 'a' }];\nconst results = [{ study: 'a' }];\nexport const x = rows.map((row) => results.find((r) => r.study === row.id));\n";
+    expect(await rulesFired('src/components/example.ts', code)).toEqual([]);
+  });
+});
+
+describe('a fresh clone', () => {
+  it('is checked clean right after the install, in CI and in .ci/run', () => {
+    const workflow = readFileSync('.github/workflows/ci.yml', 'utf8');
+    const install = workflow.indexOf('npm install --no-audit --no-fund');
+    expect(install).toBeGreaterThan(0);
+    expect(workflow.indexOf('git status --porcelain', install)).toBeGreaterThan(install);
+    expect(workflow.indexOf('git status --porcelain')).toBeLessThan(workflow.indexOf('run: npm test'));
+    const script = readFileSync('.ci/run', 'utf8');
+    expect(script.indexOf('git status --porcelain')).toBeGreaterThan(script.indexOf('npm install --no-audit --no-fund'));
+    expect(script.indexOf('git status --porcelain')).toBeLessThan(script.lastIndexOf('npm test'));
+  });
+});
