@@ -1,5 +1,6 @@
 import { landscapeFigures } from '../lib/plots/landscape-plots.ts';
 import { outcomeFigures } from '../lib/plots/outcome-plots.ts';
+import { outcomeExportOf } from '../lib/review/build-review.ts';
 import { riskOfBiasSummary, trafficLight } from '../lib/plots/risk-of-bias.ts';
 import type { PlotFigure } from '../lib/plots/data-table.ts';
 import { getReview } from './review.ts';
@@ -17,7 +18,11 @@ export async function getFigures(): Promise<PlotFigure[]> {
       return shares ? [riskOfBiasSummary(shares, 'analysis weight', `${outcome.slug}-risk-of-bias`)] : [];
     }),
   ];
-  const figures = [...review.outcomes.flatMap(outcomeFigures), ...landscapeFigures(review.trials), ...riskOfBias];
+  const figures = [
+    ...review.outcomes.flatMap((analysis) => outcomeFigures(analysis, outcomeExportOf(review, analysis.outcome.key))),
+    ...landscapeFigures(review.trials),
+    ...riskOfBias,
+  ];
   const ids = new Set<string>();
   for (const { id } of figures) {
     if (ids.has(id)) throw new Error(`two plots share the download name ${id}`);

@@ -6,7 +6,9 @@ import { exportedFigure } from '../../src/lib/format/estimate.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { execFileSync } from 'node:child_process';
 import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
-import { percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { percent, percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { PUBLICATION_TYPE_LABELS } from '../../src/lib/format/tiers.ts';
+import type { PublicationType } from '../../src/lib/schema/trial.ts';
 import { readReleases } from '../../src/queries/releases.ts';
 import { readPage, runBuild, SITE_DIR } from './site.ts';
 
@@ -172,8 +174,113 @@ describe('versions compared with now', () => {
     }
   });
 
-  it('links each live outcome page to the outcome in earlier versions', () => {
+  it('links each live outcome page to the outcome as each earlier version published it', () => {
     const links = readPage('outcomes/orr/').querySelectorAll('[data-earlier-versions] a');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(releases.map(({ version }) => `/versions/${version}/#then-and-now`));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(releases.map(({ version }) => `/versions/${version}/outcomes/orr/`));
+  });
+
+  it("links each then-and-now row and each headline row to the version's own outcome page", () => {
+    for (const { version, outcomes } of releases) {
+      const page = readPage(`versions/${version}/`);
+      for (const { outcome } of outcomes) {
+        for (const table of ['[data-then-and-now]', '[data-release-outcomes]']) {
+          const href = page.querySelector(`${table} tr[data-outcome="${outcome.slug}"] th a`)?.getAttribute('href');
+          expect(href).toBe(`/versions/${version}/outcomes/${outcome.slug}/`);
+        }
+      }
+    }
+  });
+});
+
+/** A snapshot's outcomes as written in its file, before any schema or adapter touches them. */
+interface WrittenStudy {
+  id: string;
+  events: number;
+  n: number;
+  proportion: number;
+  ci: [number, number];
+  weight: number | null;
+  source: { type?: PublicationType };
+}
+interface WrittenOutcome {
+  outcome: { slug: string; title: string };
+  result: { k: number; patients: number; pooled: { proportion: number; ci: [number, number] } | null } | null;
+  studies: WrittenStudy[];
+  subgroups: { dimension: string; groups: { group: string; k: number }[] }[];
+  sensitivity: { label: string }[];
+}
+const written = (version: string): WrittenOutcome[] => JSON.parse(readFileSync(join(RELEASES_DIR, `${version}.json`), 'utf8')).outcomes;
+const text = (node: { text: string } | null | undefined) => node?.text.replace(/\s+/g, ' ').trim();
+
+describe('frozen outcome pages', () => {
+  it('exist for every binary outcome of every version, with a banner linking to the live outcome and the version', () => {
+    for (const { version } of releases) {
+      for (const { outcome } of written(version)) {
+        const page = readPage(`versions/${version}/outcomes/${outcome.slug}/`);
+        const banner = page.querySelector('[data-frozen-banner]')!;
+        expect(text(banner)).toContain(`This is ${outcome.title.toLowerCase()} as frozen on ${version}.`);
+        expect(banner.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([`/outcomes/${outcome.slug}/`, `/versions/${version}/`]);
+        expect(text(page.querySelector('h1'))).toBe(`${outcome.title}, version ${version}`);
+        // Frozen figures are not re-analysed, and their numbers are downloaded with the version's data.json.
+        expect(page.querySelector('[data-reanalysis]')).toBeNull();
+        expect(page.querySelectorAll('a[href^="/plots/"]')).toEqual([]);
+      }
+    }
+  });
+
+  it("print the version's own numbers: headline, study rows (joined by id), subgroups and sensitivity rows", () => {
+    for (const { version } of releases) {
+      for (const { outcome, result, studies, subgroups, sensitivity } of written(version)) {
+        const page = readPage(`versions/${version}/outcomes/${outcome.slug}/`);
+        if (!result) {
+          expect(page.querySelector('[data-no-data]')).not.toBeNull();
+          expect(page.querySelector('[data-studies-table]')).toBeNull();
+          continue;
+        }
+        // The figure across all studies: the only one in versions frozen before malignancy groups.
+        const overall = page.querySelector('[data-pooled]');
+        if (result.pooled) expect(text(overall?.querySelector('strong'))).toBe(percentWithInterval(result.pooled.proportion, result.pooled.ci));
+        expect(text(overall)).toContain(`${result.k} ${result.k === 1 ? 'study' : 'studies'}, ${result.patients} patients`);
+        const rows = page.querySelectorAll('[data-studies-table] tbody tr');
+        expect(rows.map((row) => row.getAttribute('data-study'))).toEqual(studies.map((s) => s.id));
+        for (const row of rows) {
+          const study = studies.find((s) => s.id === row.getAttribute('data-study'))!;
+          expect(text(row.querySelector('[data-count]'))).toBe(`${study.events}/${study.n}`);
+          expect(text(row.querySelector('[data-proportion]'))).toBe(percentWithInterval(study.proportion, study.ci));
+          if (study.weight !== null) expect(text(row.querySelector('[data-weight]'))).toBe(percent(study.weight / 100));
+          expect(text(row.querySelector('[data-tier]'))).toBe(study.source.type ? PUBLICATION_TYPE_LABELS[study.source.type] : 'not recorded');
+        }
+        for (const subgroup of subgroups) {
+          const table = page.querySelector(`[data-subgroup="${subgroup.dimension}"]`)!;
+          expect(table.querySelectorAll('tbody tr').map((tr) => tr.getAttribute('data-group'))).toEqual(subgroup.groups.map((g) => g.group));
+        }
+        expect(page.querySelectorAll('[data-sensitivity] tbody tr th').map((th) => text(th)?.replace(/\*$/, ''))).toEqual(
+          sensitivity.map((row) => row.label),
+        );
+      }
+    }
+  });
+});
+
+describe('evidence tiers in study tables', () => {
+  it("name each live study's publication type, from the outcome's export", () => {
+    for (const slug of ['orr', 'crs']) {
+      const exported = JSON.parse(readFileSync(join(SITE_DIR, `data/outcomes/${slug}.json`), 'utf8')) as WrittenOutcome;
+      const rows = readPage(`outcomes/${slug}/`).querySelectorAll('[data-studies-table] tbody tr');
+      expect(rows.length).toBe(exported.studies.length);
+      for (const row of rows) {
+        const study = exported.studies.find((s) => s.id === row.getAttribute('data-study'))!;
+        expect(text(row.querySelector('[data-tier]'))).toBe(PUBLICATION_TYPE_LABELS[study.source.type!]);
+      }
+    }
+  });
+
+  it('name the tier on the trial page and in the survival table', () => {
+    const labels = Object.values(PUBLICATION_TYPE_LABELS);
+    for (const path of ['trials/NCT03056339/', 'outcomes/pfs/']) {
+      const cells = readPage(path).querySelectorAll('td[data-tier]');
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells) expect(labels).toContain(text(cell));
+    }
   });
 });

@@ -5,7 +5,9 @@ import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from '../../scrip
 import { loadTrials } from '../../scripts/lib/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
-import { buildReview, freezeReview, type ReviewContent } from '../../src/lib/review/build-review.ts';
+import { buildReview, freezeReview, outcomeExportOf, type ReviewContent } from '../../src/lib/review/build-review.ts';
+import { frozenOutcome } from '../../src/lib/review/frozen-outcome.ts';
+import { outcomeForest } from '../../src/lib/plots/outcome-plots.ts';
 import { THRESHOLDS } from '../../src/lib/review/rules.ts';
 import { unreconciled } from '../../src/lib/review/prisma.ts';
 
@@ -117,6 +119,17 @@ describe('freezeReview', () => {
       trialsInReview: review.counts.inReview,
       trialsIncluded: review.counts.byInclusion.included,
     });
+  });
+
+  it('renders through the live path: the adapter is the identity on it, and its forest plots are the live ones', () => {
+    const parsed = releaseSchema.parse(JSON.parse(JSON.stringify(release)));
+    for (const outcome of parsed.outcomes) {
+      const view = frozenOutcome(outcome, parsed.trials);
+      expect(view).toBe(outcome);
+      const live = outcomeExportOf(review, outcome.outcome.key);
+      expect(view.studies).toEqual(live.studies);
+      if (live.result) expect(outcomeForest(view)).toEqual(outcomeForest(live));
+    }
   });
 
   it('passes the schema the site reads versions with, and survives a JSON round trip', () => {

@@ -13,7 +13,7 @@ export function basisOf({ k, patients }: Pick<Estimate, 'k' | 'patients'>): stri
  * A figure as every page prints it, after the rules: the pooled proportion, one study's own
  * proportion labelled as such, or "0 of N patients" with the exact interval of the total.
  */
-export function estimateInWords(estimate: Estimate, digits = 1): string {
+export function estimateInWords(estimate: Pick<Estimate, 'basis' | 'proportion' | 'ci' | 'k' | 'patients' | 'events'>, digits = 1): string {
   const value = percentWithInterval(estimate.proportion, estimate.ci, digits);
   switch (estimate.basis) {
     case 'pooled':
@@ -28,7 +28,7 @@ export function estimateInWords(estimate: Estimate, digits = 1): string {
 }
 
 /** The model in a few words: "GLMM", "DL", or "not pooled". */
-export function modelInWords(estimate: Estimate): string {
+export function modelInWords(estimate: Pick<Estimate, 'model'>): string {
   return estimate.model === 'none' ? 'not pooled' : `random effects (${estimate.model})`;
 }
 

@@ -1,15 +1,7 @@
 import { OUTCOME_KINDS } from '../review/outcomes.ts';
-import {
-  OUTCOME_KEYS,
-  type ExtractionState,
-  type InclusionStatus,
-  type MalignancyGroup,
-  type NkSource,
-  type OutcomeKey,
-  type PublicationType,
-} from '../schema/trial.ts';
+import { OUTCOME_KEYS, type ExtractionState, type InclusionStatus, type MalignancyGroup, type NkSource, type OutcomeKey } from '../schema/trial.ts';
 
-/** Words for the schema's codes: the only place they are spelled out for readers (outcome names: review/outcomes.ts). */
+/** Words for the schema's codes: the only place they are spelled out for readers (outcome names: review/outcomes.ts; evidence tiers: tiers.ts). */
 export const NK_SOURCE_LABELS: Record<NkSource, string> = {
   'cord-blood': 'Umbilical cord blood',
   'peripheral-blood': 'Peripheral blood',
@@ -31,15 +23,8 @@ export const INCLUSION_LABELS: Record<InclusionStatus, string> = {
   excluded: 'Excluded',
 };
 
-/** Evidence tiers as readers see them. */
-export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
-  article: 'Peer-reviewed article',
-  'conference-abstract': 'Conference abstract',
-  letter: 'Letter',
-  'registry-results': 'Registry results',
-  preprint: 'Preprint',
-  'sponsor-report': 'Sponsor report',
-};
+// Evidence tiers are spelled out in tiers.ts (light enough for the browser bundle); named here too, where every other code's words are.
+export { PUBLICATION_TYPE_LABELS } from './tiers.ts';
 
 export const EXTRACTION_STATE_LABELS: Record<ExtractionState, string> = {
   extracted: 'Extracted',

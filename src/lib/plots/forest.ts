@@ -17,6 +17,10 @@ export interface ForestRow {
   weight?: number;
   /** Population column, e.g. "Glioblastoma, intracavitary". */
   population?: string;
+  /** Evidence column: the source's publication type, e.g. "Peer-reviewed article". */
+  evidence?: string;
+  /** The same in a word, for the phone layout's line under the label, e.g. "article". */
+  evidenceShort?: string;
   /** Count column, e.g. "12/37". */
   count?: string;
   /** Right text columns, already formatted. */
@@ -54,6 +58,7 @@ const COLUMN_GAP = 14;
 export const NARROW_WIDTH = 340;
 const NARROW_MIN_PLOT = 110;
 const INTERVAL_TITLE = 'Proportion, % [95% CI]';
+const EVIDENCE_TITLE = 'Evidence';
 
 const columnWidth = (texts: string[], bold = false) => Math.ceil(Math.max(0, ...texts.map((t) => textWidth(t, FONT_SIZE, bold))));
 
@@ -87,13 +92,15 @@ export function axisDomain(rows: ForestRow[]): [number, number] {
 export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: ForestLayout = 'wide'): TopLevelSpec {
   const narrow = layout === 'narrow';
   const rowHeight = narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
+  const hasEvidence = rows.some((row) => row.evidence);
   const values = rows.map((row, index) => ({
     ...row,
+    ...(hasEvidence ? { evidence: row.evidence ?? '' } : {}),
     population: row.population ?? '',
     count: row.count ?? '',
     interval: row.interval ?? '',
     weightText: row.weightText ?? '',
-    detail: [row.count, row.interval].filter(Boolean).join('  '),
+    detail: [row.count, row.interval, row.evidenceShort].filter(Boolean).join('  '),
     row: index,
     bold: row.kind !== 'study',
   }));
@@ -116,6 +123,7 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
   const labelWidth = columnWidth([labelTitle, ...rows.map((r) => r.label), ...(narrow ? values.map((v) => v.detail) : [])], true);
   const hasPopulation = !narrow && rows.some((row) => row.population);
   const populationWidth = hasPopulation ? columnWidth(['Population', ...rows.map((r) => r.population ?? '')], true) : 0;
+  const evidenceWidth = hasEvidence && !narrow ? columnWidth([EVIDENCE_TITLE, ...rows.map((r) => r.evidence ?? '')], true) : 0;
   const hasCounts = !narrow && rows.some((row) => row.count);
   const countWidth = hasCounts ? columnWidth([options.countTitle ?? '', ...rows.map((r) => r.count ?? '')], true) : 0;
   const intervalWidth = columnWidth([INTERVAL_TITLE, ...rows.map((r) => r.interval ?? '')], true);
@@ -135,9 +143,12 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
     encoding: { x: { value: x }, text: { value: text } },
   });
 
-  const countX = labelWidth + (hasPopulation ? COLUMN_GAP + populationWidth : 0) + COLUMN_GAP + countWidth;
+  const beforeEvidence = labelWidth + (hasPopulation ? COLUMN_GAP + populationWidth : 0);
+  const evidenceX = beforeEvidence + COLUMN_GAP;
+  const beforeCount = beforeEvidence + (evidenceWidth ? COLUMN_GAP + evidenceWidth : 0);
+  const countX = beforeCount + COLUMN_GAP + countWidth;
   const left = {
-    width: labelWidth + (hasPopulation ? COLUMN_GAP + populationWidth : 0) + (hasCounts ? COLUMN_GAP + countWidth : 0),
+    width: beforeCount + (hasCounts ? COLUMN_GAP + countWidth : 0),
     height,
     layer: [
       header(labelTitle, 0, 'left'),
@@ -151,6 +162,7 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
       ...(hasPopulation
         ? [...textLayer('population', labelWidth + COLUMN_GAP, 'left', 0, false), header('Population', labelWidth + COLUMN_GAP, 'left')]
         : []),
+      ...(evidenceWidth ? [...textLayer('evidence', evidenceX, 'left', 0, false), header(EVIDENCE_TITLE, evidenceX, 'left')] : []),
       ...(hasCounts ? [...textLayer('count', countX, 'right'), header(options.countTitle ?? '', countX, 'right')] : []),
     ],
   };
@@ -262,12 +274,14 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
 /** The numbers of a forest-style plot, row by row. */
 export function forestTable(rows: ForestRow[], options: Pick<ForestOptions, 'labelTitle' | 'countTitle'> = {}): DataTable {
   const hasPopulation = rows.some((row) => row.population);
+  const hasEvidence = rows.some((row) => row.evidence);
   const hasCounts = rows.some((row) => row.count);
   const hasWeights = rows.some((row) => row.weightText);
   return {
     columns: [
       options.labelTitle ?? 'Study',
       ...(hasPopulation ? ['Population'] : []),
+      ...(hasEvidence ? [EVIDENCE_TITLE] : []),
       ...(hasCounts ? [options.countTitle ?? 'Events/n'] : []),
       INTERVAL_TITLE,
       ...(hasWeights ? ['Weight'] : []),
@@ -275,6 +289,7 @@ export function forestTable(rows: ForestRow[], options: Pick<ForestOptions, 'lab
     rows: rows.map((row) => [
       row.label,
       ...(hasPopulation ? [row.population ?? ''] : []),
+      ...(hasEvidence ? [row.evidence ?? ''] : []),
       ...(hasCounts ? [row.count ?? ''] : []),
       row.interval ?? '',
       ...(hasWeights ? [row.weightText ?? ''] : []),

@@ -1,7 +1,11 @@
 import { fixed, percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
-import type { BinaryOutcomeAnalysis, PooledStudy, SubgroupAnalysis } from '../review/analyses.ts';
-import type { Interval } from '../pooling/types.ts';
+import { tierLabel } from '../format/tiers.ts';
+import type { BinaryOutcomeAnalysis, PooledStudy, StudyEstimate, SubgroupAnalysis } from '../review/analyses.ts';
+import type { Heterogeneity, Interval } from '../pooling/types.ts';
 import type { Estimate, Fit } from '../review/estimate.ts';
+import { overallEstimate, type OutcomeStudyView, type OutcomeView } from '../review/outcome-view.ts';
+import type { HETEROGENEITY_TESTS } from '../schema/exports.ts';
+import type { PublicationType } from '../schema/trial.ts';
 import type { PlotFigure } from './data-table.ts';
 import { forestSpec, forestTable, type ForestOptions, type ForestRow } from './forest.ts';
 import { funnelSpec, funnelTable } from './funnel.ts';
@@ -22,9 +26,13 @@ export function forestKey(rows: ForestRow[], reference: boolean): string {
 }
 
 /** RevMan's heterogeneity line: "Heterogeneity (DL): τ² = 0.57; Q = 5.20, df = 2 (p = 0.074); I² = 62 %". */
-export function heterogeneityLine(model: string, fit: Fit): string {
-  const { tau2, Q, df, pQ, I2 } = fit.heterogeneity;
-  const test = fit.heterogeneityTest === 'likelihood ratio' ? 'likelihood-ratio test' : 'Q';
+export function heterogeneityLine(
+  model: string,
+  heterogeneity: Pick<Heterogeneity, 'tau2' | 'Q' | 'df' | 'pQ' | 'I2'>,
+  heterogeneityTest: (typeof HETEROGENEITY_TESTS)[number],
+): string {
+  const { tau2, Q, df, pQ, I2 } = heterogeneity;
+  const test = heterogeneityTest === 'likelihood ratio' ? 'likelihood-ratio test' : 'Q';
   return `Heterogeneity (${model}): τ² = ${statistic(tau2)}; ${test} = ${statistic(Q)}, df = ${df} (p = ${pValue(pQ)}); I² = ${fixed(I2, 0)} %`;
 }
 
@@ -56,8 +64,11 @@ function pooledRows(label: string, proportion: number, ci: Interval, pi: Interva
   ];
 }
 
+/** A figure after the rules, as the model and the export both hold it. */
+type DecidedEstimate = Pick<Estimate, 'basis' | 'model' | 'k' | 'patients' | 'events' | 'proportion' | 'ci' | 'pi'>;
+
 /** The rows an estimate adds under its studies: a diamond and a prediction interval when pooled, else nothing drawn. */
-function estimateRows(label: string, estimate: Estimate): ForestRow[] {
+function estimateRows(label: string, estimate: DecidedEstimate): ForestRow[] {
   const { proportion, ci, pi, k, events, patients } = estimate;
   const count = `${events}/${patients}`;
   if (estimate.basis !== 'pooled')
@@ -65,15 +76,26 @@ function estimateRows(label: string, estimate: Estimate): ForestRow[] {
   return pooledRows(`${label}, ${estimate.model} (k = ${k})`, proportion, ci, pi, count);
 }
 
-/** What a forest plot shows of one study: its label, trial and result (population and derivation where known). */
-export type ForestStudy = Pick<PooledStudy, 'label' | 'nct' | 'result'> & Partial<Pick<PooledStudy, 'population' | 'derivedFrom'>>;
+/**
+ * What a forest plot shows of one study: its label, trial and result; population, derivation
+ * and evidence tier where known (`tier` null: a version frozen before tiers were recorded).
+ */
+export interface ForestStudy {
+  label: string;
+  nct: string;
+  result: StudyEstimate;
+  population?: string | undefined;
+  derivedFrom?: string | undefined;
+  tier?: PublicationType | null;
+}
 
-function studyRow({ label, nct, population, derivedFrom, result: study }: ForestStudy): ForestRow {
+function studyRow({ label, nct, population, derivedFrom, tier, result: study }: ForestStudy): ForestRow {
   const weight = study.weight === null ? '' : `, weight ${percent(study.weight / 100)}`;
   return {
     kind: 'study',
     label: derivedFrom ? `${label} (derived)` : label,
     population,
+    ...(tier === undefined ? {} : { evidence: tierLabel(tier), evidenceShort: tierLabel(tier, true) }),
     estimate: study.proportion,
     lower: study.ci[0],
     upper: study.ci[1],
@@ -96,31 +118,49 @@ function forestFigure(id: string, rows: ForestRow[], options: ForestOptions): Pl
   return { id, spec: forestSpec(rows, options), narrow: forestSpec(rows, options, 'narrow'), table: forestTable(rows, options) };
 }
 
+/** A study row of an outcome's export, as its forest plot draws it. */
+function exportedStudy(study: OutcomeStudyView): ForestStudy {
+  return {
+    label: study.study,
+    nct: study.nct,
+    population: study.population ?? undefined,
+    derivedFrom: study.derivedFrom ?? undefined,
+    tier: study.source.type,
+    result: { study: study.id, events: study.events, total: study.n, proportion: study.proportion, ci: study.ci, weight: study.weight },
+  };
+}
+
 /**
  * The outcome's forest plot: studies by malignancy group with each group's own figure,
  * then the figure across all studies (secondary when the groups differ), by year within groups.
+ * Drawn from the export shape, so the live page and a frozen version draw through here alike.
  */
-export function outcomeForest(analysis: BinaryOutcomeAnalysis): PlotFigure {
-  const overall = analysis.estimate!;
-  const grouped = analysis.strata.length > 1;
+export function outcomeForest(outcome: OutcomeView): PlotFigure {
+  const overall = overallEstimate(outcome);
+  if (!outcome.result || !overall) throw new Error(`${outcome.outcome.slug}: no forest plot without studies`);
+  const grouped = outcome.strata.length > 1;
   const rows: ForestRow[] = grouped
-    ? analysis.strata.flatMap((stratum) => [
+    ? outcome.strata.flatMap((stratum) => [
         { kind: 'header', label: stratum.label } as ForestRow,
-        ...analysis.studies.filter((study) => study.group === stratum.group).map(studyRow),
+        ...outcome.studies.filter((study) => study.group === stratum.group).map((study) => studyRow(exportedStudy(study))),
         // RevMan's subtotal under each group's studies; the header above names the group.
-        ...estimateRows('Subtotal', stratum.estimate),
+        ...estimateRows('Subtotal', stratum),
       ])
-    : analysis.studies.map(studyRow);
+    : outcome.studies.map((study) => studyRow(exportedStudy(study)));
   rows.push(...estimateRows(grouped ? 'Total, all cancers' : 'Total', overall));
   const pooled = overall.basis === 'pooled';
-  const footer = [analysis.result ? heterogeneityLine(overall.model, analysis.result) : (overall.notes[0]?.text ?? ''), forestKey(rows, pooled)];
-  const title = analysis.outcome.title;
-  return forestFigure(`${analysis.outcome.slug}-forest`, rows, {
+  const { heterogeneity } = outcome.result;
+  const footer = [
+    heterogeneity ? heterogeneityLine(overall.model, heterogeneity, heterogeneity.test) : (outcome.result.notes[0] ?? ''),
+    forestKey(rows, pooled),
+  ];
+  const title = outcome.outcome.title;
+  return forestFigure(`${outcome.outcome.slug}-forest`, rows, {
     axisTitle: `${title} (%)`,
     ...(pooled ? { reference: overall.proportion } : {}),
     countTitle: 'Events/n',
     footer,
-    description: `Forest plot of ${title.toLowerCase()}: ${overall.k} ${overall.k === 1 ? 'study' : 'studies'}, ${overall.basis === 'pooled' ? `pooled ${plotInterval(overall.proportion, overall.ci)} %` : 'not pooled'}.`,
+    description: `Forest plot of ${title.toLowerCase()}: ${overall.k} ${overall.k === 1 ? 'study' : 'studies'}, ${pooled ? `pooled ${plotInterval(overall.proportion, overall.ci)} %` : 'not pooled'}.`,
   });
 }
 
@@ -135,7 +175,7 @@ export function studiesForest(title: string, result: Fit, studies: ForestStudy[]
     axisTitle: `${title} (%)`,
     reference: proportion,
     countTitle: 'Events/n',
-    footer: [heterogeneityLine(result.method, result), forestKey(rows, true)],
+    footer: [heterogeneityLine(result.method, result.heterogeneity, result.heterogeneityTest), forestKey(rows, true)],
     description: `Forest plot of a re-analysis of ${title.toLowerCase()}: ${result.k} studies, pooled ${plotInterval(proportion, ci)} %.`,
   });
 }
@@ -252,11 +292,11 @@ export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): PlotFigure |
   });
 }
 
-/** Every plot of an outcome page, in page order; the download endpoints list the same. */
-export function outcomeFigures(analysis: BinaryOutcomeAnalysis): PlotFigure[] {
+/** Every plot of an outcome page, in page order, from its analysis and its export; the download endpoints list the same. */
+export function outcomeFigures(analysis: BinaryOutcomeAnalysis, exported: OutcomeView): PlotFigure[] {
   if (!analysis.estimate) return [];
   return [
-    outcomeForest(analysis),
+    outcomeForest(exported),
     ...analysis.subgroups.map((subgroup) => subgroupForest(analysis, subgroup)),
     outcomeFunnel(analysis),
     outcomeLeaveOneOut(analysis),

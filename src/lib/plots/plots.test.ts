@@ -101,6 +101,31 @@ describe('forest plot conventions', () => {
   });
 });
 
+describe('forest plot evidence tiers', () => {
+  const tiered: ForestRow[] = rows.map((row, i) =>
+    row.kind !== 'study'
+      ? row
+      : i === 1
+        ? { ...row, evidence: 'Peer-reviewed article', evidenceShort: 'article' }
+        : { ...row, evidence: 'not recorded', evidenceShort: 'not recorded' },
+  );
+
+  it("gives each study row's tier a column of its own, headed Evidence", async () => {
+    expect(forestTable(tiered, { countTitle: 'Events/n' }).columns).toEqual(['Study', 'Evidence', 'Events/n', 'Proportion, % [95% CI]', 'Weight']);
+    expect(forestTable(tiered).rows.map((row) => row[1])).toEqual(['', 'Peer-reviewed article', 'not recorded', '', '']);
+    const svg = await renderSvg(forestSpec(tiered, options));
+    expect(svg).toContain('Evidence');
+    expect(svg).toContain('Peer-reviewed article');
+  });
+
+  it('writes the tier in a word under each label on a phone, within the phone width', async () => {
+    const svg = await renderSvg(forestSpec(tiered, options, 'narrow'));
+    expect(svg).toContain('10/20  50.0 [30.0–70.0]  article');
+    expect(svg).not.toContain('Peer-reviewed article');
+    expect(Number(svg.match(/<svg[^>]* width="([\d.]+)"/)?.[1])).toBeLessThanOrEqual(390 - 32);
+  });
+});
+
 describe('funnel and bar charts', () => {
   it('compile without warnings', async () => {
     const funnel = funnelSpec(

@@ -156,6 +156,13 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
   };
 }
 
+/** An outcome's public export, joined to its analysis by the outcome key. */
+export function outcomeExportOf(review: Pick<Review, 'exports'>, key: string): OutcomeExport {
+  const exported = review.exports.outcomes.find((candidate) => candidate.outcome.key === key);
+  if (!exported) throw new Error(`no export for outcome ${key}`);
+  return exported;
+}
+
 /** A frozen version: the model's data and analyses in the public export shape. */
 export function freezeReview(review: Review): Release {
   const { version } = review;

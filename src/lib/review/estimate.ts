@@ -5,10 +5,11 @@
  */
 import { analyse, ModelFailure, type Interval, type MetaAnalysis, type PoolingOptions, type StudyInput } from '../pooling/index.ts';
 import { clopperPearson } from '../stats/clopper-pearson.ts';
+import type { BASES } from '../schema/exports.ts';
 import { NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
 
 /** How a figure was obtained. */
-export type Basis = 'pooled' | 'single-study' | 'no-events' | 'not-fitted';
+export type Basis = (typeof BASES)[number];
 
 /** A fit of the pooling module; `weight` is null for models without inverse-variance weights (GLMM). */
 export type Fit = MetaAnalysis<number | null>;

@@ -26,7 +26,7 @@ function exportedSource({ publication, location }: Citation) {
 
 /** A result's source with its evidence tier. */
 function tieredSource(citation: Citation) {
-  return { ...exportedSource(citation), type: citation.publication.type };
+  return { ...exportedSource(citation), type: citation.publication.type, url: citation.publication.url ?? null };
 }
 
 /** An estimate after the rules, as downloads carry it: the fit itself stays out. */
@@ -51,8 +51,10 @@ function studyExport(study: PooledStudy, riskOfBias: Map<string, TrialRiskOfBias
     nkSource: study.nkSource,
     target: study.target,
     phase: study.phase,
+    population: study.population,
     timepoint: study.timepoint ?? null,
     criteria: study.criteria ?? null,
+    note: study.note ?? null,
     derivedFrom: study.derivedFrom ?? null,
     source: tieredSource(study.citation),
     riskOfBias: riskOfBias.get(study.nct)?.overall ?? null,
@@ -77,12 +79,13 @@ export function outcomeExport(
     settings,
     result: estimate && {
       model: estimate.model,
+      basis: estimate.basis,
       k: estimate.k,
       patients: estimate.patients,
       events: estimate.events,
       pooled: pooled ? { proportion: estimate.proportion, ci: estimate.ci, pi: estimate.pi } : null,
       unpooled: pooled ? null : { proportion: estimate.proportion, ci: estimate.ci },
-      heterogeneity: result?.heterogeneity ?? null,
+      heterogeneity: result ? { ...result.heterogeneity, test: result.heterogeneityTest } : null,
       egger: analysis.smallStudy ? (result?.egger ?? null) : null,
       leaveOneOut: (result?.leaveOneOut ?? []).map(({ omitted, ...rest }) => ({ omitted: label(omitted), ...rest })),
       cumulative: (result?.cumulative ?? []).map(({ study, ...rest }) => ({ study: label(study), ...rest })),
@@ -104,6 +107,9 @@ export function outcomeExport(
       method,
       hakn,
       ...decided(rest),
+      tau2: rest.fit?.heterogeneity.tau2 ?? null,
+      I2: rest.fit?.heterogeneity.I2 ?? null,
+      clipped: rest.notes.some((note) => note.rule === 'clipped'),
     })),
     notReported: analysis.notReported,
     certainty: certainty && { rating: certainty.rating, domains: certainty.domains },

@@ -22,10 +22,18 @@ export function published<T extends z.ZodObject>(schema: T) {
 }
 const estimate = z.strictObject({ proportion: z.number(), ci: interval });
 
+/** How a figure was obtained, after the rules of inference (lib/review/rules.ts). */
+export const BASES = ['pooled', 'single-study', 'no-events', 'not-fitted'] as const;
+/** Which heterogeneity test a fit reports: Cochran's Q (inverse-variance models) or the GLMM's likelihood-ratio test. */
+export const HETEROGENEITY_TESTS = ['Cochran Q', 'likelihood ratio'] as const;
+
 /** Where a number was read. */
 const source = z.strictObject({ citation: z.string(), doi: z.string().nullable(), pmid: z.string().nullable(), location: z.string() });
-/** A result's source with its evidence tier: the publication type (article, conference abstract, ..., sponsor report). */
-const tieredSource = source.extend({ type: z.enum(PUBLICATION_TYPES) });
+/**
+ * A result's source with its evidence tier: the publication type (article, conference abstract, ..., sponsor report),
+ * and its web address for sources without a DOI or PMID (registry results, sponsor reports).
+ */
+const tieredSource = source.extend({ type: z.enum(PUBLICATION_TYPES), url: z.string().nullable() });
 
 const studyExport = z.strictObject({
   id: z.string(),
@@ -44,8 +52,12 @@ const studyExport = z.strictObject({
   nkSource: z.string(),
   target: z.string(),
   phase: z.string(),
+  /** Who was treated: the trial's diseases, as the forest plot's population column shows them. */
+  population: z.string(),
   timepoint: z.string().nullable(),
   criteria: z.string().nullable(),
+  /** What the extraction noted about this count; null when nothing. */
+  note: z.string().nullable(),
   /** The outcome key this count is derived from by a rule (any grade 0 -> grade >= 3 0); null when read from the source. */
   derivedFrom: z.string().nullable(),
   source: tieredSource,
@@ -55,8 +67,7 @@ const studyExport = z.strictObject({
 
 /** A figure after the rules: pooled by `model`, or one study's or the total's exact interval (`model` "none"). */
 const decidedEstimate = z.strictObject({
-  /** "pooled", "single-study", "no-events" or "not-fitted". */
-  basis: z.string(),
+  basis: z.enum(BASES),
   model: z.string(),
   k: z.number().int(),
   patients: z.number().int(),
@@ -78,6 +89,8 @@ export const outcomeExportSchema = z.strictObject({
     .strictObject({
       /** The model actually used ("GLMM", "DL", ...), or "none" when nothing is pooled. */
       model: z.string(),
+      /** How the figure across all studies was obtained. */
+      basis: z.enum(BASES),
       k: z.number().int(),
       patients: z.number().int(),
       events: z.number().int(),
@@ -85,7 +98,18 @@ export const outcomeExportSchema = z.strictObject({
       pooled: estimate.extend({ pi: interval.nullable() }).nullable(),
       /** The figure shown when nothing is pooled: the study's own, or the total's, with its exact 95 % CI. */
       unpooled: estimate.nullable(),
-      heterogeneity: z.strictObject({ tau2: z.number(), Q: z.number(), df: z.number(), pQ: z.number(), I2: z.number(), H2: z.number() }).nullable(),
+      heterogeneity: z
+        .strictObject({
+          tau2: z.number(),
+          /** Cochran's Q, or the likelihood-ratio statistic when `test` says so. */
+          Q: z.number(),
+          df: z.number(),
+          pQ: z.number(),
+          I2: z.number(),
+          H2: z.number(),
+          test: z.enum(HETEROGENEITY_TESTS),
+        })
+        .nullable(),
       /** Null below k = 10. */
       egger: z.strictObject({ t: z.number(), df: z.number(), p: z.number() }).nullable(),
       leaveOneOut: z.array(estimate.extend({ omitted: z.string() })),
@@ -115,7 +139,19 @@ export const outcomeExportSchema = z.strictObject({
       commonTau2: z.strictObject({ QM: z.number(), df: z.number(), df2: z.number().nullable(), p: z.number(), tau2: z.number() }).nullable(),
     }),
   ),
-  sensitivity: z.array(decidedEstimate.extend({ label: z.string(), measure: z.string(), method: z.string(), hakn: z.boolean() })),
+  sensitivity: z.array(
+    decidedEstimate.extend({
+      label: z.string(),
+      measure: z.string(),
+      method: z.string(),
+      hakn: z.boolean(),
+      /** The fit's τ² and I²; null when nothing is pooled. */
+      tau2: z.number().nullable(),
+      I2: z.number().nullable(),
+      /** The model's interval reached outside 0–100 % and is shown cut to that range. */
+      clipped: z.boolean(),
+    }),
+  ),
   notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
   /** GRADE certainty of the pooled estimate; null when no trial reports the outcome. */
   certainty: z
@@ -153,8 +189,8 @@ export const legacyOutcomeExportSchema = z.strictObject({
       cumulative: z.array(estimate.extend({ study: z.string() })),
     })
     .nullable(),
-  // Studies as the current export has them, before derived counts and tiers, and with a weight for every study.
-  studies: z.array(studyExport.omit({ derivedFrom: true, riskOfBias: true }).extend({ weight: z.number(), source })),
+  // Studies as the current export has them, before derived counts, tiers, risk of bias, populations and notes, and with a weight for every study.
+  studies: z.array(studyExport.omit({ derivedFrom: true, riskOfBias: true, population: true, note: true }).extend({ weight: z.number(), source })),
   subgroups: z.array(
     z.strictObject({
       dimension: z.string(),
