@@ -6,7 +6,7 @@ import { exportedFigure } from '../../src/lib/format/estimate.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { execFileSync } from 'node:child_process';
 import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
-import { percent, percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { percent, percentRange, percentWithInterval } from '../../src/lib/format/numbers.ts';
 import { PUBLICATION_TYPE_LABELS } from '../../src/lib/format/tiers.ts';
 import type { PublicationType } from '../../src/lib/schema/trial.ts';
 import { readReleases } from '../../src/queries/releases.ts';
@@ -179,6 +179,22 @@ describe('versions compared with now', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual(releases.map(({ version }) => `/versions/${version}/outcomes/orr/`));
   });
 
+  it('links each live survival page to survival as each earlier version listed it, and each version page to its survival pages', () => {
+    for (const slug of ['pfs', 'os']) {
+      const links = readPage(`outcomes/${slug}/`).querySelectorAll('[data-earlier-versions] a');
+      const listing = releases.filter(({ survival }) => survival.some((s) => s.outcome.slug === slug));
+      expect(listing.length).toBeGreaterThan(0);
+      expect(links.map((a) => a.getAttribute('href'))).toEqual(listing.map(({ version }) => `/versions/${version}/outcomes/${slug}/`));
+    }
+    for (const { version, survival } of releases) {
+      const page = readPage(`versions/${version}/`);
+      for (const { outcome } of survival) {
+        const href = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"] th a`)?.getAttribute('href');
+        expect(href).toBe(`/versions/${version}/outcomes/${outcome.slug}/`);
+      }
+    }
+  });
+
   it("links each then-and-now row and each headline row to the version's own outcome page", () => {
     for (const { version, outcomes } of releases) {
       const page = readPage(`versions/${version}/`);
@@ -258,6 +274,62 @@ describe('frozen outcome pages', () => {
           sensitivity.map((row) => row.label),
         );
       }
+    }
+  });
+});
+
+/** A snapshot's survival estimates as written in its file. */
+interface WrittenSurvival {
+  outcome: { slug: string; title: string };
+  estimates: {
+    id: string;
+    study: string;
+    nct: string;
+    month: number;
+    estimate: number;
+    ci: [number, number] | null;
+    n: number | null;
+    source: { type?: PublicationType };
+  }[];
+  notReported: { nct: string }[];
+}
+const writtenSurvival = (version: string): WrittenSurvival[] => JSON.parse(readFileSync(join(RELEASES_DIR, `${version}.json`), 'utf8')).survival;
+
+describe('frozen survival pages', () => {
+  it("exist for every survival outcome of every version, with the banner and the version's own estimates (joined by id)", () => {
+    for (const { version } of releases) {
+      const survival = writtenSurvival(version);
+      expect(survival.length).toBeGreaterThan(0);
+      for (const { outcome, estimates } of survival) {
+        const page = readPage(`versions/${version}/outcomes/${outcome.slug}/`);
+        const banner = page.querySelector('[data-frozen-banner]')!;
+        expect(text(banner)).toContain(`This is ${outcome.title.toLowerCase()} as frozen on ${version}.`);
+        expect(banner.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([`/outcomes/${outcome.slug}/`, `/versions/${version}/`]);
+        expect(text(page.querySelector('h1'))).toBe(`${outcome.title}, version ${version}`);
+        const rows = page.querySelectorAll('[data-survival-table] tbody tr');
+        expect(rows.map((row) => row.getAttribute('data-estimate')).toSorted()).toEqual(estimates.map((e) => e.id).toSorted());
+        for (const row of rows) {
+          const estimate = estimates.find((e) => e.id === row.getAttribute('data-estimate'))!;
+          const cells = row.querySelectorAll('td').map((td) => text(td));
+          expect(text(row.querySelector('th'))).toBe(estimate.study);
+          expect(cells.slice(0, 5)).toEqual([
+            estimate.nct,
+            String(estimate.month),
+            percent(estimate.estimate),
+            estimate.ci ? text({ text: percentRange(estimate.ci) }) : 'not reported',
+            estimate.n === null ? 'not reported' : String(estimate.n),
+          ]);
+          expect(text(row.querySelector('[data-tier]'))).toBe(estimate.source.type ? PUBLICATION_TYPE_LABELS[estimate.source.type] : 'not recorded');
+        }
+      }
+    }
+  });
+
+  it('say where a version recorded no GRADE rating (the 2026-11-29 one recorded none)', () => {
+    for (const { outcome } of written('2026-11-29')) {
+      const page = readPage(`versions/2026-11-29/outcomes/${outcome.slug}/`);
+      expect(text(page.querySelector('[data-no-certainty]'))).toBe('This version recorded no certainty rating.');
+      expect(page.querySelector('[data-certainty-domains]')).toBeNull();
     }
   });
 });

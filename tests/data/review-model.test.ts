@@ -6,7 +6,9 @@ import { loadTrials } from '../../scripts/lib/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
 import { buildReview, freezeReview, outcomeExportOf, type ReviewContent } from '../../src/lib/review/build-review.ts';
-import { frozenOutcome } from '../../src/lib/review/frozen-outcome.ts';
+import { frozenOutcome, frozenSurvival } from '../../src/lib/review/frozen-outcome.ts';
+import { survivalView } from '../../src/lib/review/survival-view.ts';
+import { domainSentences } from '../../src/lib/certainty/statement.ts';
 import { outcomeForest } from '../../src/lib/plots/outcome-plots.ts';
 import { THRESHOLDS } from '../../src/lib/review/rules.ts';
 import { unreconciled } from '../../src/lib/review/prisma.ts';
@@ -129,6 +131,33 @@ describe('freezeReview', () => {
       const live = outcomeExportOf(review, outcome.outcome.key);
       expect(view.studies).toEqual(live.studies);
       if (live.result) expect(outcomeForest(view)).toEqual(outcomeForest(live));
+    }
+  });
+
+  it("keeps each outcome's GRADE rating, which the frozen page prints domain by domain as the live Summary of findings rates it", () => {
+    const parsed = releaseSchema.parse(JSON.parse(JSON.stringify(release)));
+    const rated = parsed.outcomes.filter((outcome) => 'certainty' in outcome && outcome.certainty);
+    expect(rated.length).toBeGreaterThan(0);
+    for (const outcome of rated) {
+      const { certainty } = frozenOutcome(outcome, parsed.trials);
+      const finding = review.findings.get(outcome.outcome.key)!;
+      expect(certainty!.rating).toBe(finding.certainty.rating);
+      const sentences = domainSentences(certainty!.domains);
+      // Every downgrade the live footnotes give, with its reason, is on the frozen page.
+      for (const d of finding.downgrades) {
+        expect(sentences.find((s) => s.domain === d.domain)).toMatchObject({ downgrade: d.downgrade });
+        expect(sentences.find((s) => s.domain === d.domain)!.text).toContain(d.reason);
+      }
+    }
+  });
+
+  it('renders survival through the live path: the frozen view is the live one', () => {
+    const parsed = releaseSchema.parse(JSON.parse(JSON.stringify(release)));
+    for (const survival of parsed.survival) {
+      const live = review.exports.survival.find((s) => s.outcome.key === survival.outcome.key)!;
+      const view = frozenSurvival(survival, parsed.trials);
+      expect(view).toEqual(survivalView(live, review.trials));
+      expect(view.estimates.every((e) => e.source.type !== null && e.year !== null)).toBe(true);
     }
   });
 

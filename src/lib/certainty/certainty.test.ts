@@ -11,7 +11,7 @@ import { inconsistencyRating } from './inconsistency.ts';
 import { publicationBiasRating } from './publication-bias.ts';
 import { ratingAfter } from './rate.ts';
 import { riskOfBiasRating } from './risk-of-bias.ts';
-import { certaintySymbols, plainLanguageStatement } from './statement.ts';
+import { certaintySymbols, domainSentences, downgradeWords, plainLanguageStatement } from './statement.ts';
 import { summaryOfFindings } from './summary.ts';
 import type { CertaintyInput } from './types.ts';
 
@@ -111,6 +111,19 @@ describe('rating', () => {
       'About 50 in 100 patients treated with CAR-NK cells probably have a complete response.',
     );
     expect(['high', 'moderate', 'low', 'very low'].map((l) => certaintySymbols(l as 'low'))).toEqual(['⊕⊕⊕⊕', '⊕⊕⊕◯', '⊕⊕◯◯', '⊕◯◯◯']);
+    expect([0, 1, 2].map(downgradeWords)).toEqual(['not downgraded', 'downgraded one level (serious)', 'downgraded two levels (very serious)']);
+    const none = { downgrade: 0 as const, reason: 'No concern.' };
+    const sentences = domainSentences({
+      riskOfBias: none,
+      inconsistency: { downgrade: 2, reason: 'I² 80 %.' },
+      indirectness: none,
+      imprecision: { downgrade: 1, reason: 'Few patients.' },
+      publicationBias: none,
+    });
+    expect(sentences.map((s) => s.domain)).toEqual(['riskOfBias', 'inconsistency', 'indirectness', 'imprecision', 'publicationBias']);
+    expect(sentences[1]).toEqual({ domain: 'inconsistency', downgrade: 2, text: 'Inconsistency: downgraded two levels (very serious). I² 80 %.' });
+    expect(sentences[3]!.text).toBe('Imprecision: downgraded one level (serious). Few patients.');
+    expect(sentences[0]!.text).toBe('Risk of bias: not downgraded. No concern.');
     expect(plainLanguageStatement('crsAny', 'very low', 0.02)).toBe(
       'The evidence is very uncertain about how many patients treated with CAR-NK cells have cytokine release syndrome.',
     );

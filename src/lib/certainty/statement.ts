@@ -1,6 +1,7 @@
 import { outOf100 } from '../format/numbers.ts';
 import type { BinaryOutcomeKey } from '../review/outcomes.ts';
-import { CERTAINTY_LEVELS, type CertaintyLevel } from './rules.ts';
+import { CERTAINTY_DOMAIN_LABELS, CERTAINTY_DOMAINS, CERTAINTY_LEVELS, type CertaintyDomain, type CertaintyLevel } from './rules.ts';
+import type { DomainRating } from './types.ts';
 
 /** What a patient with the outcome did, in present and past tense, for sentences. */
 export const OUTCOME_PHRASES: Record<BinaryOutcomeKey, { present: string; past: string }> = {
@@ -43,4 +44,18 @@ export function countsInWords(key: BinaryOutcomeKey, events: number, patients: n
 export function certaintySymbols(level: CertaintyLevel): string {
   const filled = CERTAINTY_LEVELS.length - CERTAINTY_LEVELS.indexOf(level);
   return '⊕'.repeat(filled) + '◯'.repeat(CERTAINTY_LEVELS.length - filled);
+}
+
+/** What a domain's judgement did to the rating, in words: "downgraded one level (serious)". */
+export function downgradeWords(downgrade: number): string {
+  if (downgrade === 0) return 'not downgraded';
+  return downgrade === 2 ? 'downgraded two levels (very serious)' : 'downgraded one level (serious)';
+}
+
+/** Every domain of a rating in GRADE's order, in a sentence each: "Imprecision: downgraded one level (serious). <reason>" */
+export function domainSentences(domains: Record<CertaintyDomain, DomainRating>): { domain: CertaintyDomain; downgrade: number; text: string }[] {
+  return CERTAINTY_DOMAINS.map((domain) => {
+    const { downgrade, reason } = domains[domain];
+    return { domain, downgrade, text: `${CERTAINTY_DOMAIN_LABELS[domain]}: ${downgradeWords(downgrade)}. ${reason}` };
+  });
 }

@@ -31,8 +31,9 @@ export interface SourceLinkParts {
   location: string;
 }
 
-function linkLabel(citation: string, year: number, type: PublicationType | null | undefined): string {
-  return `${citation.split(/[ ,.]/)[0]} ${year}${type === 'conference-abstract' ? ' (abstract)' : ''}`;
+function linkLabel(citation: string, year: number | null, type: PublicationType | null | undefined): string {
+  const author = citation.split(/[ ,.]/)[0];
+  return `${year === null ? author : `${author} ${year}`}${type === 'conference-abstract' ? ' (abstract)' : ''}`;
 }
 
 /** The link to where a number was read, from the trial file's publication. */
@@ -45,8 +46,8 @@ export function citationLink({ publication, location }: Citation): SourceLinkPar
   };
 }
 
-/** The same link from an exported source and the year of its publication. */
-export function exportedSourceLink(source: ExportedSource, year: number): SourceLinkParts {
+/** The same link from an exported source and the year of its publication (null: not known, the label names the author only). */
+export function exportedSourceLink(source: ExportedSource, year: number | null): SourceLinkParts {
   const href = publicationHref({ doi: source.doi ?? undefined, pmid: source.pmid ?? undefined, url: source.url ?? undefined });
   return { href, title: source.citation, label: linkLabel(source.citation, year, source.type), location: source.location };
 }

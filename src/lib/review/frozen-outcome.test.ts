@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { outcomeExportSchema } from '../schema/exports.ts';
 import { releaseSchema } from '../schema/release.ts';
 import { clip } from './estimate.ts';
-import { frozenOutcome } from './frozen-outcome.ts';
+import { frozenOutcome, frozenSurvival } from './frozen-outcome.ts';
 import { overallEstimate } from './outcome-view.ts';
 
 // The committed snapshot, read raw (the numbers as written) and through the schema the site reads it with.
@@ -106,5 +106,31 @@ describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of in
     expect(infections.result).toBeNull();
     expect(overallEstimate(infections)).toBeNull();
     expect(infections.studies).toEqual([]);
+  });
+});
+
+describe('frozenSurvival on the 2026-11-29 version (frozen before evidence tiers)', () => {
+  const survival = release.survival.map((outcome) => frozenSurvival(outcome, release.trials));
+
+  it('keeps every estimate as written, joined by id, with the unrecorded tier and address null', () => {
+    expect(survival.map((s) => s.outcome.slug)).toEqual(['pfs', 'os']);
+    for (const outcome of survival) {
+      const json = raw.survival.find((s: { outcome: { slug: string } }) => s.outcome.slug === outcome.outcome.slug);
+      expect(outcome.estimates).toHaveLength(json.estimates.length);
+      for (const estimate of outcome.estimates) {
+        const { source, year, ...numbers } = estimate;
+        const written = json.estimates.find((e: { id: string }) => e.id === estimate.id);
+        const { source: writtenSource, ...writtenNumbers } = written;
+        expect(numbers).toEqual(writtenNumbers);
+        expect(source).toEqual({ ...writtenSource, type: null, url: null });
+        expect(year).toEqual(expect.any(Number));
+      }
+      expect(outcome.notReported).toEqual(json.notReported);
+    }
+  });
+
+  it("takes each source's year from the version's own trial file: Marin 2024 for progression-free survival at 12 months", () => {
+    const pfs = survival.find((s) => s.outcome.slug === 'pfs')!;
+    expect(pfs.estimates[0]).toMatchObject({ id: 'NCT03056339/marin-2024-all', month: 12, estimate: 0.32, n: 37, year: 2024 });
   });
 });

@@ -7,8 +7,10 @@ import type { LegacyOutcomeExport } from '../schema/exports.ts';
 import type { FrozenTrial, Release } from '../schema/release.ts';
 import { clip } from './estimate.ts';
 import type { OutcomeView } from './outcome-view.ts';
+import { survivalView, type SurvivalView } from './survival-view.ts';
 
 type ReleaseOutcome = Release['outcomes'][number];
+type ReleaseSurvival = Release['survival'][number];
 
 function isLegacy(outcome: ReleaseOutcome): outcome is LegacyOutcomeExport {
   // Only the current shape has primary figures by malignancy group.
@@ -94,4 +96,27 @@ export function frozenOutcome(outcome: ReleaseOutcome, trials: FrozenTrial[]): O
     notReported: outcome.notReported,
     certainty: undefined,
   };
+}
+
+/**
+ * A frozen version's survival outcome in the shape pages render. A version frozen before
+ * evidence tiers (no `source.type`) is lifted with tier and web address null, which pages
+ * show as "not recorded"; the estimates are its own, as written. Source years come from the
+ * version's own trial files (survival-view.ts).
+ */
+export function frozenSurvival(survival: ReleaseSurvival, trials: FrozenTrial[]): SurvivalView {
+  return survivalView(
+    {
+      ...survival,
+      estimates: survival.estimates.map((estimate) => ({
+        ...estimate,
+        source: {
+          ...estimate.source,
+          type: 'type' in estimate.source ? estimate.source.type : null,
+          url: 'url' in estimate.source ? estimate.source.url : null,
+        },
+      })),
+    },
+    trials,
+  );
 }
