@@ -4,7 +4,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { exportedFigure } from '../../src/lib/format/estimate.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
 import { percent, percentRange, percentWithInterval } from '../../src/lib/format/numbers.ts';
 import { PUBLICATION_TYPE_LABELS } from '../../src/lib/format/tiers.ts';
@@ -293,6 +293,10 @@ interface WrittenSurvival {
   }[];
   notReported: { nct: string }[];
 }
+interface Certainty {
+  rating: string;
+  domains: Record<string, { downgrade: number; reason: string }>;
+}
 const writtenSurvival = (version: string): WrittenSurvival[] => JSON.parse(readFileSync(join(RELEASES_DIR, `${version}.json`), 'utf8')).survival;
 
 describe('frozen survival pages', () => {
@@ -330,6 +334,41 @@ describe('frozen survival pages', () => {
       const page = readPage(`versions/2026-11-29/outcomes/${outcome.slug}/`);
       expect(text(page.querySelector('[data-no-certainty]'))).toBe('This version recorded no certainty rating.');
       expect(page.querySelector('[data-certainty-domains]')).toBeNull();
+    }
+  });
+});
+
+describe('a build with a version frozen from the current data', () => {
+  const releasesDir = resolve('tests/.out/fresh-releases');
+  const out = resolve('tests/.out/fresh-releases-site');
+
+  it("prints each outcome's GRADE rating, domain by domain with its reason, and each survival estimate's tier", () => {
+    rmSync(releasesDir, { recursive: true, force: true });
+    const frozen = spawnSync(process.execPath, ['scripts/release.ts', '--date', '2026-12-01', '--dir', releasesDir], { encoding: 'utf8' });
+    expect(frozen.stderr).toBe('');
+    expect(runBuild({ CARNK_RELEASES_DIR: releasesDir, CARNK_OUT_DIR: out }).status).toBe(0);
+    const release = JSON.parse(readFileSync(join(releasesDir, '2026-12-01.json'), 'utf8'));
+    const outcomes = release.outcomes as (WrittenOutcome & { certainty: Certainty | null })[];
+    expect(outcomes.some((o) => o.certainty)).toBe(true);
+    for (const { outcome, certainty } of outcomes) {
+      const page = readPage(`versions/2026-12-01/outcomes/${outcome.slug}/`, out);
+      if (!certainty) {
+        expect(text(page.querySelector('[data-no-certainty]'))).toBe('This version recorded no certainty rating.');
+        continue;
+      }
+      expect(page.querySelector('[data-no-certainty]')).toBeNull();
+      expect(page.querySelector('[data-certainty]')?.getAttribute('data-certainty')).toBe(certainty.rating);
+      const items = page.querySelectorAll('[data-certainty-domains] li');
+      expect(items.map((li) => li.getAttribute('data-domain'))).toEqual(Object.keys(certainty.domains));
+      for (const li of items) {
+        const domain = certainty.domains[li.getAttribute('data-domain')!]!;
+        expect(li.getAttribute('data-downgrade')).toBe(String(domain.downgrade));
+        expect(text(li)).toContain(text({ text: domain.reason }));
+      }
+    }
+    for (const { outcome, estimates } of release.survival as WrittenSurvival[]) {
+      const cells = readPage(`versions/2026-12-01/outcomes/${outcome.slug}/`, out).querySelectorAll('[data-survival-table] [data-tier]');
+      expect(cells.map((cell) => text(cell))).toEqual(estimates.map((e) => PUBLICATION_TYPE_LABELS[e.source.type!]));
     }
   });
 });
