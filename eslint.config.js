@@ -16,6 +16,64 @@ const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'customElements', 'l
   message: 'browser code lives in src/client/',
 }));
 
+// Array methods whose callback receives the element's position, and where: (item, index, array),
+// or (accumulator, item, index, array) for reduce.
+const POSITION_PARAM = { map: 1, flatMap: 1, forEach: 1, filter: 1, some: 1, every: 1, find: 1, findIndex: 1, reduce: 2, reduceRight: 2 };
+
+/** @param {import('estree').Node} node */
+const nameOf = (node) => (node.type === 'Identifier' ? node.name : undefined);
+
+/**
+ * Reports `other[i]` where `i` is a position: the index parameter of an array method's callback
+ * indexing any array but the one iterated, or a `for` loop's counter indexing two different
+ * arrays. Both pair two lists by position, whatever the variable is called.
+ * @type {import('eslint').Rule.RuleModule}
+ */
+const noPositionJoin = {
+  meta: { type: 'problem', messages: { join: 'join by id (find the row with the same id), not by array position ({{index}})' } },
+  create(context) {
+    /** @type {{ index: string; allowed: Set<string | undefined>; indexed: Set<string>; node: unknown; loop?: boolean }[]} */
+    const positions = [];
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        const method = callee.type === 'MemberExpression' ? nameOf(callee.property) : undefined;
+        const callback = node.arguments[0];
+        const at = method === undefined ? undefined : POSITION_PARAM[/** @type {keyof typeof POSITION_PARAM} */ (method)];
+        if (at === undefined || !callback || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression')) return;
+        const index = callback.params[at] && nameOf(callback.params[at]);
+        if (!index || callee.type !== 'MemberExpression') return;
+        // The iterated array itself, by name or through the callback's own array parameter.
+        const allowed = new Set([nameOf(callee.object), callback.params[at + 1] && nameOf(callback.params[at + 1])]);
+        positions.push({ index, allowed, indexed: new Set(), node: callback });
+      },
+      'CallExpression:exit'(node) {
+        if (positions.at(-1)?.node === node.arguments[0]) positions.pop();
+      },
+      ForStatement(node) {
+        const init = node.init?.type === 'VariableDeclaration' ? node.init.declarations[0] : undefined;
+        const index = init && nameOf(init.id);
+        if (index) positions.push({ index, allowed: new Set(), indexed: new Set(), node, loop: true });
+      },
+      'ForStatement:exit'(node) {
+        if (positions.at(-1)?.node === node) positions.pop();
+      },
+      MemberExpression(node) {
+        if (!node.computed) return;
+        const index = nameOf(node.property);
+        const position = positions.findLast((p) => p.index === index);
+        if (!position) return;
+        const array = context.sourceCode.getText(node.object);
+        if (position.loop) {
+          position.indexed.add(array);
+          if (position.indexed.size < 2) return;
+        } else if (position.allowed.has(array)) return;
+        context.report({ node, messageId: 'join', data: { index } });
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', '.tmp/', 'tests/.out/', 'node_modules/', 'public/'] },
   js.configs.recommended,
@@ -56,18 +114,9 @@ export default tseslint.config(
     // Pages and components join a study row to its result by id, never by position in two
     // arrays: reordering either list would silently attach one study's numbers to another.
     files: ['src/pages/**/*.{astro,ts}', 'src/components/**/*.{astro,ts}', 'src/layouts/**/*.{astro,ts}'],
+    plugins: { review: { rules: { 'no-position-join': noPositionJoin } } },
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: `CallExpression[callee.property.name=/^(map|flatMap|forEach|filter|some|every|find|findIndex|reduce)$/] > :function[params.length>=2] MemberExpression[computed=true][property.name=/^(i|j|index|idx)$/]`,
-          message: 'join by id (find the row with the same id), not by array position',
-        },
-        {
-          selector: 'ForStatement MemberExpression[computed=true][property.name=/^(i|j|index|idx)$/]',
-          message: 'join by id, not by array position',
-        },
-      ],
+      'review/no-position-join': 'error',
     },
   },
   {

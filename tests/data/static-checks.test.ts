@@ -50,17 +50,33 @@ describe('the import-boundary rule', () => {
 });
 
 describe('joining by id in pages and components', () => {
-  it('rejects a row paired with a result by array position', async () => {
+  const RULE = 'review/no-position-join';
+
+  it('rejects a row paired with a result by array position, whatever the index is called', async () => {
     const code = 'const rows = [1];\nconst results = [2];\nexport const x = rows.map((row, i) => row + results[i]!);\n';
-    expect(await rulesFired('src/pages/example.ts', code)).toContain('no-restricted-syntax');
+    expect(await rulesFired('src/pages/example.ts', code)).toContain(RULE);
+    const renamed = 'const rows = [1];\nconst results = [2];\nexport const x = rows.map((row, position) => row + results[position]!);\n';
+    expect(await rulesFired('src/pages/example.ts', renamed)).toContain(RULE);
+    const reduce = 'const rows = [1];\nconst results = [2];\nexport const x = rows.reduce((sum, row, k) => sum + row + results[k]!, 0);\n';
+    expect(await rulesFired('src/pages/example.ts', reduce)).toContain(RULE);
+    const loop =
+      'const rows = [1];\nconst results = [2];\nlet x = 0;\nfor (let n = 0; n < rows.length; n++) x += rows[n]! + results[n]!;\nexport { x };\n';
+    expect(await rulesFired('src/pages/example.ts', loop)).toContain(RULE);
     const template = '---\nconst rows = [1];\nconst results = [2];\n---\n<ul>{rows.map((row, index) => <li>{row} {results[index]}</li>)}</ul>\n';
-    expect(await rulesFired('src/components/Example.astro', template)).toContain('no-restricted-syntax');
+    expect(await rulesFired('src/components/Example.astro', template)).toContain(RULE);
   });
 
-  it('accepts a join by id', async () => {
-    const code =
+  it('accepts a join by id, a key that is the element itself, and positions within one array', async () => {
+    const byId =
       "const rows = [{ id: 'a' }];\nconst results = [{ study: 'a' }];\nexport const x = rows.map((row) => results.find((r) => r.study === row.id));\n";
-    expect(await rulesFired('src/components/example.ts', code)).toEqual([]);
+    expect(await rulesFired('src/components/example.ts', byId)).toEqual([]);
+    const counts =
+      "const codes = ['a'];\nexport const x = codes.reduce<Record<string, number>>((acc, code) => ({ ...acc, [code]: (acc[code] ?? 0) + 1 }), {});\n";
+    expect(await rulesFired('src/components/example.ts', counts)).toEqual([]);
+    const neighbours = 'const rows = [1, 2];\nexport const x = rows.map((row, i, all) => row - (all[i - 1] ?? row) + rows[i]!);\n';
+    expect(await rulesFired('src/components/example.ts', neighbours)).toEqual([]);
+    const loop = 'const rows = [1];\nlet x = 0;\nfor (let n = 0; n < rows.length; n++) x += rows[n]!;\nexport { x };\n';
+    expect(await rulesFired('src/components/example.ts', loop)).toEqual([]);
   });
 });
 
