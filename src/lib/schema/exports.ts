@@ -79,11 +79,19 @@ const decidedEstimate = z.strictObject({
   notes: z.array(z.string()),
 });
 
+/** What every outcome file starts with: which outcome, and which version of the review. */
+const outcomeRef = z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() });
+const versionRef = z.strictObject({ date: z.string(), commit: z.string().nullable() });
+const settingsRef = z.strictObject({ measure: z.string(), method: z.string(), hakn: z.boolean() });
+const egger = z.strictObject({ t: z.number(), df: z.number(), p: z.number() });
+const leaveOneOut = z.array(estimate.extend({ omitted: z.string() }));
+const cumulative = z.array(estimate.extend({ study: z.string() }));
+
 export const outcomeExportSchema = z.strictObject({
-  outcome: z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() }),
-  version: z.strictObject({ date: z.string(), commit: z.string().nullable() }),
+  outcome: outcomeRef,
+  version: versionRef,
   /** The primary model the review asks for; `result.model` is the one actually used. */
-  settings: z.strictObject({ measure: z.string(), method: z.string(), hakn: z.boolean() }),
+  settings: settingsRef,
   /** Null when no trial reports the outcome. */
   result: z
     .strictObject({
@@ -111,9 +119,9 @@ export const outcomeExportSchema = z.strictObject({
         })
         .nullable(),
       /** Null below k = 10. */
-      egger: z.strictObject({ t: z.number(), df: z.number(), p: z.number() }).nullable(),
-      leaveOneOut: z.array(estimate.extend({ omitted: z.string() })),
-      cumulative: z.array(estimate.extend({ study: z.string() })),
+      egger: egger.nullable(),
+      leaveOneOut,
+      cumulative,
       /** Each rule applied, in words. */
       notes: z.array(z.string()),
     })
@@ -174,9 +182,9 @@ export const outcomeExportSchema = z.strictObject({
  * still validate and render.
  */
 export const legacyOutcomeExportSchema = z.strictObject({
-  outcome: z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() }),
-  version: z.strictObject({ date: z.string(), commit: z.string().nullable() }),
-  settings: z.strictObject({ measure: z.string(), method: z.string(), hakn: z.boolean() }),
+  outcome: outcomeRef,
+  version: versionRef,
+  settings: settingsRef,
   /** Null when no trial reports the outcome. */
   result: z
     .strictObject({
@@ -184,9 +192,9 @@ export const legacyOutcomeExportSchema = z.strictObject({
       patients: z.number().int(),
       pooled: estimate.extend({ pi: interval }),
       heterogeneity: z.strictObject({ tau2: z.number(), Q: z.number(), df: z.number(), pQ: z.number(), I2: z.number(), H2: z.number() }),
-      egger: z.strictObject({ t: z.number(), df: z.number(), p: z.number() }).nullable(),
-      leaveOneOut: z.array(estimate.extend({ omitted: z.string() })),
-      cumulative: z.array(estimate.extend({ study: z.string() })),
+      egger: egger.nullable(),
+      leaveOneOut,
+      cumulative,
     })
     .nullable(),
   // Studies as the current export has them, before derived counts, tiers, risk of bias, populations and notes, and with a weight for every study.
@@ -218,8 +226,8 @@ export type LegacyOutcomeExport = z.infer<typeof legacyOutcomeExportSchema>;
 
 /** `/data/outcomes/pfs.json` and `os.json`: survival estimates are listed, not pooled. */
 export const survivalExportSchema = z.strictObject({
-  outcome: z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() }),
-  version: z.strictObject({ date: z.string(), commit: z.string().nullable() }),
+  outcome: outcomeRef,
+  version: versionRef,
   estimates: z.array(
     z.strictObject({
       id: z.string(),
