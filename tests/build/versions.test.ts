@@ -6,7 +6,7 @@ import { exportedFigure } from '../../src/lib/format/estimate.ts';
 import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
-import { percent, percentRange, percentWithInterval } from '../../src/lib/format/numbers.ts';
+import { percent, percentRange, percentWithInterval, plotInterval } from '../../src/lib/format/numbers.ts';
 import { PUBLICATION_TYPE_LABELS } from '../../src/lib/format/tiers.ts';
 import type { PublicationType } from '../../src/lib/schema/trial.ts';
 import { readReleases } from '../../src/queries/releases.ts';
@@ -273,6 +273,29 @@ describe('frozen outcome pages', () => {
         expect(page.querySelectorAll('[data-sensitivity] tbody tr th').map((th) => text(th)?.replace(/\*$/, ''))).toEqual(
           sensitivity.map((row) => row.label),
         );
+      }
+    }
+  });
+
+  it("draw the version's leave-one-out and cumulative analyses from the numbers it wrote", () => {
+    for (const { version } of releases) {
+      const outcomes = JSON.parse(readFileSync(join(RELEASES_DIR, `${version}.json`), 'utf8')).outcomes as {
+        outcome: { slug: string };
+        result: { leaveOneOut: { omitted: string; proportion: number; ci: [number, number] }[]; cumulative: { study: string }[] } | null;
+      }[];
+      for (const { outcome, result } of outcomes) {
+        const page = readPage(`versions/${version}/outcomes/${outcome.slug}/`);
+        // Each row's first and last cells: the study omitted or added, and the estimate with its interval.
+        const rows = (id: string) =>
+          page
+            .querySelectorAll(`[data-plot="${version}-${outcome.slug}-${id}"] .plot-numbers tbody tr`)
+            .map((tr) => tr.querySelectorAll('th, td').map((cell) => text(cell)))
+            .map((cells) => [cells[0], cells.at(-1)]);
+        const leaveOneOut = result?.leaveOneOut ?? [];
+        expect(rows('leave-one-out').slice(0, leaveOneOut.length)).toEqual(
+          leaveOneOut.map((r) => [`Without ${r.omitted}`, plotInterval(r.proportion, r.ci)]),
+        );
+        expect(rows('cumulative')).toHaveLength(result?.cumulative.length ?? 0);
       }
     }
   });

@@ -240,12 +240,17 @@ export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | und
   };
 }
 
-/** Leave-one-out: the pooled estimate with each study omitted in turn. */
-export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
-  const results = analysis.result?.leaveOneOut;
-  if (!results || !analysis.estimate) return undefined;
+/**
+ * Leave-one-out analysis: the estimate with each study omitted. Drawn from the export shape,
+ * which names each omitted study by its label, so a frozen version draws it too.
+ */
+export function outcomeLeaveOneOut(outcome: OutcomeView): PlotFigure | undefined {
+  const overall = overallEstimate(outcome);
+  const results = outcome.result?.leaveOneOut ?? [];
+  if (results.length === 0 || !overall) return undefined;
+  const { slug, title } = outcome.outcome;
   const rows: ForestRow[] = results.map((r) => {
-    const label = `Without ${studyOf(analysis, r.omitted).label}`;
+    const label = `Without ${r.omitted}`;
     return {
       kind: 'study',
       label,
@@ -256,23 +261,27 @@ export function outcomeLeaveOneOut(analysis: BinaryOutcomeAnalysis): PlotFigure 
       tooltip: `${label}: ${plotInterval(r.proportion, r.ci)} %`,
     };
   });
-  rows.push(...estimateRows('All studies', analysis.estimate).slice(0, 1));
-  return forestFigure(`${analysis.outcome.slug}-leave-one-out`, rows, {
-    axisTitle: `${analysis.outcome.title} (%)`,
+  rows.push(...estimateRows('All studies', overall).slice(0, 1));
+  return forestFigure(`${slug}-leave-one-out`, rows, {
+    axisTitle: `${title} (%)`,
     labelTitle: 'Omitted',
-    reference: analysis.estimate.proportion,
+    reference: overall.proportion,
     footer: ["Each row: the model's estimate and 95 % CI with one study left out."],
-    description: `Leave-one-out analysis of ${analysis.outcome.title.toLowerCase()}: the pooled estimate with each study omitted.`,
+    description: `Leave-one-out analysis of ${title.toLowerCase()}: the pooled estimate with each study omitted.`,
   });
 }
 
-/** Cumulative meta-analysis in order of publication year. */
-export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
-  const results = analysis.result?.cumulative;
-  if (!results || !analysis.estimate) return undefined;
+/** Cumulative meta-analysis in order of publication year, from the export shape like the leave-one-out plot. */
+export function outcomeCumulative(outcome: OutcomeView): PlotFigure | undefined {
+  const overall = overallEstimate(outcome);
+  const results = outcome.result?.cumulative ?? [];
+  if (results.length === 0 || !overall) return undefined;
+  const { slug, title } = outcome.outcome;
+  // The export names each added study by its label, which is unique within an outcome.
+  const years = new Map(outcome.studies.map((study) => [study.study, study.year]));
   const rows: ForestRow[] = results.map((r) => {
-    const study = studyOf(analysis, r.study);
-    const label = study.label.includes(String(study.year)) ? study.label : `${study.label} (${study.year})`;
+    const year = years.get(r.study);
+    const label = year === undefined || r.study.includes(String(year)) ? r.study : `${r.study} (${year})`;
     return {
       kind: 'study',
       label: `+ ${label}`,
@@ -280,15 +289,15 @@ export function outcomeCumulative(analysis: BinaryOutcomeAnalysis): PlotFigure |
       lower: r.ci[0],
       upper: r.ci[1],
       interval: plotInterval(r.proportion, r.ci),
-      tooltip: `Up to ${study.label}: ${plotInterval(r.proportion, r.ci)} %`,
+      tooltip: `Up to ${r.study}: ${plotInterval(r.proportion, r.ci)} %`,
     };
   });
-  return forestFigure(`${analysis.outcome.slug}-cumulative`, rows, {
-    axisTitle: `${analysis.outcome.title} (%)`,
+  return forestFigure(`${slug}-cumulative`, rows, {
+    axisTitle: `${title} (%)`,
     labelTitle: 'Added',
-    reference: analysis.estimate.proportion,
+    reference: overall.proportion,
     footer: ["Each row: the model's estimate and 95 % CI over the studies published up to that one, in order of year."],
-    description: `Cumulative meta-analysis of ${analysis.outcome.title.toLowerCase()}, adding studies in order of publication year.`,
+    description: `Cumulative meta-analysis of ${title.toLowerCase()}, adding studies in order of publication year.`,
   });
 }
 
@@ -299,7 +308,7 @@ export function outcomeFigures(analysis: BinaryOutcomeAnalysis, exported: Outcom
     outcomeForest(exported),
     ...analysis.subgroups.map((subgroup) => subgroupForest(analysis, subgroup)),
     outcomeFunnel(analysis),
-    outcomeLeaveOneOut(analysis),
-    outcomeCumulative(analysis),
+    outcomeLeaveOneOut(exported),
+    outcomeCumulative(exported),
   ].filter((figure): figure is PlotFigure => figure !== undefined);
 }

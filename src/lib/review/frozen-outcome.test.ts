@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { plotInterval } from '../format/numbers.ts';
+import { outcomeCumulative, outcomeLeaveOneOut } from '../plots/outcome-plots.ts';
 import { outcomeExportSchema } from '../schema/exports.ts';
 import { releaseSchema } from '../schema/release.ts';
 import { clip } from './estimate.ts';
@@ -132,5 +134,27 @@ describe('frozenSurvival on the 2026-11-29 version (frozen before evidence tiers
   it("takes each source's year from the version's own trial file: Marin 2024 for progression-free survival at 12 months", () => {
     const pfs = survival.find((s) => s.outcome.slug === 'pfs')!;
     expect(pfs.estimates[0]).toMatchObject({ id: 'NCT03056339/marin-2024-all', month: 12, estimate: 0.32, n: 37, year: 2024 });
+  });
+});
+
+describe("a frozen version's leave-one-out and cumulative plots", () => {
+  const orr = lifted.find((o) => o.outcome.slug === 'orr')!;
+  const json = rawOutcome('orr');
+
+  it('draw one row per omitted study with the numbers the version wrote, then the figure across all studies', () => {
+    const figure = outcomeLeaveOneOut(orr)!;
+    const written = json.result.leaveOneOut as { omitted: string; proportion: number; ci: [number, number] }[];
+    expect(figure.table.rows.map((row) => row[0])).toEqual([...written.map((r) => `Without ${r.omitted}`), 'All studies, DL (k = 3)']);
+    expect(figure.table.rows.map((row) => row.at(-1))).toEqual([
+      ...written.map((r) => plotInterval(r.proportion, r.ci)),
+      plotInterval(json.result.pooled.proportion, json.result.pooled.ci),
+    ]);
+  });
+
+  it('add the studies in the order the version wrote them, by year', () => {
+    const figure = outcomeCumulative(orr)!;
+    const written = json.result.cumulative as { study: string; proportion: number; ci: [number, number] }[];
+    expect(written.map((r) => r.study)).toEqual(['Burger 2023', 'Marin 2024', 'Lei 2025']);
+    expect(figure.table.rows).toEqual(written.map((r) => [`+ ${r.study}`, plotInterval(r.proportion, r.ci)]));
   });
 });
