@@ -23,9 +23,6 @@ export const INCLUSION_LABELS: Record<InclusionStatus, string> = {
   excluded: 'Excluded',
 };
 
-// Evidence tiers are spelled out in tiers.ts (light enough for the browser bundle); named here too, where every other code's words are.
-export { PUBLICATION_TYPE_LABELS } from './tiers.ts';
-
 export const EXTRACTION_STATE_LABELS: Record<ExtractionState, string> = {
   extracted: 'Extracted',
   'awaiting-extraction': 'Awaiting extraction',

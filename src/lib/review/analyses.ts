@@ -3,11 +3,10 @@ import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../format/labels.ts';
 import { MALIGNANCY_GROUPS, type MalignancyGroup, type Trial } from '../schema/trial.ts';
 import { withDerivedGrades } from './derived.ts';
-import { ADDING_SPONSOR_REPORTS, sponsorReportsNote } from './evidence-tiers.ts';
 import { estimate, type Estimate, type Fit } from './estimate.ts';
 import { binaryOutcomeData, type NotReported, type StudyCharacteristics, type StudyRow } from './outcome-data.ts';
 import type { BinaryOutcomeKey, OutcomeDefinition } from './outcomes.ts';
-import { NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
+import { ADDING_SPONSOR_REPORTS, NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
 import { COMMON_TAU2_TEST, POOLING, SENSITIVITY_SETTINGS, type PoolingSettings } from './settings.ts';
 
 export type { PoolingSettings } from './settings.ts';
@@ -164,7 +163,9 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
   const settings: PoolingSettings = { ...POOLING };
   const sponsorReports = withSponsorReports(trials, outcome, rows, settings);
   const sponsorRows = sponsorReports.row ? [sponsorReports.row] : [];
-  const sponsorNotes = sponsorReports.row ? [sponsorReportsNote(sponsorReports.studies.length, outcomeTotals(sponsorReports.studies).patients)] : [];
+  const sponsorNotes = sponsorReports.row
+    ? [NOTES.sponsorReports(sponsorReports.studies.length, outcomeTotals(sponsorReports.studies).patients)]
+    : [];
   const empty = {
     outcome,
     rows,

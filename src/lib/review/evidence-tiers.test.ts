@@ -5,7 +5,7 @@ import { trialSchema, type Trial } from '../schema/trial.ts';
 import { validateTrialFiles } from '../validation/validate-trial-files.ts';
 import { analyseBinaryOutcome } from './analyses.ts';
 import { estimate } from './estimate.ts';
-import { ADDING_SPONSOR_REPORTS, EVIDENCE_TIER_RULE } from './evidence-tiers.ts';
+import { ADDING_SPONSOR_REPORTS, RULES } from './rules.ts';
 import { outcomeExport } from './exports.ts';
 import { BINARY_OUTCOMES } from './outcomes.ts';
 import { POOLING } from './settings.ts';
@@ -98,7 +98,7 @@ describe('the sensitivity analysis adding sponsor reports', () => {
 
   it('is stated on Methods from the vocabulary', () => {
     expect(ADDING_SPONSOR_REPORTS).toBe('Adding sponsor reports');
-    expect(EVIDENCE_TIER_RULE.statement).toContain(
+    expect(RULES.find((rule) => rule.id === 'evidence-tiers')?.statement).toContain(
       'The primary analysis pools results whose source is a peer-reviewed article, conference abstract, letter, registry results or preprint.',
     );
   });

@@ -3,6 +3,8 @@
  * analyses.ts), Methods prints `RULES`, and each outcome page and download lists the notes
  * generated here for the rules it applied. A threshold changed here changes all three.
  */
+import { PUBLICATION_TYPE_LABELS } from '../format/tiers.ts';
+import { PRIMARY_PUBLICATION_TYPES } from '../schema/codes.ts';
 import type { BinaryOutcomeKey } from './outcomes.ts';
 
 export const THRESHOLDS = {
@@ -34,7 +36,6 @@ export type RuleId =
   | 'derived-grade'
   | 'mixed-populations'
   | 'not-fitted'
-  // Stated in evidence-tiers.ts, which reads the schema's vocabulary.
   | 'evidence-tiers';
 
 export interface Rule {
@@ -46,6 +47,12 @@ export interface Rule {
 }
 
 const T = THRESHOLDS;
+
+const SPONSOR_REPORT = PUBLICATION_TYPE_LABELS['sponsor-report'].toLowerCase();
+const PRIMARY_TIERS = PRIMARY_PUBLICATION_TYPES.map((type) => PUBLICATION_TYPE_LABELS[type].toLowerCase());
+
+/** The sensitivity row that adds sponsor reports to the primary studies; pages find the row by it. */
+export const ADDING_SPONSOR_REPORTS = `Adding ${SPONSOR_REPORT}s`;
 
 export const RULES: Rule[] = [
   {
@@ -97,6 +104,11 @@ export const RULES: Rule[] = [
     title: 'Malignancy groups',
     statement:
       'Hematologic malignancies and solid tumours differ in target, route and response criteria; each outcome is reported by malignancy group first, and a figure across all cancers is secondary and carries a caution.',
+  },
+  {
+    id: 'evidence-tiers',
+    title: 'Evidence tiers',
+    statement: `Every result carries the type of its source, its evidence tier. The primary analysis pools results whose source is a ${PRIMARY_TIERS.slice(0, -1).join(', ')} or ${PRIMARY_TIERS.at(-1)}. A ${SPONSOR_REPORT} (a press release or investor presentation by the sponsor itself) is extracted only where it is the only account of a trial's numbers, and never enters the primary analysis, its certainty rating or its counts of trials and patients: a sensitivity analysis ("${ADDING_SPONSOR_REPORTS}") pools those counts with the primary studies, by the same model and the same rules, and the outcome page lists them with their source. News items and reviews are never sources.`,
   },
 ];
 
@@ -153,5 +165,9 @@ export const NOTES = {
   notFitted: (model: string, reason: string): RuleNote => ({
     rule: 'not-fitted',
     text: `The ${model} model gave no estimate (${reason}); nothing is pooled.`,
+  }),
+  sponsorReports: (k: number, patients: number): RuleNote => ({
+    rule: 'evidence-tiers',
+    text: `Not in this estimate: ${plural(k, 'study', 'studies')} (${patients} patients) known only from a ${SPONSOR_REPORT}; the sensitivity analysis "${ADDING_SPONSOR_REPORTS}" adds ${k === 1 ? 'it' : 'them'}.`,
   }),
 };
