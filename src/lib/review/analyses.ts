@@ -154,11 +154,14 @@ export function eligibleSubgroups(rows: StudyRow[]): { dimension: SubgroupDimens
   return [...seen.values()];
 }
 
+/** Study order on every page and plot: by publication year (the cumulative analysis's order), then label. */
+const byYear = (a: StudyRow, b: StudyRow) => a.year - b.year || a.label.localeCompare(b.label);
+
 /** Everything an outcome page shows, with the rules of rules.ts applied. */
 export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition<BinaryOutcomeKey>): BinaryOutcomeAnalysis {
   const { rows: unsorted, notReported, derivedNote } = withDerivedGrades(trials, outcome.key, binaryOutcomeData(trials, outcome.key));
   // Forest plots and tables list studies by year, as RevMan does; the order is stated under each plot.
-  const rows = unsorted.toSorted((a, b) => a.year - b.year || a.label.localeCompare(b.label));
+  const rows = unsorted.toSorted(byYear);
   const totals = outcomeTotals(rows);
   const settings: PoolingSettings = { ...POOLING };
   const sponsorReports = withSponsorReports(trials, outcome, rows, settings);
@@ -243,7 +246,7 @@ function withSponsorReports(
     outcome.key,
     'pooledWithSponsorReports',
     primary.map((row) => row.label),
-  ).rows.toSorted((a, b) => a.year - b.year || a.label.localeCompare(b.label));
+  ).rows.toSorted(byYear);
   if (added.length === 0) return { studies: [], row: null };
   const { measure, method, hakn } = settings;
   return {

@@ -146,6 +146,7 @@ export function survivalExport(data: OutcomeData<SurvivalRow> & { outcome: Outco
       estimate: row.estimate,
       ci: row.ci ?? null,
       n: row.n ?? null,
+      year: row.citation.publication.year,
       source: tieredSource(row.citation),
     })),
     notReported: data.notReported,

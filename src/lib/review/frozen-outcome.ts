@@ -7,7 +7,7 @@ import type { LegacyOutcomeExport } from '../schema/exports.ts';
 import type { FrozenTrial, Release } from '../schema/release.ts';
 import { clip } from './estimate.ts';
 import type { OutcomeView } from './outcome-view.ts';
-import { survivalView, type SurvivalView } from './survival-view.ts';
+import type { SurvivalView } from './survival-view.ts';
 
 type ReleaseOutcome = Release['outcomes'][number];
 type ReleaseSurvival = Release['survival'][number];
@@ -98,25 +98,29 @@ export function frozenOutcome(outcome: ReleaseOutcome, trials: FrozenTrial[]): O
   };
 }
 
+/** The year of the frozen trial's publication whose citation is the source's (joined by NCT id and citation); null if none is. */
+function frozenPublicationYear(trials: FrozenTrial[], nct: string, citation: string): number | null {
+  const publication = trials.find((trial) => trial.nct === nct)?.publications.find((p) => p.citation === citation);
+  return typeof publication?.year === 'number' ? publication.year : null;
+}
+
 /**
- * A frozen version's survival outcome in the shape pages render. A version frozen before
- * evidence tiers (no `source.type`) is lifted with tier and web address null, which pages
- * show as "not recorded"; the estimates are its own, as written. Source years come from the
- * version's own trial files (survival-view.ts).
+ * A frozen version's survival outcome in the shape pages render: the identity on the current
+ * shape. A version frozen before evidence tiers recorded no tier, address or year: tier and
+ * address stay null ("not recorded"), and the year is read back from the version's own trial
+ * file, which source links show beside the first author. The estimates are its own, as written.
  */
 export function frozenSurvival(survival: ReleaseSurvival, trials: FrozenTrial[]): SurvivalView {
-  return survivalView(
-    {
-      ...survival,
-      estimates: survival.estimates.map((estimate) => ({
-        ...estimate,
-        source: {
-          ...estimate.source,
-          type: 'type' in estimate.source ? estimate.source.type : null,
-          url: 'url' in estimate.source ? estimate.source.url : null,
-        },
-      })),
-    },
-    trials,
-  );
+  return {
+    ...survival,
+    estimates: survival.estimates.map((estimate) =>
+      'year' in estimate
+        ? estimate
+        : {
+            ...estimate,
+            source: { ...estimate.source, type: null, url: null },
+            year: frozenPublicationYear(trials, estimate.nct, estimate.source.citation),
+          },
+    ),
+  };
 }

@@ -237,6 +237,8 @@ export const survivalExportSchema = z.strictObject({
       estimate: z.number(),
       ci: interval.nullable(),
       n: z.number().int().nullable(),
+      /** Year of the source publication, as source links show it beside the first author. */
+      year: z.number().int(),
       source: tieredSource,
     }),
   ),
@@ -245,9 +247,9 @@ export const survivalExportSchema = z.strictObject({
 
 export type SurvivalExport = z.infer<typeof survivalExportSchema>;
 
-/** Survival as versions frozen before evidence tiers list it: sources without their type. */
+/** Survival as versions frozen before evidence tiers list it: sources without their type, estimates without their year. */
 export const legacySurvivalExportSchema = survivalExportSchema.extend({
-  estimates: z.array(survivalExportSchema.shape.estimates.element.extend({ source })),
+  estimates: z.array(survivalExportSchema.shape.estimates.element.omit({ year: true }).extend({ source })),
 });
 
 /** `/data/risk-of-bias.json`: the tool's items and every included trial's judgements. */
