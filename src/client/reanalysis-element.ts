@@ -243,7 +243,7 @@ export class ReanalysisElement extends HTMLElement {
     const forest = studiesForest(
       this.outcomeTitle,
       result,
-      analysis.included.map((s) => ({ label: s.study, nct: s.nct, result: s.result! })),
+      analysis.included.map((s) => ({ label: s.study, nct: s.nct, tier: s.source.type, result: s.result! })),
     );
     const description = (forest.spec as { description?: string }).description ?? '';
     const placeholder = tag('div', { class: 'plot-canvas', 'data-reanalysis-plot': 'loading' }, 'Drawing the forest plot…');

@@ -187,7 +187,7 @@ export function subgroupForest(analysis: BinaryOutcomeAnalysis, subgroup: Subgro
     const members = analysis.studies.filter((study) => study[subgroup.dimension] === group.group);
     return [
       { kind: 'header', label } as ForestRow,
-      ...members.map(studyRow),
+      ...members.map((study) => studyRow({ ...study, tier: study.citation.publication.type })),
       ...(group.k > 1
         ? [
             {
