@@ -6,7 +6,7 @@ import type { Version } from '../../src/lib/review/exports.ts';
 import { certaintyJudgementsSchema, type CertaintyJudgements } from '../../src/lib/schema/certainty.ts';
 import { searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
 import { seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
-import { loadTrials } from './trial-files.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
 import { validateYamlFile, type YamlFileResult } from '../../src/lib/validation/validate-yaml-file.ts';
 import type { SeedClaim } from '../../src/lib/schema/seed-claims.ts';
 

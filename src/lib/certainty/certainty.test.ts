@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseBinaryOutcome } from '../review/analyses.ts';
-import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../review/outcomes.ts';
+import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
 import { trialsRiskOfBias } from '../review/risk-of-bias.ts';
 import type { CertaintyJudgements } from '../schema/certainty.ts';
 import type { Trial } from '../schema/trial.ts';
@@ -12,7 +12,7 @@ import { publicationBiasRating } from './publication-bias.ts';
 import { ratingAfter } from './rate.ts';
 import { riskOfBiasRating } from './risk-of-bias.ts';
 import { certaintySymbols, domainSentences, downgradeWords, plainLanguageStatement } from './statement.ts';
-import { summaryOfFindings } from './summary.ts';
+import { summaryOfFindings } from '../review/summary-of-findings.ts';
 import type { CertaintyInput } from './types.ts';
 
 const study = (weight: number, ci: [number, number], risk: 'low' | 'unclear' | 'high' = 'low') => ({ id: `s${weight}`, weight, ci, risk });

@@ -1,5 +1,5 @@
 import type { Downgrade } from '../schema/certainty.ts';
-import { CERTAINTY_RULES } from './rules.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
 import type { DomainRating } from './types.ts';
 
 const RULE = CERTAINTY_RULES.publicationBias;

@@ -1,10 +1,11 @@
 import type { CertaintyJudgements } from '../schema/certainty.ts';
-import type { BinaryOutcomeKey } from '../review/outcomes.ts';
+import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
 import { imprecisionRating } from './imprecision.ts';
 import { inconsistencyRating } from './inconsistency.ts';
 import { publicationBiasRating } from './publication-bias.ts';
 import { riskOfBiasRating } from './risk-of-bias.ts';
-import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, CERTAINTY_RULES, type CertaintyLevel } from './rules.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
+import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, type CertaintyLevel } from '../vocabulary/codes.ts';
 import type { CertaintyInput, DomainRating, OutcomeCertainty } from './types.ts';
 
 /** The rating rule in words, for the methods page. */

@@ -1,5 +1,5 @@
 import { percent } from '../format/numbers.ts';
-import { CERTAINTY_RULES } from './rules.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
 import type { CertaintyInput, DomainRating } from './types.ts';
 
 const RULE = CERTAINTY_RULES.riskOfBias;

@@ -1,5 +1,5 @@
 import type { RobJudgement } from '../schema/risk-of-bias.ts';
-import type { CertaintyDomain, CertaintyLevel } from './rules.ts';
+import type { CertaintyDomain, CertaintyLevel } from '../vocabulary/codes.ts';
 
 export type DowngradeLevel = 0 | 1 | 2;
 

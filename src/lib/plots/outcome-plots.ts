@@ -1,5 +1,5 @@
 import { fixed, percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
-import { tierLabel } from '../format/tiers.ts';
+import { tierLabel } from '../vocabulary/labels.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy, StudyEstimate, SubgroupAnalysis } from '../review/analyses.ts';
 import type { Heterogeneity, Interval } from '../pooling/types.ts';
 import type { Estimate, Fit } from '../review/estimate.ts';

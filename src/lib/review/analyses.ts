@@ -1,12 +1,13 @@
 import { analyse, type Interval, type MixedSubgroupTest, type StudyInput } from '../pooling/index.ts';
 import { clopperPearson } from '../stats/clopper-pearson.ts';
-import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../format/labels.ts';
+import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../vocabulary/labels.ts';
 import { MALIGNANCY_GROUPS, type MalignancyGroup, type Trial } from '../schema/trial.ts';
 import { withDerivedGrades } from './derived.ts';
 import { estimate, type Estimate, type Fit } from './estimate.ts';
 import { binaryOutcomeData, type NotReported, type StudyCharacteristics, type StudyRow } from './outcome-data.ts';
-import type { BinaryOutcomeKey, OutcomeDefinition } from './outcomes.ts';
-import { ADDING_SPONSOR_REPORTS, NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
+import type { BinaryOutcomeKey, OutcomeDefinition } from '../vocabulary/outcomes.ts';
+import { THRESHOLDS } from '../rules/thresholds.ts';
+import { ADDING_SPONSOR_REPORTS, NOTES, type RuleNote } from './rules.ts';
 import { COMMON_TAU2_TEST, POOLING, SENSITIVITY_SETTINGS, type PoolingSettings } from './settings.ts';
 
 export type { PoolingSettings } from './settings.ts';

@@ -14,11 +14,11 @@ import { analyseBinaryOutcome, type BinaryOutcomeAnalysis } from './analyses.ts'
 import { outcomeExport, survivalExport, type Version } from './exports.ts';
 import { landscape, liveRecord, seedRecord, type Landscape, type LandscapeRecord } from './landscape.ts';
 import { survivalOutcomeData, type OutcomeData, type SurvivalRow } from './outcome-data.ts';
-import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type SurvivalOutcomeKey } from './outcomes.ts';
+import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type SurvivalOutcomeKey } from '../vocabulary/outcomes.ts';
 import { prismaFlows, type PrismaFlows } from './prisma.ts';
 import { recheck, type RecheckRow } from './recheck.ts';
 import type { CertaintyJudgements } from '../schema/certainty.ts';
-import { summaryOfFindings, type SummaryOfFindings } from '../certainty/summary.ts';
+import { summaryOfFindings, type SummaryOfFindings } from './summary-of-findings.ts';
 import {
   excludingHighRisk,
   judgementShares,

@@ -1,6 +1,6 @@
 import type { Trial } from '../schema/trial.ts';
 import { binaryOutcomeData, type OutcomeData, type StudyRow } from './outcome-data.ts';
-import { BINARY_OUTCOMES, type BinaryOutcomeKey } from './outcomes.ts';
+import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
 import { DERIVED_GRADES, NOTES, type RuleNote } from './rules.ts';
 
 /**

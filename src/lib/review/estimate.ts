@@ -6,7 +6,8 @@
 import { analyse, ModelFailure, type Interval, type MetaAnalysis, type PoolingOptions, type StudyInput } from '../pooling/index.ts';
 import { clopperPearson } from '../stats/clopper-pearson.ts';
 import type { BASES } from '../schema/exports.ts';
-import { NOTES, THRESHOLDS, type RuleNote } from './rules.ts';
+import { THRESHOLDS } from '../rules/thresholds.ts';
+import { NOTES, type RuleNote } from './rules.ts';
 
 /** How a figure was obtained. */
 export type Basis = (typeof BASES)[number];

@@ -7,7 +7,7 @@ import { analyseBinaryOutcome } from './analyses.ts';
 import { estimate } from './estimate.ts';
 import { ADDING_SPONSOR_REPORTS, RULES } from './rules.ts';
 import { outcomeExport } from './exports.ts';
-import { BINARY_OUTCOMES } from './outcomes.ts';
+import { BINARY_OUTCOMES } from '../vocabulary/outcomes.ts';
 import { POOLING } from './settings.ts';
 import { outcomeExportSchema } from '../schema/exports.ts';
 

@@ -3,7 +3,7 @@ import type { OutcomeCertainty } from '../certainty/types.ts';
 import { OVERALL_RULE, ROB_DOMAINS, ROB_TOOL } from '../schema/risk-of-bias.ts';
 import type { TrialRiskOfBias } from './risk-of-bias.ts';
 import type { Citation, OutcomeData, SurvivalRow } from './outcome-data.ts';
-import type { OutcomeDefinition } from './outcomes.ts';
+import type { OutcomeDefinition } from '../vocabulary/outcomes.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy } from './analyses.ts';
 import type { Estimate } from './estimate.ts';
 

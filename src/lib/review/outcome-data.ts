@@ -1,6 +1,6 @@
 import type { Cohort, MalignancyGroup, NkSource, Publication, Trial } from '../schema/trial.ts';
-import { INCLUSION_LABELS } from '../format/labels.ts';
-import type { BinaryOutcomeKey, SurvivalOutcomeKey } from './outcomes.ts';
+import { INCLUSION_LABELS } from '../vocabulary/labels.ts';
+import type { BinaryOutcomeKey, SurvivalOutcomeKey } from '../vocabulary/outcomes.ts';
 
 /** Where a number was read: the publication and the place in it. */
 export interface Citation {

@@ -5,7 +5,7 @@
  * known. Search counts come from `content/search.yaml` and stay "not recorded" (null) where
  * the search did not keep them; report and trial counts are computed from the trial files.
  */
-import { INCLUSION_LABELS } from '../format/labels.ts';
+import { INCLUSION_LABELS } from '../vocabulary/labels.ts';
 import type { SearchRecord } from '../schema/search.ts';
 import type { Publication, Trial } from '../schema/trial.ts';
 

@@ -5,7 +5,7 @@ import { validateTrialFiles } from '../validation/validate-trial-files.ts';
 import type { SearchRecord } from '../schema/search.ts';
 import { analyseBinaryOutcome } from './analyses.ts';
 import { binaryOutcomeData } from './outcome-data.ts';
-import { BINARY_OUTCOMES } from './outcomes.ts';
+import { BINARY_OUTCOMES } from '../vocabulary/outcomes.ts';
 import { prismaFlows, unreconciled, type FlowBox } from './prisma.ts';
 import { recheck } from './recheck.ts';
 import { clopperPearson } from '../stats/clopper-pearson.ts';

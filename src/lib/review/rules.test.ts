@@ -3,7 +3,8 @@ import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { eligibleSubgroups } from './analyses.ts';
 import { clip, estimate } from './estimate.ts';
 import type { StudyRow } from './outcome-data.ts';
-import { NOTES, RULES, THRESHOLDS } from './rules.ts';
+import { THRESHOLDS } from '../rules/thresholds.ts';
+import { NOTES, RULES } from './rules.ts';
 
 const study = (id: string, events: number, total: number) => ({ study: id, events, total });
 const DL = { measure: 'PLO', method: 'DL', hakn: false } as const;

@@ -1,24 +1,13 @@
 /**
- * The review's rules of inference, declared once. The analysis step applies them (estimate.ts,
+ * The review's rules of inference in words. The analysis step applies them (estimate.ts,
  * analyses.ts), Methods prints `RULES`, and each outcome page and download lists the notes
- * generated here for the rules it applied. A threshold changed here changes all three.
+ * generated here for the rules it applied; every number in them is read from the rules module
+ * (rules/thresholds.ts), so a threshold changed there changes all three.
  */
-import { PUBLICATION_TYPE_LABELS } from '../format/tiers.ts';
-import { PRIMARY_PUBLICATION_TYPES } from '../schema/codes.ts';
-import type { BinaryOutcomeKey } from './outcomes.ts';
-
-export const THRESHOLDS = {
-  /** Fewest studies a pooled estimate is formed from; below it the study stands alone. */
-  poolMinStudies: 2,
-  /** Fewest studies a prediction interval is given for (t on k − 2 df needs k − 2 >= 1). */
-  predictionMinStudies: 3,
-  /** Fewest studies for a funnel plot or Egger's test (Cochrane Handbook, section 13.3.5.4). */
-  smallStudyMinStudies: 10,
-  /** A subgroup analysis needs this many subgroups ... */
-  subgroupMinGroups: 2,
-  /** ... each with at least this many studies. */
-  subgroupMinStudies: 2,
-} as const;
+import { PUBLICATION_TYPE_LABELS } from '../vocabulary/labels.ts';
+import { PRIMARY_PUBLICATION_TYPES } from '../vocabulary/codes.ts';
+import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
+import { THRESHOLDS } from '../rules/thresholds.ts';
 
 /** Any-grade outcomes whose zero count implies a zero count of their grade >= 3 part. */
 export const DERIVED_GRADES: { from: BinaryOutcomeKey; to: BinaryOutcomeKey }[] = [

@@ -1,4 +1,4 @@
-import { GROUP_LABELS, NK_SOURCE_LABELS, enrollmentLabel, phaseLabel, statusLabel } from '../format/labels.ts';
+import { GROUP_LABELS, NK_SOURCE_LABELS, enrollmentLabel, phaseLabel, statusLabel } from '../vocabulary/labels.ts';
 import type { Trial } from '../schema/trial.ts';
 
 /** The columns of the comparison, in order: a table's header needs them even when no trial has a seed row. */

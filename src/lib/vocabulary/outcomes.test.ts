@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_LABELS } from '../format/labels.ts';
+import { OUTCOME_LABELS } from './labels.ts';
 import { OUTCOME_KEYS } from '../schema/trial.ts';
 import { BINARY_OUTCOMES, OUTCOME_KINDS, SURVIVAL_OUTCOMES } from './outcomes.ts';
 

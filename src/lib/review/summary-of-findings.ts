@@ -1,12 +1,13 @@
 import { perHundred } from '../format/numbers.ts';
-import type { BinaryOutcomeAnalysis } from '../review/analyses.ts';
-import type { BinaryOutcomeKey } from '../review/outcomes.ts';
-import type { TrialRiskOfBias } from '../review/risk-of-bias.ts';
+import type { BinaryOutcomeAnalysis } from './analyses.ts';
+import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
+import type { TrialRiskOfBias } from './risk-of-bias.ts';
 import type { CertaintyJudgements } from '../schema/certainty.ts';
-import { rateCertainty } from './rate.ts';
-import { CERTAINTY_DOMAIN_LABELS, CERTAINTY_DOMAINS, type CertaintyDomain } from './rules.ts';
-import { certaintySymbols, countsInWords, plainLanguageStatement } from './statement.ts';
-import type { CertaintyInput, OutcomeCertainty } from './types.ts';
+import { rateCertainty } from '../certainty/rate.ts';
+import { CERTAINTY_DOMAINS, type CertaintyDomain } from '../vocabulary/codes.ts';
+import { CERTAINTY_DOMAIN_LABELS } from '../vocabulary/labels.ts';
+import { certaintySymbols, countsInWords, plainLanguageStatement } from '../certainty/statement.ts';
+import type { CertaintyInput, OutcomeCertainty } from '../certainty/types.ts';
 
 /** One row of the summary-of-findings table: everything it prints, computed here. */
 export interface SummaryOfFindings {

@@ -1,5 +1,3 @@
-import type { OutcomeKey } from '../schema/trial.ts';
-
 /**
  * How an outcome field of the trial schema is analysed: pooled as a proportion (`binary`),
  * shown as Kaplan–Meier estimates (`survival`), or only reported per trial (`descriptive`).
@@ -7,9 +5,9 @@ import type { OutcomeKey } from '../schema/trial.ts';
 export type OutcomeKind = 'binary' | 'survival' | 'descriptive';
 
 /**
- * Every outcome field of the trial schema, its kind and its short name (table headers): the one
- * place outcomes are named. A field added to the schema fails the type check until it is listed
- * here; listed as `binary` or `survival`, it fails again until its definition below is written.
+ * Every outcome, its kind and its short name (table headers): the one place outcomes are named,
+ * in the order of the trial schema, which must carry a field for each. An outcome listed here as
+ * `binary` or `survival` fails the type check until its definition below is written.
  */
 export const OUTCOME_KINDS = {
   evaluable: { kind: 'descriptive', label: 'Evaluable for response' },
@@ -25,7 +23,10 @@ export const OUTCOME_KINDS = {
   pfs: { kind: 'survival', label: 'Progression-free survival' },
   os: { kind: 'survival', label: 'Overall survival' },
   persistence: { kind: 'descriptive', label: 'Persistence' },
-} as const satisfies Record<OutcomeKey, { kind: OutcomeKind; label: string }>;
+} as const satisfies Record<string, { kind: OutcomeKind; label: string }>;
+
+export type OutcomeKey = keyof typeof OUTCOME_KINDS;
+export const OUTCOME_KEYS = Object.keys(OUTCOME_KINDS) as OutcomeKey[];
 
 type KeysOfKind<T extends OutcomeKind> = { [K in OutcomeKey]: (typeof OUTCOME_KINDS)[K]['kind'] extends T ? K : never }[OutcomeKey];
 
