@@ -1,7 +1,7 @@
 /**
  * Words for the review's codes (codes.ts): the only place they are spelled out for readers
- * (outcome names and titles are defined with each outcome, in outcomes.ts). Loads no schema,
- * so the forest plot and with it the re-analysis bundle can use it.
+ * (outcome names and titles are defined with each outcome, in outcomes.ts). Loads nothing but
+ * the codes, so the forest plot and with it the re-analysis bundle stay small.
  */
 import type {
   CertaintyDomain,
@@ -14,7 +14,6 @@ import type {
   PoolingMethod,
   PublicationType,
 } from './codes.ts';
-import { OUTCOME_KEYS, OUTCOME_KINDS, type OutcomeKey } from './outcomes.ts';
 
 export const NK_SOURCE_LABELS: Record<NkSource, string> = {
   'cord-blood': 'Umbilical cord blood',
@@ -66,9 +65,6 @@ export function statusLabel(status: string): string {
   const words = status === 'active-not-recruiting' ? 'active, not recruiting' : status.replaceAll('-', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-/** Outcome names as a trial page lists them (short forms; defined with each outcome's kind in outcomes.ts). */
-export const OUTCOME_LABELS = Object.fromEntries(OUTCOME_KEYS.map((key) => [key, OUTCOME_KINDS[key].label])) as Record<OutcomeKey, string>;
 
 /** Evidence tiers as readers see them. */
 export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {

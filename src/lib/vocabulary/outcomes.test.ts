@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_LABELS } from './labels.ts';
 import { OUTCOME_KEYS } from '../schema/trial.ts';
-import { BINARY_OUTCOMES, OUTCOME_KINDS, SURVIVAL_OUTCOMES } from './outcomes.ts';
+import { BINARY_OUTCOMES, OUTCOME_KINDS, OUTCOME_LABELS, SURVIVAL_OUTCOMES } from './outcomes.ts';
 
 describe('outcomes', () => {
   it('analyses every binary and survival field of the schema, each once', () => {

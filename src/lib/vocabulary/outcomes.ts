@@ -28,6 +28,9 @@ export const OUTCOME_KINDS = {
 export type OutcomeKey = keyof typeof OUTCOME_KINDS;
 export const OUTCOME_KEYS = Object.keys(OUTCOME_KINDS) as OutcomeKey[];
 
+/** Outcome names as a trial page lists them (the short forms above). */
+export const OUTCOME_LABELS = Object.fromEntries(OUTCOME_KEYS.map((key) => [key, OUTCOME_KINDS[key].label])) as Record<OutcomeKey, string>;
+
 type KeysOfKind<T extends OutcomeKind> = { [K in OutcomeKey]: (typeof OUTCOME_KINDS)[K]['kind'] extends T ? K : never }[OutcomeKey];
 
 /** Outcomes pooled as proportions: events among patients assessed. */
