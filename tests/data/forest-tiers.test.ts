@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticTrialFiles } from '../../scripts/lib/synthetic-trials.ts';
 import { subgroupForest, studiesForest } from '../../src/lib/plots/outcome-plots.ts';
-import { analyseBinaryOutcome } from '../../src/lib/review/analyses.ts';
+import { analyseBinaryOutcome } from '../../src/lib/review/analyses/analyses.ts';
 import { BINARY_OUTCOMES } from '../../src/lib/vocabulary/outcomes.ts';
 import { PUBLICATION_TYPE_LABELS } from '../../src/lib/vocabulary/labels.ts';
 import { validateTrialFiles } from '../../src/lib/validation/validate-trial-files.ts';

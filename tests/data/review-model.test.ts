@@ -5,12 +5,12 @@ import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from '../../scrip
 import { loadTrials } from '../../src/queries/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
-import { buildReview, freezeReview, outcomeExportOf, type ReviewContent } from '../../src/lib/review/build-review.ts';
-import { frozenOutcome, frozenSurvival } from '../../src/lib/review/frozen-outcome.ts';
+import { buildReview, freezeReview, outcomeExportOf, type ReviewContent } from '../../src/lib/review/model/build-review.ts';
+import { frozenOutcome, frozenSurvival } from '../../src/lib/review/history/frozen-outcome.ts';
 import { domainSentences } from '../../src/lib/certainty/statement.ts';
 import { outcomeForest } from '../../src/lib/plots/outcome-plots.ts';
 import { THRESHOLDS } from '../../src/lib/rules/thresholds.ts';
-import { unreconciled } from '../../src/lib/review/prisma.ts';
+import { unreconciled } from '../../src/lib/review/model/prisma.ts';
 
 function realContent(): ReviewContent {
   const search = loadSearch();

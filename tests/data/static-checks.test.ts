@@ -42,9 +42,12 @@ describe('the import-boundary rule', () => {
   });
 
   it.each([
-    ['src/lib/format/example.ts', "import type { Estimate } from '../review/estimate.ts';\nexport type X = Estimate;\n"],
-    ['src/lib/schema/example.ts', "import type { Review } from '../review/build-review.ts';\nexport type X = Review;\n"],
-    ['src/lib/certainty/example.ts', "import type { BinaryOutcomeAnalysis } from '../review/analyses.ts';\nexport type X = BinaryOutcomeAnalysis;\n"],
+    ['src/lib/format/example.ts', "import type { Estimate } from '../review/analyses/decided-estimate.ts';\nexport type X = Estimate;\n"],
+    ['src/lib/schema/example.ts', "import type { Review } from '../review/model/build-review.ts';\nexport type X = Review;\n"],
+    [
+      'src/lib/certainty/example.ts',
+      "import type { BinaryOutcomeAnalysis } from '../review/analyses/analyses.ts';\nexport type X = BinaryOutcomeAnalysis;\n",
+    ],
     ['src/lib/vocabulary/example.ts', "import { THRESHOLDS } from '../rules/thresholds.ts';\nexport const x = THRESHOLDS;\n"],
     ['src/lib/pooling/example.ts', "import { trialSchema } from '../schema/trial.ts';\nexport const x = trialSchema;\n"],
   ])('keeps imports from running up the floors of src/lib (%s)', async (filePath, code) => {

@@ -1,5 +1,5 @@
 import type { StudyResult } from '../pooling/types.ts';
-import { estimate, type Estimate } from '../review/estimate.ts';
+import { estimate, type Estimate } from '../review/analyses/decided-estimate.ts';
 import type { PublicationType, RobJudgement } from '../vocabulary/codes.ts';
 import type { ReanalysisState, RobLevel } from './state.ts';
 

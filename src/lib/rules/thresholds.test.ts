@@ -24,8 +24,8 @@ async function withThreshold(name: keyof typeof THRESHOLDS, value: number) {
   vi.resetModules();
   vi.doMock('./thresholds.ts', () => import(copy));
   return {
-    rules: await import('../review/rules.ts'),
-    estimate: await import('../review/estimate.ts'),
+    rules: await import('../review/analyses/rules.ts'),
+    estimate: await import('../review/analyses/decided-estimate.ts'),
     reanalyse: await import('../reanalysis/reanalyse.ts'),
     publicationBias: await import('../certainty/publication-bias.ts'),
     inconsistency: await import('../certainty/inconsistency.ts'),

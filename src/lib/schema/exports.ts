@@ -22,7 +22,7 @@ export function published<T extends z.ZodObject>(schema: T) {
 }
 const estimate = z.strictObject({ proportion: z.number(), ci: interval });
 
-/** How a figure was obtained, after the rules of inference (lib/review/rules.ts, with thresholds in lib/rules/thresholds.ts). */
+/** How a figure was obtained, after the rules of inference (lib/review/analyses/rules.ts, with thresholds in lib/rules/thresholds.ts). */
 export const BASES = ['pooled', 'single-study', 'no-events', 'not-fitted'] as const;
 /** Which heterogeneity test a fit reports: Cochran's Q (inverse-variance models) or the GLMM's likelihood-ratio test. */
 export const HETEROGENEITY_TESTS = ['Cochran Q', 'likelihood ratio'] as const;
