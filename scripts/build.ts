@@ -41,7 +41,8 @@ await runCommand({
     const outDir = resolve(process.env.CARNK_OUT_DIR ?? 'dist');
     const trialsDir = process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR;
 
-    const { errors } = checkContent(trialsDir);
+    const { errors, warnings } = checkContent(trialsDir);
+    for (const line of warnings) console.error(`warning: ${line}`);
     if (errors.length > 0) {
       for (const line of errors) console.error(line);
       console.error(`build: ${errors.length} problem(s) in ${trialsDir}; nothing was built`);
