@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkFrozenReleases } from './frozen-releases.ts';
 
@@ -96,7 +96,15 @@ describe('frozen versions against their first commit', () => {
     };
     expect(check(noGit)).toEqual({ errors: [], warnings: [`${dir}: frozen versions checked against their schema only: git is not installed`] });
     rmSync(join(repo, '.git'), { recursive: true });
-    expect(check().warnings).toEqual([`${dir}: frozen versions checked against their schema only: this is not a git checkout`]);
+    // The scratch folder may sit inside another checkout (the test runner's): git must not look above it.
+    const outside = (args: string[]) =>
+      execFileSync('git', args, {
+        cwd: repo,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, GIT_CEILING_DIRECTORIES: dirname(repo) },
+      });
+    expect(check(outside).warnings).toEqual([`${dir}: frozen versions checked against their schema only: this is not a git checkout`]);
   });
 
   it('say so in a shallow clone, and check a full clone like the original', () => {
