@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkFrozenReleases } from './frozen-releases.ts';
 
@@ -83,6 +83,27 @@ describe('frozen versions against their first commit', () => {
     const errors = check().errors;
     expect(errors[0]).toBe(`${join(dir, 'corrections.yaml')}: commit ${listed} did not change ${file}`);
     expect(errors[1]).toContain(`${file}: trials[0].extraction.extractedBy changed since its first commit`);
+  });
+
+  it('refuse a correction that changes more than text, and compare with the version before it', () => {
+    edit((release) => (release.outcomes[0].result.patients = 55));
+    const recount = commit('Recount');
+    writeFileSync(join(dir, 'corrections.yaml'), `corrections:\n  - version: 2026-11-29\n    commit: ${recount}\n    reason: only a label\n`);
+    commit('List it as a correction');
+    const errors = check().errors;
+    expect(errors[0]).toBe(
+      `${join(dir, 'corrections.yaml')}: commit ${recount} changes more than text in ${file} (outcomes[0].result.patients); a correction may only reword`,
+    );
+    expect(errors[1]).toContain(`${file}: outcomes[0].result.patients changed since its first commit`);
+  });
+
+  it('refuse a version removed, committed or not', () => {
+    rmSync(file);
+    writeFileSync(join(dir, '2026-12-01.json'), SNAPSHOT.replaceAll('"2026-11-29"', '"2026-12-01"'));
+    const removed = `${relative(process.cwd(), file)}: a frozen version was removed; versions are never deleted (restore it from git)`;
+    expect(check().errors).toEqual([removed]);
+    commit('Replace the version');
+    expect(check().errors).toEqual([removed]);
   });
 
   it('accept a new version not yet committed', () => {

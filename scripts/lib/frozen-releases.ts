@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
 import { releaseCorrectionsSchema, type ReleaseCorrection } from '../../src/lib/schema/release.ts';
-import { frozenEdits } from '../../src/lib/validation/frozen-release.ts';
+import { frozenEdits, nonTextEdits } from '../../src/lib/validation/frozen-release.ts';
 import { validateYamlFile } from '../../src/lib/validation/validate-yaml-file.ts';
 import { validateReleases } from '../../src/queries/releases.ts';
 
@@ -44,6 +44,19 @@ function commitsOf(run: Git, path: string): string[] {
   }
 }
 
+/** Every version ever committed in `dir` (from the repository's top) that is no longer there. */
+function removedVersions(run: Git, dir: string, top: string): string[] {
+  if (dir.startsWith('..')) return [];
+  try {
+    const added = run(['log', '--no-renames', '--diff-filter=A', '--name-only', '--format=', '--', `:/${dir}/*.json`])
+      .split('\n')
+      .filter(Boolean);
+    return [...new Set(added)].filter((path) => !existsSync(join(top, path))).map((path) => relative(process.cwd(), join(top, path)));
+  } catch {
+    return [];
+  }
+}
+
 function readCorrections(path: string): { corrections: ReleaseCorrection[]; errors: string[] } {
   if (!existsSync(path)) return { corrections: [], errors: [] };
   const result = validateYamlFile({ path, text: readFileSync(path, 'utf8') }, releaseCorrectionsSchema);
@@ -58,7 +71,6 @@ function readCorrections(path: string): { corrections: ReleaseCorrection[]; erro
 export function checkFrozenReleases(dir: string = RELEASES_DIR, run: Git = git): { errors: string[]; warnings: string[] } {
   const { releases, errors } = validateReleases(dir);
   const warnings: string[] = [];
-  if (releases.length === 0) return { errors, warnings };
   const correctionsFile = join(dir, CORRECTIONS_FILE);
   const { corrections, errors: correctionErrors } = readCorrections(correctionsFile);
   errors.push(...correctionErrors);
@@ -68,6 +80,9 @@ export function checkFrozenReleases(dir: string = RELEASES_DIR, run: Git = git):
     warnings.push(`${dir}: frozen versions checked against their schema only: ${repo.unavailable}`);
     return { errors, warnings };
   }
+  for (const path of removedVersions(run, relative(repo.top, resolve(dir)).split(sep).join('/'), repo.top)) {
+    errors.push(`${path}: a frozen version was removed; versions are never deleted (restore it from git)`);
+  }
   for (const { path, release } of releases) {
     const inRepo = relative(repo.top, resolve(path)).split(sep).join('/');
     // Outside the repository (a test's scratch folder) nothing is committed.
@@ -76,13 +91,25 @@ export function checkFrozenReleases(dir: string = RELEASES_DIR, run: Git = git):
     for (const { commit } of listed) {
       if (!commits.includes(commit)) errors.push(`${correctionsFile}: commit ${commit} did not change ${path}`);
     }
-    // Newest first: the latest reviewed correction, else the commit that added the file.
-    const baseline = commits.find((commit) => listed.some((correction) => correction.commit === commit)) ?? commits.at(-1);
-    if (!baseline) continue; // Not committed yet: a new version, compared from its first commit on.
+    const first = commits.at(-1);
+    if (!first) continue; // Not committed yet: a new version, compared from its first commit on.
     const committed = (commit: string): Record<string, unknown> => JSON.parse(run(['show', `${commit}:${inRepo}`]));
+    let baseline = first;
     let frozen: Record<string, unknown>;
     try {
-      frozen = committed(baseline);
+      frozen = committed(first);
+      // Oldest first, each reviewed correction becomes the baseline, if it only reworded text since the last one.
+      for (const commit of commits.toReversed().filter((c) => listed.some((correction) => correction.commit === c))) {
+        const corrected = committed(commit);
+        const recounted = nonTextEdits(frozen, corrected);
+        if (recounted.length > 0) {
+          errors.push(
+            `${correctionsFile}: commit ${commit} changes more than text in ${path} (${recounted.slice(0, 3).join(', ')}); a correction may only reword`,
+          );
+          break;
+        }
+        [baseline, frozen] = [commit, corrected];
+      }
       // A DOI may be added once; from the commit that recorded it on, it is part of the version.
       if (frozen.doi === undefined) {
         const later = commits.slice(0, commits.indexOf(baseline)).toReversed();
@@ -93,7 +120,7 @@ export function checkFrozenReleases(dir: string = RELEASES_DIR, run: Git = git):
       errors.push(`${path}: could not read the version as committed in ${baseline.slice(0, 7)} (${(error as Error).message.split('\n')[0]})`);
       continue;
     }
-    const from = baseline === commits.at(-1) ? `its first commit (${baseline.slice(0, 7)})` : `its reviewed correction (${baseline.slice(0, 7)})`;
+    const from = baseline === first ? `its first commit (${baseline.slice(0, 7)})` : `its reviewed correction (${baseline.slice(0, 7)})`;
     errors.push(...frozenEdits(frozen, JSON.parse(readFileSync(path, 'utf8')), from).map((line) => `${path}: ${line}`));
   }
   return { errors, warnings };

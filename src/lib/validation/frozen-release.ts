@@ -44,3 +44,13 @@ export function frozenEdits(first: unknown, now: unknown, from: string): string[
   if (found.length > MAX_REPORTED) lines.push(`and ${found.length - MAX_REPORTED} more changed fields`);
   return lines;
 }
+
+/**
+ * The fields a reviewed correction changed other than by replacing text with text (a figure, a
+ * date written as a number, a row added or removed): a correction may reword, never recount.
+ */
+export function nonTextEdits(before: unknown, after: unknown): string[] {
+  return differences(before, after, [])
+    .filter((change) => typeof change.before !== 'string' || typeof change.after !== 'string')
+    .map(({ path }) => formatPath(path) || '(file)');
+}
