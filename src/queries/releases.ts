@@ -13,11 +13,11 @@ import type { Review } from './review.ts';
 
 const SNAPSHOT_NAME = /^(\d{4}-\d{2}-\d{2})\.json$/;
 
-/** Every snapshot in `dir`, newest first; none when the folder is missing. Throws on any problem. */
-export function readReleases(dir: string = RELEASES_DIR): Release[] {
-  if (!existsSync(dir)) return [];
+/** Every valid snapshot in `dir`, newest first, and one `file: field rule` line per problem; none when the folder is missing. */
+export function validateReleases(dir: string = RELEASES_DIR): { releases: { path: string; release: Release }[]; errors: string[] } {
+  if (!existsSync(dir)) return { releases: [], errors: [] };
   const errors: string[] = [];
-  const releases: Release[] = [];
+  const releases: { path: string; release: Release }[] = [];
   for (const name of readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
     .sort()
@@ -35,10 +35,16 @@ export function readReleases(dir: string = RELEASES_DIR): Release[] {
       continue;
     }
     if (result.value.version !== stem) errors.push(`${path}: version (${result.value.version}) does not match the file name (${name})`);
-    releases.push(result.value);
+    else releases.push({ path, release: result.value });
   }
+  return { releases, errors };
+}
+
+/** Every snapshot in `dir`, newest first; none when the folder is missing. Throws on any problem. */
+export function readReleases(dir: string = RELEASES_DIR): Release[] {
+  const { releases, errors } = validateReleases(dir);
   if (errors.length > 0) throw new Error(`frozen versions are broken:\n${errors.join('\n')}`);
-  return releases;
+  return releases.map(({ release }) => release);
 }
 
 let releases: Release[] | undefined;

@@ -100,6 +100,22 @@ describe('registryFacts', () => {
     );
   });
 
+  it.each([
+    ['startDateStruct', '2026-99-99', 'must be a real date; got "2026-99-99"'],
+    ['startDateStruct', '2026-13', 'must be a real date; got "2026-13"'],
+    ['lastUpdatePostDateStruct', '2026-02-30', 'must be a real date; got "2026-02-30"'],
+    ['lastUpdatePostDateStruct', '2999-01-01', 'must not be in the future; got "2999-01-01"'],
+  ])('refuses %s %s in one line naming the field', (field, date, rule) => {
+    expect(() => registryFacts(withChange((p) => (p.statusModule[field] = { date })))).toThrow(
+      new RegistryRecordError(`protocolSection.statusModule.${field}.date ${rule}`),
+    );
+  });
+
+  it('accepts a real leap day and a planned start date', () => {
+    expect(registryFacts(withChange((p) => (p.statusModule.lastUpdatePostDateStruct = { date: '2024-02-29' }))).lastUpdated).toBe('2024-02-29');
+    expect(registryFacts(withChange((p) => (p.statusModule.startDateStruct = { date: '2030-06' }))).startYear).toBe(2030);
+  });
+
   it('rejects something that is not a study record', () => {
     expect(() => registryFacts({ studies: [] })).toThrow('protocolSection is required');
   });

@@ -59,8 +59,21 @@ const PHASE_BY_API: Record<string, Phase> = {
 /** Longest registry string accepted; real titles and sponsor names are far shorter, 20 MB ones are attacks. */
 export const MAX_REGISTRY_TEXT = 1000;
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_REGISTRY_TEXT, `must be at most ${MAX_REGISTRY_TEXT} characters`);
-// API v2 dates are "2019", "2019-06" or "2019-06-15".
-const partialDate = z.string().regex(/^\d{4}(-\d{2}){0,2}$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+/** A calendar date as far as it is given: a month 01-12, a day that month has (2026-02-30 is none). */
+function isRealDate(date: string): boolean {
+  const [year, month = 1, day = 1] = date.split('-').map(Number) as [number, number?, number?];
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
+// API v2 dates are "2019", "2019-06" or "2019-06-15"; each must be a real date, as the trial schema's are.
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}){0,2}$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, { error: (issue) => `must be a real date; got ${JSON.stringify(issue.input)}`, abort: true });
+// A start date may be planned for later; a record cannot have been updated later than today.
+const pastDate = partialDate.refine((date) => date <= new Date().toISOString().slice(0, 10), {
+  error: (issue) => `must not be in the future; got ${JSON.stringify(issue.input)}`,
+});
 
 // Only the fields we read; records carry many more, which are ignored (z.object, not strictObject).
 const recordSchema = z.object({
@@ -74,7 +87,7 @@ const recordSchema = z.object({
     statusModule: z.object({
       overallStatus: z.enum(API_STATUSES),
       startDateStruct: z.object({ date: partialDate }).optional(),
-      lastUpdatePostDateStruct: z.object({ date: partialDate }).optional(),
+      lastUpdatePostDateStruct: z.object({ date: pastDate }).optional(),
     }),
     sponsorCollaboratorsModule: z.object({ leadSponsor: z.object({ name: text }) }).optional(),
     conditionsModule: z.object({ conditions: z.array(text).default([]) }).optional(),
