@@ -52,6 +52,24 @@ describe('the built site', () => {
     }
   });
 
+  it('publishes the reporting gap of every trial in the review, and lists it on the landscape page', () => {
+    const gap = JSON.parse(readFileSync(join('tests/.out/site/data/reporting-gap.json'), 'utf8'));
+    const inReview = trials.filter(({ trial }) => trial.inclusion.status !== 'excluded');
+    expect(gap.trials.map((t: { nct: string }) => t.nct).toSorted()).toEqual(inReview.map(({ trial }) => trial.nct));
+    for (const row of gap.trials) {
+      const { trial } = inReview.find(({ trial }) => trial.nct === row.nct)!;
+      expect(row.primaryCompletion).toBe(trial.registry.primaryCompletion?.date ?? null);
+      expect(row.resultsFound).toBe(trial.publications.length > 0);
+    }
+    expect(gap.overdue).toEqual(
+      gap.trials
+        .filter((t: { resultsFound: boolean; monthsSinceCompletion: number | null }) => !t.resultsFound && (t.monthsSinceCompletion ?? 0) > 12)
+        .map((t: { nct: string }) => t.nct),
+    );
+    const table = readPage('landscape/').querySelectorAll('[data-reporting-gap-table] tbody tr');
+    expect(table.map((row) => row.getAttribute('data-nct'))).toEqual(gap.trials.map((t: { nct: string }) => t.nct));
+  });
+
   it('lists every trial in the trials index, each linking to its page', () => {
     const rows = readPage('trials/').querySelectorAll('#trials-table tbody tr');
     expect(rows.map((row) => row.getAttribute('data-nct'))).toEqual(trials.map(({ trial }) => trial.nct));

@@ -273,3 +273,19 @@ export const riskOfBiasExportSchema = z.strictObject({
 });
 
 export type RiskOfBiasExport = z.infer<typeof riskOfBiasExportSchema>;
+
+/** `/data/reporting-gap.json`: registered trials against reported results (lib/review/reporting-gap.ts). */
+export const reportingGapExportSchema = z.strictObject({
+  asOf: z.string(),
+  overdueAfterMonths: z.number().int(),
+  trials: z.array(
+    z.strictObject({
+      nct: z.string(),
+      status: z.string(),
+      primaryCompletion: z.string().nullable(),
+      monthsSinceCompletion: z.number().int().nullable(),
+      resultsFound: z.boolean(),
+    }),
+  ),
+  overdue: z.array(z.string()),
+});
