@@ -1,5 +1,6 @@
 import { OUTCOME_KINDS } from '../review/outcomes.ts';
 import { OUTCOME_KEYS, type ExtractionState, type InclusionStatus, type MalignancyGroup, type NkSource, type OutcomeKey } from '../schema/trial.ts';
+import type { ChangeKind } from '../schema/codes.ts';
 
 /** Words for the schema's codes: the only place they are spelled out for readers (outcome names: review/outcomes.ts; evidence tiers: tiers.ts). */
 export const NK_SOURCE_LABELS: Record<NkSource, string> = {
@@ -55,3 +56,11 @@ export function statusLabel(status: string): string {
 
 /** Outcome names as a trial page lists them (short forms; defined with each outcome's kind in review/outcomes.ts). */
 export const OUTCOME_LABELS = Object.fromEntries(OUTCOME_KEYS.map((key) => [key, OUTCOME_KINDS[key].label])) as Record<OutcomeKey, string>;
+
+/** The causes of a change, as /changes/ and the feed name them. */
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  'new-data': 'New data',
+  correction: 'Correction',
+  method: 'Method',
+  registry: 'Registry',
+};

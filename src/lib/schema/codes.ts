@@ -22,3 +22,10 @@ export type PublicationType = (typeof PUBLICATION_TYPES)[number];
  */
 export const ROB_JUDGEMENTS = ['low', 'unclear', 'high'] as const;
 export type RobJudgement = (typeof ROB_JUDGEMENTS)[number];
+
+/**
+ * Why a published figure or trial changed between versions: new data, a correction, a change of
+ * method (model or rule of inference), or registry housekeeping (lib/review/change-causes.ts).
+ */
+export const CHANGE_KINDS = ['new-data', 'correction', 'method', 'registry'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];

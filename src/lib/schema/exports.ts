@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { PUBLICATION_TYPES } from './trial.ts';
 import { ROB_JUDGEMENTS } from './risk-of-bias.ts';
+import { CHANGE_KINDS } from './codes.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
 const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
@@ -288,4 +289,25 @@ export const reportingGapExportSchema = z.strictObject({
     }),
   ),
   overdue: z.array(z.string()),
+});
+
+const changeEstimate = z.strictObject({ k: z.number().int(), patients: z.number().int(), pooled: estimate.nullable() }).nullable();
+
+/** `/data/changes.json`: every change between consecutive versions with its cause (lib/review/change-causes.ts). */
+export const changesExportSchema = z.strictObject({
+  changes: z.array(
+    z.strictObject({
+      /** The change's anchor on /changes/. */
+      id: z.string(),
+      date: z.string(),
+      from: z.string(),
+      to: z.string(),
+      kind: z.enum(CHANGE_KINDS),
+      outcome: z.string().nullable(),
+      nct: z.string().nullable(),
+      reason: z.string(),
+      before: changeEstimate,
+      after: changeEstimate,
+    }),
+  ),
 });

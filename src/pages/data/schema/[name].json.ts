@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { z } from 'astro/zod';
 import { trialSchema } from '../../../lib/schema/trial.ts';
 import {
+  changesExportSchema,
   outcomeExportSchema,
   published,
   reportingGapExportSchema,
@@ -16,6 +17,7 @@ const SCHEMAS = {
   'survival.schema': published(survivalExportSchema),
   'risk-of-bias.schema': published(riskOfBiasExportSchema),
   'reporting-gap.schema': published(reportingGapExportSchema),
+  'changes.schema': published(changesExportSchema),
 } as const;
 
 export const getStaticPaths: GetStaticPaths = () => Object.keys(SCHEMAS).map((name) => ({ params: { name } }));
