@@ -68,6 +68,12 @@ describe('the built site', () => {
     );
     const table = readPage('landscape/').querySelectorAll('[data-reporting-gap-table] tbody tr');
     expect(table.map((row) => row.getAttribute('data-nct'))).toEqual(gap.trials.map((t: { nct: string }) => t.nct));
+    const methods = readPage('methods/');
+    expect(methods.querySelector('#rule-reporting-gap')?.text).toBe('Reporting gap');
+    // The overdue trials are an update trigger, named by number.
+    const trigger = methods.querySelector('#trigger-overdue-results')?.text ?? '';
+    for (const nct of gap.overdue) expect(trigger).toContain(nct);
+    expect(methods.querySelector('[data-update-triggers] dt')?.getAttribute('id')).toBe('trigger-comparative-trial');
   });
 
   it('lists every trial in the trials index, each linking to its page', () => {

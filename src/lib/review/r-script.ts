@@ -20,7 +20,6 @@ const rString = (text: string) => JSON.stringify(text);
 /** The R script that reproduces one outcome's analyses from its CSV; `site` names the version it reproduces. */
 export function rScript(outcome: OutcomeExport, site: string): string {
   const { slug, title } = outcome.outcome;
-  const result = outcome.result;
   // The sponsor-report row pools studies the CSV does not hold; rows the rules left unpooled have no model to re-run.
   const rows = outcome.sensitivity.filter((row) => row.label !== ADDING_SPONSOR_REPORTS && row.basis === 'pooled' && BACK[row.measure]);
   const lines = [
