@@ -106,9 +106,18 @@ describe('the built site', () => {
     }
   });
 
-  it('shows the version it was built from on every page', () => {
+  it('says on every page that it is the live version, and when a version was last frozen', () => {
+    const newest = readdirSync('content/releases')
+      .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
+      .sort()
+      .at(-1)!
+      .slice(0, 10);
     for (const path of ['', 'trials/', `trials/${trials[0]?.trial.nct}/`]) {
-      expect(readPage(path).querySelector('[data-version-date]')?.text).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const footer = readPage(path).querySelector('footer')!;
+      expect(footer.querySelector('[data-version-date]')?.text).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(footer.text).toContain('Live version, built');
+      expect(footer.querySelector('[data-last-frozen]')?.text).toBe(newest);
+      expect(footer.querySelector('[data-last-frozen]')?.getAttribute('href')).toBe(`/versions/${newest}/`);
     }
   });
 });
