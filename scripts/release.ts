@@ -12,13 +12,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDate, UsageError } from '../src/lib/cli/usage.ts';
 import { RELEASES_DIR, TRIALS_DIR } from '../src/lib/content-paths.ts';
-import { freezeReview } from '../src/lib/review/build-review.ts';
+import { freezeReview } from '../src/lib/review/model/build-review.ts';
 import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
 import { getBuildInfo } from '../src/queries/build-info.ts';
 import { runCommand } from './lib/command.ts';
 import { loadReview } from './lib/review-files.ts';
-import { compareVersions } from '../src/lib/review/changes.ts';
+import { compareVersions } from '../src/lib/review/history/changes.ts';
 import { readReleases } from '../src/queries/releases.ts';
 
 const HELP = `usage: npm run release -- [--date YYYY-MM-DD] [--trials DIR] [--dir DIR] [--if-changed]

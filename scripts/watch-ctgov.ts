@@ -22,7 +22,7 @@ import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts'
 import { runCommand, type Flags } from './lib/command.ts';
 import { contributorName } from './lib/contributor.ts';
 import { say, show, syncRecord, warn } from './lib/registry-sync.ts';
-import { loadTrials } from './lib/trial-files.ts';
+import { loadTrials } from '../src/queries/trial-files.ts';
 
 const HELP = `usage: npm run watch:ctgov -- --from DIR [--json] [--write] [--by NAME] [--dir ${TRIALS_DIR}]
        npm run watch:ctgov -- --print-query

@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { escape } from 'html-escaper';
 import { getReview } from '../queries/review.ts';
 import { getChangeHistory, getReleases } from '../queries/releases.ts';
-import { CHANGE_KIND_LABELS } from '../lib/format/labels.ts';
+import { CHANGE_KIND_LABELS } from '../lib/vocabulary/labels.ts';
 import { REVIEW_AUTHOR, REVIEW_TITLE } from '../lib/format/cite.ts';
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);

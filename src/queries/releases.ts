@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RELEASES_DIR } from '../lib/content-paths.ts';
-import type { EvidenceState } from '../lib/review/changes.ts';
-import { changeHistory, type VersionComparison } from '../lib/review/change-causes.ts';
+import type { EvidenceState } from '../lib/review/history/changes.ts';
+import { changeHistory, type VersionComparison } from '../lib/review/history/change-causes.ts';
 import { releaseSchema, type Release } from '../lib/schema/release.ts';
 import { validateYamlFile } from '../lib/validation/validate-yaml-file.ts';
 import type { Review } from './review.ts';

@@ -1,11 +1,12 @@
 import type { CertaintyJudgements } from '../schema/certainty.ts';
-import type { BinaryOutcomeKey } from '../review/outcomes.ts';
+import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
 import { imprecisionRating } from './imprecision.ts';
 import { inconsistencyRating } from './inconsistency.ts';
 import { publicationBiasRating } from './publication-bias.ts';
-import { riskOfBiasRating } from './risk-of-bias.ts';
-import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, CERTAINTY_RULES, type CertaintyLevel } from './rules.ts';
-import type { CertaintyInput, DomainRating, OutcomeCertainty } from './types.ts';
+import { riskOfBiasRating } from './risk-of-bias-rating.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
+import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, type CertaintyLevel } from '../vocabulary/codes.ts';
+import type { CertaintyInput, DomainRating, OutcomeCertainty } from './certainty-types.ts';
 
 /** The rating rule in words, for the methods page. */
 export const RATING_RULE = `Evidence from single-arm trials starts at ${CERTAINTY_RULES.start} certainty; each domain takes off 0, 1 or 2 levels; the rating is the start minus every downgrade, and never below very low. Upgrading (large effect, dose–response) is not applied: without a comparison group there is no effect to judge.`;

@@ -5,7 +5,7 @@
  * trial files and the analysis (src/lib/certainty), never written here.
  */
 import { z } from 'astro/zod';
-import type { BinaryOutcomeKey } from '../review/outcomes.ts';
+import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 

@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { PUBLICATION_TYPES } from './trial.ts';
 import { ROB_JUDGEMENTS } from './risk-of-bias.ts';
-import { CHANGE_KINDS } from './codes.ts';
+import { CHANGE_KINDS } from '../vocabulary/codes.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
 const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
@@ -23,7 +23,7 @@ export function published<T extends z.ZodObject>(schema: T) {
 }
 const estimate = z.strictObject({ proportion: z.number(), ci: interval });
 
-/** How a figure was obtained, after the rules of inference (lib/review/rules.ts). */
+/** How a figure was obtained, after the rules of inference (lib/review/analyses/rules.ts, with thresholds in lib/rules/thresholds.ts). */
 export const BASES = ['pooled', 'single-study', 'no-events', 'not-fitted'] as const;
 /** Which heterogeneity test a fit reports: Cochran's Q (inverse-variance models) or the GLMM's likelihood-ratio test. */
 export const HETEROGENEITY_TESTS = ['Cochran Q', 'likelihood ratio'] as const;
@@ -75,7 +75,7 @@ const decidedEstimate = z.strictObject({
   events: z.number().int(),
   proportion: z.number().min(0).max(1),
   ci: interval,
-  /** Only when pooled from at least 3 studies (t on k - 2 df). */
+  /** Only when pooled from at least THRESHOLDS.predictionMinStudies studies (t on k - 2 df). */
   pi: interval.nullable(),
   notes: z.array(z.string()),
 });
@@ -223,6 +223,8 @@ export const legacyOutcomeExportSchema = z.strictObject({
 });
 
 export type OutcomeExport = z.infer<typeof outcomeExportSchema>;
+/** A figure after the rules as downloads carry it; the review's own Estimate has the same fields. */
+export type DecidedEstimateExport = z.infer<typeof decidedEstimate>;
 export type LegacyOutcomeExport = z.infer<typeof legacyOutcomeExportSchema>;
 
 /** `/data/outcomes/pfs.json` and `os.json`: survival estimates are listed, not pooled. */
@@ -275,7 +277,7 @@ export const riskOfBiasExportSchema = z.strictObject({
 
 export type RiskOfBiasExport = z.infer<typeof riskOfBiasExportSchema>;
 
-/** `/data/reporting-gap.json`: registered trials against reported results (lib/review/reporting-gap.ts). */
+/** `/data/reporting-gap.json`: registered trials against reported results (lib/review/model/reporting-gap.ts). */
 export const reportingGapExportSchema = z.strictObject({
   asOf: z.string(),
   overdueAfterMonths: z.number().int(),
@@ -293,7 +295,7 @@ export const reportingGapExportSchema = z.strictObject({
 
 const changeEstimate = z.strictObject({ k: z.number().int(), patients: z.number().int(), pooled: estimate.nullable() }).nullable();
 
-/** `/data/changes.json`: every change between consecutive versions with its cause (lib/review/change-causes.ts). */
+/** `/data/changes.json`: every change between consecutive versions with its cause (lib/review/history/change-causes.ts). */
 export const changesExportSchema = z.strictObject({
   changes: z.array(
     z.strictObject({

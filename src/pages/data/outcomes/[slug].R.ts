@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { REVIEW_TITLE } from '../../../lib/format/cite.ts';
-import { rScript } from '../../../lib/review/r-script.ts';
+import { rScript } from '../../../lib/review/exports/r-script.ts';
 import { getReview } from '../../../queries/review.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
