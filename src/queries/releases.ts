@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RELEASES_DIR } from '../lib/content-paths.ts';
 import type { EvidenceState } from '../lib/review/history/changes.ts';
+import { changeHistory, type VersionComparison } from '../lib/review/history/change-causes.ts';
 import { releaseSchema, type Release } from '../lib/schema/release.ts';
 import { validateYamlFile } from '../lib/validation/validate-yaml-file.ts';
 import type { Review } from './review.ts';
@@ -67,4 +68,9 @@ export function getEvidenceStates(review: Review): EvidenceState[] {
     outcomes: review.exports.outcomes,
   };
   return [...getReleases().toReversed(), current];
+}
+
+/** Every version against the one before it, newest first, each change with its cause. */
+export function getChangeHistory(review: Review): VersionComparison[] {
+  return changeHistory(getEvidenceStates(review), review.version.date);
 }

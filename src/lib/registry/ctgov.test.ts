@@ -25,7 +25,18 @@ describe('registryFacts', () => {
       countries: ['United States', 'Canada'],
       conditions: ['Glioblastoma'],
       lastUpdated: '2025-08-20',
+      primaryCompletion: { date: '2024-06', type: 'actual' },
+      hasResults: false,
     });
+  });
+
+  it('reads an anticipated primary completion and posted results', () => {
+    const facts = registryFacts({
+      ...withChange((p) => (p.statusModule.primaryCompletionDateStruct = { date: '2027-01-31', type: 'ESTIMATED' })),
+      hasResults: true,
+    });
+    expect(facts.primaryCompletion).toEqual({ date: '2027-01-31', type: 'anticipated' });
+    expect(facts.hasResults).toBe(true);
   });
 
   it('reads acronym, estimated enrollment and a year-month start date', () => {

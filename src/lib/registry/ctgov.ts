@@ -28,6 +28,10 @@ export interface RegistryFacts {
   conditions: string[];
   /** `lastUpdatePostDateStruct.date`: which version of the record this is. */
   lastUpdated?: string;
+  /** When the last patient was (or is expected to be) examined for the primary outcome. */
+  primaryCompletion?: { date: string; type: 'actual' | 'anticipated' };
+  /** Whether results are posted on the registry itself. */
+  hasResults: boolean;
 }
 
 /** The record cannot be mapped; the message names the field. */
@@ -88,6 +92,7 @@ const recordSchema = z.object({
       overallStatus: z.enum(API_STATUSES),
       startDateStruct: z.object({ date: partialDate }).optional(),
       lastUpdatePostDateStruct: z.object({ date: pastDate }).optional(),
+      primaryCompletionDateStruct: z.object({ date: partialDate, type: z.enum(['ACTUAL', 'ESTIMATED']).optional() }).optional(),
     }),
     sponsorCollaboratorsModule: z.object({ leadSponsor: z.object({ name: text }) }).optional(),
     conditionsModule: z.object({ conditions: z.array(text).default([]) }).optional(),
@@ -100,6 +105,7 @@ const recordSchema = z.object({
     }),
     contactsLocationsModule: z.object({ locations: z.array(z.object({ country: text.optional() })).default([]) }).optional(),
   }),
+  hasResults: z.boolean().default(false),
 });
 
 // The schema's messages list the allowed values; for a registry value we did not foresee, show it too.
@@ -115,6 +121,7 @@ export function registryFacts(record: unknown): RegistryFacts {
   const parsed = recordSchema.safeParse(record, { reportInput: true });
   if (!parsed.success) throw new RegistryRecordError(parsed.error.issues.flatMap(describeIssue).join('; '));
   const { identificationModule: id, statusModule: status, designModule: design, ...rest } = parsed.data.protocolSection;
+  const completion = status.primaryCompletionDateStruct;
 
   const phaseKey = [...design.phases].sort().join(',');
   const phase = PHASE_BY_API[phaseKey];
@@ -141,6 +148,8 @@ export function registryFacts(record: unknown): RegistryFacts {
     ...(countries.length > 0 && { countries }),
     conditions: rest.conditionsModule?.conditions ?? [],
     ...(status.lastUpdatePostDateStruct && { lastUpdated: status.lastUpdatePostDateStruct.date }),
+    ...(completion && { primaryCompletion: { date: completion.date, type: completion.type === 'ACTUAL' ? 'actual' : 'anticipated' } }),
+    hasResults: parsed.data.hasResults,
   };
 }
 

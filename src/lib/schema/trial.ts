@@ -37,6 +37,11 @@ const text = z
 const isoDate = z.iso
   .date('must be a real date as YYYY-MM-DD')
   .refine((day) => day <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+// Registry dates are often a month only ("2024-06"); a day, when given, must exist.
+const registryDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'must be a date as YYYY-MM or YYYY-MM-DD')
+  .refine((date) => date.length === 7 || z.iso.date().safeParse(date).success, 'must be a real date');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
 const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -207,6 +212,11 @@ export const trialSchema = z
         })
         .optional(),
       startYear: year.optional(),
+      /**
+       * When the last patient is examined for the primary outcome, as the registry states it
+       * (actual, or anticipated). The reporting gap counts from an actual date.
+       */
+      primaryCompletion: z.strictObject({ date: registryDate, type: z.enum(['actual', 'anticipated']) }).optional(),
       countries: z.array(text).optional(),
       /** Where these facts were read, and when. */
       checked: z.strictObject({ source: text, date: isoDate }),
