@@ -5,7 +5,7 @@ import { ModelFailure } from './model-failure.ts';
  * metafor's `rma()` control defaults for Fisher scoring: converged once an iteration changes tau²
  * by at most `threshold` (absolute), "did not converge" after `maxiter` iterations.
  */
-export const REML_CONTROL = { threshold: 1e-5, maxiter: 100 } as const;
+const REML_CONTROL = { threshold: 1e-5, maxiter: 100 } as const;
 
 /** metafor's `control$tol` (`.Machine$double.eps^0.25`), the margin of its `ll0check`. */
 const LL0_TOLERANCE = Number.EPSILON ** 0.25;
@@ -26,6 +26,10 @@ const POLISH_STEPS = 8;
  * Unlike metafor, a step is also kept inside a bracket of the REML score's sign change (bisected
  * when it leaves it), so the iteration cannot fall into the 2-cycle that undamped Fisher steps reach
  * when arms of n = 1-2 sit beside arms of n ~ 10^4 (the reml-cycle fixture); it ends at a local maximum.
+ * From the second step on, the step is a secant step on the Fisher step's root where that slope is
+ * negative, as Fisher scoring alone converges linearly (on some data at a rate near 1, taking hundreds
+ * of steps). Refits start at the Hedges estimator too, not at the full fit's tau²: where the REML
+ * likelihood has two maxima (reml-cycle), a warm start finds the other one.
  * After convergence a few more steps refine tau² to about 1e-12 where the arithmetic allows; where it
  * does not (the estimate wobbles by rounding), the converged value stands, as in metafor.
  * Like metafor's `ll0check`, a maximum whose REML log-likelihood is more than `.Machine$double.eps^0.25`
