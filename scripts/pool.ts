@@ -146,8 +146,8 @@ await runCommand({
     }
     if (flags.hakn) throw new UsageError('--hakn does not apply to --method BAYES');
     const bayes = bayesBinomialNormal(studies, {
-      tauPriorScale: flags['tau-prior'] === undefined ? undefined : numberFlag('tau-prior', flags['tau-prior'], 0, Infinity),
-      threshold: flags.threshold === undefined ? undefined : numberFlag('threshold', flags.threshold, 0, 1),
+      tauPriorScale: flags['tau-prior'] === undefined ? undefined : numberFlag('tau-prior', flags['tau-prior'], 0, Infinity, 'a positive number'),
+      threshold: flags.threshold === undefined ? undefined : numberFlag('threshold', flags.threshold, 0, 1, 'a rate strictly between 0 and 1'),
     });
     const usual = toContract(analyse(studies, { measure, method: 'DL' }));
     process.stdout.write(`${JSON.stringify(bayesContract(usual, bayes))}\n`);

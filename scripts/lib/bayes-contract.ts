@@ -7,10 +7,10 @@ export const BAYES_NOTES = [
   'no inverse-variance study weights; subgroups, leave-one-out and cumulative analyses are not computed for this model',
 ] as const;
 
-/** A number flag that must lie in (min, max). */
-export function numberFlag(flag: string, raw: string, min: number, max: number): number {
+/** A number flag that must lie strictly between min and max; `what` names the range in the error. */
+export function numberFlag(flag: string, raw: string, min: number, max: number, what: string): number {
   const value = /^\d*\.?\d+(e-?\d+)?$/i.test(raw) ? Number(raw) : NaN;
-  if (!(value > min && value < max)) throw new UsageError(`--${flag} ${raw} is not a number between ${min} and ${max} (exclusive)`);
+  if (!(value > min && value < max)) throw new UsageError(`--${flag} ${raw} is not ${what}`);
   return value;
 }
 

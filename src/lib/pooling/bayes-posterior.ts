@@ -20,13 +20,13 @@ export interface Posterior {
 /**
  * Grid settings, chosen so every summary is within about 4e-4 of a run with much finer grids,
  * 30-nat cut-offs and 15-point rules (the tests then compare with an independent R integration
- * to 1e-3): TAU_NODES values of tau; mu at 4 points per conditional standard deviation (at most
+ * to 1e-3): TAU_NODES values of tau (equally spaced); mu at 4 points per conditional standard deviation (at most
  * 0.25 apart; the four-point rule and Hermite interpolation of grid-cdf.ts are O(h⁴)); each grid
  * reaching where the log density has fallen by DROP (e^-20 ≈ 2e-9 of the peak), or to tau = 0,
  * about which the density of tau is even and smooth (so the trapezoid rule stays spectrally
  * accurate there). Seven-point adaptive Gauss–Hermite per study, as lme4's default.
  */
-const TAU_NODES = 40;
+const TAU_NODES = 60;
 const POINTS_PER_SD = 4;
 const MAX_MU_STEP = 0.25;
 const DROP = 20;
