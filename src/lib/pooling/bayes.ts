@@ -68,7 +68,7 @@ const expit = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1
  * the same numbers, in Node and in the browser. Medians and equal-tailed 95 % intervals of the
  * pooled rate, of tau and of a new trial's rate; with a threshold, P(pooled rate > threshold).
  * Throws for no studies, a bad count, or a prior scale or threshold out of range.
- * @example bayesBinomialNormal([{ events: 3, total: 10 }]).proportion.median // ≈ 0.31
+ * @example bayesBinomialNormal([{ events: 3, total: 10 }]).proportion.median // 0.2862 (prior-driven: one trial)
  */
 export function bayesBinomialNormal(studies: readonly { events: number; total: number }[], options: BayesOptions = {}): BayesSummary {
   const scale = options.tauPriorScale ?? TAU_PRIOR_SCALES.default;
