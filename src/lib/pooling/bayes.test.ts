@@ -21,8 +21,9 @@ const reference = JSON.parse(readFileSync(join(import.meta.dirname, '../../../te
 
 /**
  * 1e-3 absolute on every reported quantity, the accuracy the review promises: both sides are
- * numerical integrations (the reference a brute-force grid in R), each good to about 1e-5 here,
- * and three decimals of a rate or of tau are more than any table prints.
+ * numerical integrations (the reference a brute-force grid in R) and agree within 1.6e-4 on
+ * these cases (the R side's piecewise-linear predictive is the larger error), and three
+ * decimals of a rate or of tau are more than any table prints.
  */
 const TOLERANCE = 1e-3;
 
