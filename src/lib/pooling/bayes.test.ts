@@ -59,6 +59,21 @@ describe('bayesBinomialNormal', () => {
     ).toEqual([PRIOR_DRIVEN.tauFromPrior]);
     const many = Array.from({ length: 30 }, (_, i) => ({ events: 2 + ((i * 7) % 25), total: 30 }));
     expect(bayesBinomialNormal(many).priorDriven).toEqual([]);
+    // Nine trials that disagree (0/6 to 11/11): tau's interval is as wide as the prior's but far above its median, so it is the data's.
+    const disagreeing = [
+      [8, 11],
+      [0, 6],
+      [3, 9],
+      [5, 5],
+      [0, 3],
+      [11, 11],
+      [2, 12],
+      [4, 4],
+      [6, 20],
+    ].map(([events, total]) => ({ events: events!, total: total! }));
+    const wide = bayesBinomialNormal(disagreeing, { tauPriorScale: 1 });
+    expect(wide.tau.cri[1] - wide.tau.cri[0]).toBeGreaterThan(0.8 * 2.21);
+    expect(wide.priorDriven).toEqual([]);
   });
 
   it('gives pAbove only with a threshold, and P(above) falls as the threshold rises', () => {

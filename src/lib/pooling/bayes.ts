@@ -42,8 +42,10 @@ export interface BayesSummary {
 /**
  * The declared rule for "driven by the prior": any of one trial (tau is then the prior's),
  * no events or only events (one end of the rate is then set by the prior on mu, not by data),
- * or a 95 % credible interval of tau at least 80 % as wide as the prior's own (the trials have
- * not narrowed the heterogeneity, so the credible and predictive intervals are the prior's).
+ * or a 95 % credible interval of tau at least 80 % as wide as the prior's own with its median
+ * inside the prior's interquartile range (the trials have neither narrowed nor moved the
+ * heterogeneity, so the credible and predictive intervals are the prior's; a wide interval far
+ * above the prior's median is the data's).
  */
 export const PRIOR_DRIVEN = {
   singleTrial: 'one trial: the between-trial spread is the prior’s',
@@ -104,7 +106,10 @@ export function bayesBinomialNormal(studies: readonly { events: number; total: n
   if (studies.length === 1) priorDriven.push(PRIOR_DRIVEN.singleTrial);
   if (sumEvents === 0) priorDriven.push(PRIOR_DRIVEN.noEvents);
   if (sumEvents === sumTotals) priorDriven.push(PRIOR_DRIVEN.allEvents);
-  if (studies.length > 1 && tHi! - tLo! >= PRIOR_DRIVEN.tauWidthRatio * priorWidth) priorDriven.push(PRIOR_DRIVEN.tauFromPrior);
+  // Half-Normal quantile p: S Φ⁻¹((1 + p) / 2); the interquartile range is p = 0.25 to 0.75.
+  const [priorQ1, priorQ3] = [0.625, 0.875].map((p) => scale * normalQuantile(p));
+  const tauLikePrior = tHi! - tLo! >= PRIOR_DRIVEN.tauWidthRatio * priorWidth && tMid! >= priorQ1! && tMid! <= priorQ3!;
+  if (studies.length > 1 && tauLikePrior) priorDriven.push(PRIOR_DRIVEN.tauFromPrior);
 
   return {
     prior: { mu: { mean: MU_PRIOR.mean, sd: MU_PRIOR.sd }, tau: { halfNormalScale: scale } },
