@@ -4,18 +4,18 @@
  * Counts that were not recorded are left out, never guessed.
  */
 import { z } from 'astro/zod';
+import { nameText, paragraphText, text } from './text.ts';
 
 const count = z.number().int('must be a whole number').nonnegative('must not be negative');
-const text = z.string().trim().min(1, 'must not be empty');
 
 export const searchSchema = z.strictObject({
   /** When the search was run. */
   date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
   /** Publication dates covered. */
-  period: text,
+  period: nameText,
   sources: z.array(
     z.strictObject({
-      name: text,
+      name: nameText,
       queries: z.array(
         z.strictObject({
           /** The exact query string. */
@@ -51,8 +51,8 @@ export const searchSchema = z.strictObject({
    * Registered CAR-NK cancer trials that were identified but have no trial file, and why:
    * no registry record could be read, or no ClinicalTrials.gov number (a file is keyed by it).
    */
-  identifiedNotAdded: z.array(z.strictObject({ id: text, description: text, why: text })).default([]),
-  notes: text.optional(),
+  identifiedNotAdded: z.array(z.strictObject({ id: nameText, description: text, why: text })).default([]),
+  notes: paragraphText.optional(),
 });
 
 export type SearchRecord = z.infer<typeof searchSchema>;
