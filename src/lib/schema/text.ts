@@ -28,6 +28,8 @@ export const LIMITS = {
   citation: 1_000,
   /** Characters in a sentence-length field: a note, a reason, a risk-of-bias support (longest real one: 489). */
   sentence: 2_000,
+  /** Characters in a web address or a DOI (longest real one: 143). */
+  address: 1_000,
   /** Characters in a free paragraph of a review file, such as the search's notes (longest real one: 4,430). */
   paragraph: 10_000,
   /** Bytes of HTML a trial's narrative may render to (the largest real one renders under 4 KB). */
@@ -38,12 +40,15 @@ export const LIMITS = {
   tableCells: 2_000,
 } as const;
 
+/** The rule a value over its ceiling breaks. */
+export const atMostCharacters = (limit: number): string => `must be at most ${limit.toLocaleString('en')} characters`;
+
 const textUpTo = (limit: number) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(limit, `must be at most ${limit.toLocaleString('en')} characters`)
+    .max(limit, atMostCharacters(limit))
     .refine((s) => !UNSAFE_CHARACTERS.test(s), 'must not contain control, invisible or bidirectional characters');
 
 /** A sentence or two: the default for text fields. */

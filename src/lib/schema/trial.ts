@@ -9,7 +9,7 @@
 import { z } from 'astro/zod';
 import { checkRiskOfBias, riskOfBiasSchema } from './risk-of-bias.ts';
 import { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, type PublicationType } from './codes.ts';
-import { citationText, nameText, text, titleText } from './text.ts';
+import { atMostCharacters, citationText, LIMITS, nameText, text, titleText } from './text.ts';
 
 export const NCT_ID = /^NCT\d{8}$/;
 
@@ -156,12 +156,16 @@ export const publicationSchema = z.strictObject({
   doi: z
     .string()
     .regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607')
+    .max(LIMITS.address, atMostCharacters(LIMITS.address))
     .optional(),
   pmid: z
     .string()
     .regex(/^\d{1,9}$/, 'must be digits only')
     .optional(),
-  url: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }).optional(),
+  url: z
+    .url({ protocol: /^https$/, message: 'must be an https:// URL' })
+    .max(LIMITS.address, atMostCharacters(LIMITS.address))
+    .optional(),
   extraction: publicationExtractionSchema.optional(),
 });
 
