@@ -244,7 +244,7 @@ describe('the rules of inference on the real content', () => {
 
 describe('evidence tiers on the real content', () => {
   const exported = (slug: string) => review.exports.outcomes.find((o) => o.outcome.slug === slug)!;
-  const adding = (slug: string) => exported(slug).sensitivity.find((row) => row.label === 'Adding sponsor reports');
+  const adding = (slug: string) => exported(slug).sensitivity.find((row) => row.label === 'Adding sponsor reports and secondary reports');
 
   it('keeps the NKX019 and NKX101 press-release counts out of the primary analysis and its counts', () => {
     const sponsorTrials = ['NCT05020678', 'NCT04623944'];
