@@ -271,12 +271,13 @@ describe('evidence tiers on the real content', () => {
     // NKX101's two cohorts of different patients enter once, summed (3/5 + 4/6).
     expect(exported('cr').sponsorReports.map((s) => [s.id, s.events, s.n])).toEqual([
       ['NCT04245722/aug-2021-cohorts-2-3', 7, 14],
+      ['NCT03056339/liu-2020-all', 8, 11],
       ['NCT04623944/apr-2022-high-dose+jun-2023-flu-arac', 7, 11],
       ['NCT05020678/eha-2023-higher-doses', 7, 10],
       ['NCT06325748/aacr-2025-dose-finding', 4, 7],
     ]);
-    // Primary one study (Lei 2025, 4/8) plus four trials' added counts: 29 of 50.
-    expect(adding('cr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 5, patients: 50, events: 29 });
+    // Primary one study (Lei 2025, 4/8) plus five trials' added counts: 37 of 61.
+    expect(adding('cr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 6, patients: 61, events: 37 });
     expect(review.exports.outcomes.filter((o) => o.sponsorReports.length > 0).map((o) => o.outcome.slug)).toEqual(['orr', 'cr']);
   });
 });
