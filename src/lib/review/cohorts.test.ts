@@ -64,9 +64,13 @@ describe('a trial with cohorts of different patients', () => {
   });
 
   it('is refused when the cohorts are not said to hold different patients', () => {
-    const issues = trialSchema.safeParse({ ...withSecondCohort(), cohorts: withSecondCohort().cohorts.map((c) => ({ ...c, separateFrom: [] })) }).error?.issues;
+    const issues = trialSchema.safeParse({ ...withSecondCohort(), cohorts: withSecondCohort().cohorts.map((c) => ({ ...c, separateFrom: [] })) })
+      .error?.issues;
     expect(issues?.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
-      ['cohorts.2.pooled', `"orr" is also pooled from cohort "full": list one in the other's separateFrom (different patients) or overlaps (same patients)`],
+      [
+        'cohorts.2.pooled',
+        `"orr" is also pooled from cohort "full": list one in the other's separateFrom (different patients) or overlaps (same patients)`,
+      ],
     ]);
   });
 
@@ -75,6 +79,8 @@ describe('a trial with cohorts of different patients', () => {
       ...base,
       cohorts: [...base.cohorts, { ...withSecondCohort().cohorts[2], separateFrom: [], overlaps: ['full'], relation: 'subset' }],
     }).error?.issues;
-    expect(issues?.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['cohorts.2.pooled', '"orr" is also pooled from overlapping cohort "full"']]);
+    expect(issues?.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['cohorts.2.pooled', '"orr" is also pooled from overlapping cohort "full"'],
+    ]);
   });
 });

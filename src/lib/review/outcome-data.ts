@@ -212,4 +212,3 @@ export function perTrial(rows: StudyRow[]): StudyRow[] {
     };
   });
 }
-

@@ -77,7 +77,9 @@ const cases: [string, string[]][] = [
   ],
   [
     'sponsor-sensitivity-not-sponsor',
-    ['NCT00000001.mdx: cohorts[2].pooledWithSponsorReports[0] "orr" comes from article "full-2024", not a sponsor or secondary report (list it in pooled)'],
+    [
+      'NCT00000001.mdx: cohorts[2].pooledWithSponsorReports[0] "orr" comes from article "full-2024", not a sponsor or secondary report (list it in pooled)',
+    ],
   ],
   // A sponsor report of patients already pooled would count them twice in the analysis that adds it.
   ['sponsor-sensitivity-overlap', ['NCT00000001.mdx: cohorts[2].pooledWithSponsorReports "orr" is also pooled from overlapping cohort "full"']],
