@@ -156,7 +156,13 @@ describe('evidence tiers on the pages', () => {
       const page = readPage(`outcomes/${outcome.slug}/`);
       const listed = page.querySelectorAll('[data-sponsor-reports-table] tr[data-study]');
       expect(listed.map((row) => row.getAttribute('data-study'))).toEqual(sponsorReports.map((s: { id: string }) => s.id));
-      for (const row of listed) expect(row.text).toContain('Sponsor report');
+      // Each row names its own tier, which is never a primary one.
+      sponsorReports.forEach((study: { source: { type: string } }, i: number) =>
+        expect(listed[i]?.text).toContain(study.source.type === 'secondary-report' ? 'Secondary report' : 'Sponsor report'),
+      );
+      expect(new Set(sponsorReports.map((s: { source: { type: string } }) => s.source.type))).toEqual(
+        new Set(['sponsor-report', 'secondary-report']),
+      );
       const primary = page.querySelectorAll('[data-studies-table] tr[data-study]').map((row) => row.getAttribute('data-study'));
       expect(primary).toEqual(studies.map((s: { id: string }) => s.id));
       const row = sensitivity.find((r: { label: string }) => r.label === 'Adding sponsor reports and secondary reports');
@@ -172,7 +178,7 @@ describe('evidence tiers on the pages', () => {
     const methods = readPage('methods/');
     expect(methods.querySelector('#rule-evidence-tiers')?.text).toBe('Evidence tiers');
     expect(methods.querySelector('[data-reanalysis-parameters]')?.text.replace(/\s+/g, ' ')).toContain(
-      'Default: article,conference-abstract,letter,registry-results,preprint (sponsor reports left out',
+      'Default: article,conference-abstract,letter,registry-results,preprint (sponsor and secondary reports left out',
     );
   });
 });
