@@ -16,6 +16,7 @@ import {
   PHASES,
   PRIMARY_PUBLICATION_TYPES,
   PUBLICATION_TYPES,
+  SENSITIVITY_ONLY_PUBLICATION_TYPES,
   STATUSES,
   type PublicationType,
 } from '../vocabulary/codes.ts';
@@ -123,21 +124,38 @@ export const outcomesSchema = z.strictObject({
 } satisfies Record<OutcomeKey, z.ZodType>);
 
 /**
+ * How a report relates to the cohorts it `overlaps`: `update` (a later or fuller report that
+ * contains their patients, perhaps with more) or `subset` (part of their patients: an interim
+ * cut-off, one dose level).
+ */
+export const OVERLAP_RELATIONS = ['update', 'subset'] as const;
+
+/**
  * One report of one set of patients: a whole trial, a dose level, a disease cohort.
  * The same patients can be reported twice (an early series, then the full trial):
  * such cohorts name each other in `overlaps`, and only one of them may be `pooled`
- * for any outcome.
+ * for any outcome. Cohorts holding different patients say so in `separateFrom`; two cohorts
+ * of one trial may feed the same analysis only when they do, and the analysis then sums
+ * them into one entry for the trial (analyses.ts).
  */
 export const cohortSchema = z.strictObject({
   id,
   label: nameText,
+  /** `id` of the publication that reports these patients (the report this cohort stands for). */
+  report: id.optional(),
+  /** Patients the report covers (treated in this cohort, as it states), whether or not all were evaluable. */
+  patients: count.optional(),
   /** Other cohorts of this trial that contain some of the same patients. */
   overlaps: z.array(id).default([]),
+  /** What this report is to the cohorts in `overlaps`; required when it overlaps any. */
+  relation: z.enum(OVERLAP_RELATIONS).optional(),
+  /** Other cohorts of this trial known to hold none of the same patients (another dose level, disease or regimen). */
+  separateFrom: z.array(id).default([]),
   /** Outcomes for which this report is the one used in pooling (the most complete one). */
   pooled: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).default([]),
   /**
-   * Outcomes whose count comes from a sponsor report: they enter only the sensitivity analysis
-   * that adds sponsor reports to the primary studies, never the primary analysis.
+   * Outcomes whose count comes from a sponsor or secondary report: they enter only the sensitivity
+   * analysis that adds those reports to the primary studies, never the primary analysis.
    */
   pooledWithSponsorReports: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).default([]),
   outcomes: outcomesSchema,
@@ -294,10 +312,21 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
   trial.cohorts.forEach((cohort, c) => {
     if (seenCohorts.has(cohort.id)) issue(['cohorts', c, 'id'], `duplicate cohort id "${cohort.id}"`);
     seenCohorts.add(cohort.id);
-    cohort.overlaps.forEach((other, o) => {
-      if (!cohortIds.has(other)) issue(['cohorts', c, 'overlaps', o], `"${other}" is not a cohort of this trial`);
-      if (other === cohort.id) issue(['cohorts', c, 'overlaps', o], 'a cohort cannot overlap itself');
+    for (const field of ['overlaps', 'separateFrom'] as const) {
+      cohort[field].forEach((other, o) => {
+        if (!cohortIds.has(other)) issue(['cohorts', c, field, o], `"${other}" is not a cohort of this trial`);
+        if (other === cohort.id) issue(['cohorts', c, field, o], 'a cohort cannot name itself');
+      });
+    }
+    cohort.separateFrom.forEach((other, o) => {
+      if (cohort.overlaps.includes(other)) issue(['cohorts', c, 'separateFrom', o], `"${other}" is also listed in overlaps`);
     });
+    if (cohort.overlaps.length > 0 && !cohort.relation) {
+      issue(['cohorts', c, 'relation'], 'is required when the cohort overlaps another (update or subset)');
+    }
+    if (cohort.report !== undefined && !publicationIds.has(cohort.report)) {
+      issue(['cohorts', c, 'report'], `"${cohort.report}" is not one of this trial's publications`);
+    }
     for (const field of ['pooled', 'pooledWithSponsorReports'] as const) {
       cohort[field].forEach((key, p) => {
         if (!cohort.outcomes[key]) issue(['cohorts', c, field, p], `"${key}" is pooled but not reported in this cohort`);
@@ -331,15 +360,20 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
     }
   });
 
-  // The same patients may be pooled only once per outcome, also in the analysis that adds sponsor reports.
+  // The same patients may be pooled only once per outcome, also in the analysis that adds sponsor
+  // reports: two cohorts feeding one analysis must be declared to hold different patients.
   const overlapping = (a: Cohort, b: Cohort) => a.overlaps.includes(b.id) || b.overlaps.includes(a.id);
+  const separate = (a: Cohort, b: Cohort) => a.separateFrom.includes(b.id) || b.separateFrom.includes(a.id);
   const withSponsorReports = (cohort: Cohort) => [...cohort.pooled, ...cohort.pooledWithSponsorReports];
   trial.cohorts.forEach((a, i) => {
     trial.cohorts.slice(i + 1).forEach((b, j) => {
-      if (!overlapping(a, b)) return;
+      if (separate(a, b)) return;
       for (const key of withSponsorReports(a).filter((k) => withSponsorReports(b).includes(k))) {
         const field = b.pooled.includes(key) ? 'pooled' : 'pooledWithSponsorReports';
-        issue(['cohorts', i + 1 + j, field], `"${key}" is also pooled from overlapping cohort "${a.id}"`);
+        const message = overlapping(a, b)
+          ? `"${key}" is also pooled from overlapping cohort "${a.id}"`
+          : `"${key}" is also pooled from cohort "${a.id}": list one in the other's separateFrom (different patients) or overlaps (same patients)`;
+        issue(['cohorts', i + 1 + j, field], message);
       }
     });
   });
@@ -379,8 +413,9 @@ function checkExtractionStates(trial: TrialShape, issue: (path: (string | number
       });
     });
   checkTiers('pooled', (type) => primary.includes(type), 'which may not be pooled in the primary analysis');
-  // The sensitivity analysis adds sponsor reports, and nothing else: other tiers belong in `pooled`.
-  checkTiers('pooledWithSponsorReports', (type) => type === 'sponsor-report', 'not a sponsor report (list it in pooled)');
+  // The sensitivity analysis adds sponsor and secondary reports, and nothing else: other tiers belong in `pooled`.
+  const sensitivityOnly: readonly string[] = SENSITIVITY_ONLY_PUBLICATION_TYPES;
+  checkTiers('pooledWithSponsorReports', (type) => sensitivityOnly.includes(type), 'not a sponsor or secondary report (list it in pooled)');
 
   trial.publications.forEach((publication, i) => {
     const extraction = publication.extraction;

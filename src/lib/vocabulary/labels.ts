@@ -75,6 +75,7 @@ export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
   'registry-results': 'Registry results',
   preprint: 'Preprint',
   'sponsor-report': 'Sponsor report',
+  'secondary-report': 'Secondary report',
 };
 
 /** The same in a word, where a phone-width plot has room for no more. */
@@ -85,6 +86,7 @@ export const PUBLICATION_TYPE_SHORT_LABELS: Record<PublicationType, string> = {
   'registry-results': 'registry',
   preprint: 'preprint',
   'sponsor-report': 'sponsor',
+  'secondary-report': 'secondary',
 };
 
 /** What a version frozen before evidence tiers were recorded shows in their place. */
