@@ -47,6 +47,12 @@ export const STATUSES = [
 export const NK_SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'other', 'undisclosed'] as const;
 export const MALIGNANCY_GROUPS = ['hematologic', 'solid'] as const;
 export const INCLUSION_STATUSES = ['included', 'published-not-extracted', 'awaiting-results', 'excluded'] as const;
+/**
+ * What the registry facts were read from: the registry's own record (`registry`), a copy of it
+ * kept by another site or the NCI (`registry-copy`), or only a review article's table
+ * (`review-table`). Anything but the registry's own record is flagged for checking.
+ */
+export const REGISTRY_SOURCE_KINDS = ['registry', 'registry-copy', 'review-table'] as const;
 export { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, type PublicationType } from './codes.ts';
 
 /**
@@ -197,7 +203,16 @@ export const trialSchema = z
       startYear: year.optional(),
       countries: z.array(text).optional(),
       /** Where these facts were read, and when. */
-      checked: z.strictObject({ source: text, date: isoDate }),
+      checked: z.strictObject({
+        source: text,
+        date: isoDate,
+        /** Left out in files written before the kind was recorded: they count as not checked against the registry. */
+        kind: z.enum(REGISTRY_SOURCE_KINDS).optional(),
+        /** The title is the review's description because the registry's own title was not read. */
+        descriptiveTitle: z.literal(true).optional(),
+      }),
+      /** Other registrations of the same trial (same title and eligibility): listed here, never given a file of their own. */
+      otherRegistrations: z.array(z.strictObject({ id: z.string().regex(NCT_ID, 'must be NCT followed by 8 digits'), why: text })).optional(),
     }),
     product: z.strictObject({
       name: text.optional(),
