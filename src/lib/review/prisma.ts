@@ -117,7 +117,9 @@ function trialsFlow(search: SearchRecord, trials: Trial[]): FlowBox {
     [],
     true,
   );
-  return box('trials-identified', 'Registered CAR-NK trials identified', trials.length + notAdded.count!, [notAdded, assessed]);
+  const registrationsExcluded = reasonBoxes('registrations-excluded', byReason(search.excludedRegistrations));
+  const identifiedNext = [notAdded, ...registrationsExcluded, assessed];
+  return box('trials-identified', 'Registrations identified', sum(identifiedNext), identifiedNext);
 }
 
 export function prismaFlows(search: SearchRecord, trials: Trial[]): PrismaFlows {
