@@ -1,5 +1,13 @@
 import { OUTCOME_KINDS } from '../review/outcomes.ts';
-import { OUTCOME_KEYS, type ExtractionState, type InclusionStatus, type MalignancyGroup, type NkSource, type OutcomeKey } from '../schema/trial.ts';
+import {
+  OUTCOME_KEYS,
+  type ExtractionState,
+  type InclusionStatus,
+  type MalignancyGroup,
+  type NkSource,
+  type OutcomeKey,
+  type RegistrySourceKind,
+} from '../schema/trial.ts';
 
 /** Words for the schema's codes: the only place they are spelled out for readers (outcome names: review/outcomes.ts; evidence tiers: tiers.ts). */
 export const NK_SOURCE_LABELS: Record<NkSource, string> = {
@@ -55,3 +63,14 @@ export function statusLabel(status: string): string {
 
 /** Outcome names as a trial page lists them (short forms; defined with each outcome's kind in review/outcomes.ts). */
 export const OUTCOME_LABELS = Object.fromEntries(OUTCOME_KEYS.map((key) => [key, OUTCOME_KINDS[key].label])) as Record<OutcomeKey, string>;
+
+/** What a trial's registry facts were read from; a file written before the kind was recorded says so. */
+export function registrySourceLabel(kind: RegistrySourceKind | undefined): string {
+  return kind === undefined ? 'not recorded' : REGISTRY_SOURCE_LABELS[kind];
+}
+
+const REGISTRY_SOURCE_LABELS: Record<RegistrySourceKind, string> = {
+  registry: 'the ClinicalTrials.gov record',
+  'registry-copy': 'a copy of the ClinicalTrials.gov record',
+  'review-table': 'a review article table only',
+};

@@ -157,6 +157,8 @@ export const publicationExtractionSchema = z.strictObject({
   missing: text.optional(),
   /** Outcomes it is known to report that are not yet in this file. */
   wanted: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).optional(),
+  /** How much of it was read: the abstract only, or the full text with its tables. Left out where not recorded. */
+  read: z.enum(['abstract', 'full-text']).optional(),
 });
 
 export const publicationSchema = z.strictObject({
@@ -261,6 +263,7 @@ export type NkSource = (typeof NK_SOURCES)[number];
 export type MalignancyGroup = (typeof MALIGNANCY_GROUPS)[number];
 export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
 export type ExtractionState = (typeof EXTRACTION_STATES)[number];
+export type RegistrySourceKind = (typeof REGISTRY_SOURCE_KINDS)[number];
 
 type TrialShape = Omit<Trial, never>;
 
