@@ -56,7 +56,11 @@ export function enrollmentLabel(enrollment: { count: number; type: string } | un
 }
 
 /** `active-not-recruiting` -> `Active, not recruiting` */
-export function statusLabel(status: string): string {
+/** Filter value for a trial whose records do not state its recruitment status. */
+export const STATUS_NOT_STATED = 'not-stated';
+
+export function statusLabel(status: string | undefined): string {
+  if (status === undefined || status === STATUS_NOT_STATED) return 'Not stated in the records read';
   const words = status === 'active-not-recruiting' ? 'active, not recruiting' : status.replaceAll('-', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -112,7 +112,7 @@ function trialsFlow(search: SearchRecord, trials: Trial[]): FlowBox {
   const assessed = box('trials-assessed', 'Registered trials assessed (one file each)', trials.length, assessedNext);
   const notAdded = box(
     'trials-not-added',
-    'Registered trials identified but not added: no registry record could be read',
+    'Registrations identified but not added: no registry record read, no number seen, or awaiting classification',
     search.identifiedNotAdded.length,
     [],
     true,

@@ -199,7 +199,8 @@ export const trialSchema = z
     registry: z.strictObject({
       sponsor: text.optional(),
       phase: z.enum(PHASES),
-      status: z.enum(STATUSES),
+      /** Left out when no record read states it (the registry's own 'unknown status' is the value `unknown`). */
+      status: z.enum(STATUSES).optional(),
       /** Left out when no record read states it. */
       enrollment: z.strictObject({ count, type: z.enum(['planned', 'actual']) }).optional(),
       startYear: year.optional(),
