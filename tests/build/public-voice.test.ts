@@ -25,8 +25,12 @@ const INTERNAL_WORDS = [
   /\bcommit subjects?\b/i,
 ];
 
-/** A dotted IPv4 address: a network address is never a source a reader can follow. */
-const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])/;
+/**
+ * A dotted IPv4 address: a network address is never a source a reader can follow. Handbook
+ * section numbers ("Cochrane Handbook, section 10.11.3.1") have the same shape, so a dotted
+ * quad right after "section" is a citation, not an address.
+ */
+const IPV4 = /(?<![\d.])(?<!sections? )(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])/;
 
 /** The automated identities (names and e-mail addresses) that authored commits in this repository, before any .mailmap. */
 function automatedIdentities(): string[] {
