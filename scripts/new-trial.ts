@@ -74,6 +74,8 @@ interface Scaffold {
     startYear?: number;
     countries?: string[];
     checkedSource: string;
+    /** Set when the facts come from the registry's own record (an API v2 record). */
+    checkedKind?: 'registry';
   };
   targets: string[];
   nkSource: string;
@@ -168,6 +170,7 @@ function scaffold(nct: string, flags: Flags, today: string): Scaffold {
       ...(facts.startYear !== undefined && { startYear: facts.startYear }),
       ...(facts.countries && { countries: facts.countries }),
       checkedSource: checkedSource(facts),
+      checkedKind: 'registry',
     },
     ...product,
     diseases,
@@ -198,6 +201,7 @@ function render(s: Scaffold): string {
     '  checked:',
     `    source: ${str(r.checkedSource)}`,
     `    date: ${s.today}`,
+    r.checkedKind && `    kind: ${r.checkedKind}`,
     'product:',
     `  targets: ${list(s.targets)}`,
     `  nkSource: ${s.nkSource}`,
