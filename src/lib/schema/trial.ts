@@ -16,6 +16,7 @@ import {
   PHASES,
   PRIMARY_PUBLICATION_TYPES,
   PUBLICATION_TYPES,
+  REGISTRY_SOURCE_KINDS,
   SENSITIVITY_ONLY_PUBLICATION_TYPES,
   STATUSES,
   type PublicationType,
@@ -53,11 +54,12 @@ export {
   PHASES,
   PRIMARY_PUBLICATION_TYPES,
   PUBLICATION_TYPES,
+  REGISTRY_SOURCE_KINDS,
   STATUSES,
   type OutcomeKey,
   type PublicationType,
 };
-export type { ExtractionState, InclusionStatus, MalignancyGroup, NkSource } from '../vocabulary/codes.ts';
+export type { ExtractionState, InclusionStatus, MalignancyGroup, NkSource, RegistrySourceKind } from '../vocabulary/codes.ts';
 
 /** Where a number comes from: one of the trial's publications, and the place in it. */
 export const sourceSchema = z.strictObject({
@@ -171,6 +173,8 @@ export const publicationExtractionSchema = z.strictObject({
   missing: text.optional(),
   /** Outcomes it is known to report that are not yet in this file. */
   wanted: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).optional(),
+  /** How much of it was read: the abstract only, or the full text with its tables. Left out where not recorded. */
+  read: z.enum(['abstract', 'full-text']).optional(),
 });
 
 export const publicationSchema = z.strictObject({
@@ -215,7 +219,8 @@ export const trialSchema = z
     registry: z.strictObject({
       sponsor: nameText.optional(),
       phase: z.enum(PHASES),
-      status: z.enum(STATUSES),
+      /** Left out when no record read states it (the registry's own 'unknown status' is the value `unknown`). */
+      status: z.enum(STATUSES).optional(),
       /** Left out when no record read states it. */
       enrollment: z
         .strictObject({
@@ -236,7 +241,16 @@ export const trialSchema = z
       primaryCompletion: z.strictObject({ date: registryDate, type: z.enum(['actual', 'anticipated']) }).optional(),
       countries: z.array(nameText).optional(),
       /** Where these facts were read, and when. */
-      checked: z.strictObject({ source: text, date: isoDate }),
+      checked: z.strictObject({
+        source: text,
+        date: isoDate,
+        /** Left out in files written before the kind was recorded: they count as not checked against the registry. */
+        kind: z.enum(REGISTRY_SOURCE_KINDS).optional(),
+        /** The title is the review's description because the registry's own title was not read. */
+        descriptiveTitle: z.literal(true).optional(),
+      }),
+      /** Other registrations of the same trial (same title and eligibility): listed here, never given a file of their own. */
+      otherRegistrations: z.array(z.strictObject({ id: z.string().regex(NCT_ID, 'must be NCT followed by 8 digits'), why: text })).optional(),
     }),
     product: z.strictObject({
       name: nameText.optional(),

@@ -96,3 +96,11 @@ export type ThresholdName =
  */
 export const CHANGE_KINDS = ['new-data', 'correction', 'method', 'registry'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/**
+ * What the registry facts were read from: the registry's own record (`registry`), a copy of it
+ * kept by another site or the NCI (`registry-copy`), or only a review article's table
+ * (`review-table`). Anything but the registry's own record is flagged for checking.
+ */
+export const REGISTRY_SOURCE_KINDS = ['registry', 'registry-copy', 'review-table'] as const;
+export type RegistrySourceKind = (typeof REGISTRY_SOURCE_KINDS)[number];
