@@ -237,7 +237,7 @@ describe('frozen outcome pages', () => {
         expect(text(banner)).toContain(`This is ${outcome.title.toLowerCase()} as frozen on ${version}.`);
         expect(banner.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([`/outcomes/${outcome.slug}/`, `/versions/${version}/`]);
         expect(text(page.querySelector('h1'))).toBe(`${outcome.title}, version ${version}`);
-        // Frozen figures are not re-analysed, and their numbers are downloaded with the version's data.json.
+        // Frozen figures are not re-analysed, and their downloads are the version's own, never the live ones.
         expect(page.querySelector('[data-reanalysis]')).toBeNull();
         expect(page.querySelectorAll('a[href^="/plots/"]')).toEqual([]);
       }
@@ -274,6 +274,36 @@ describe('frozen outcome pages', () => {
           sensitivity.map((row) => row.label),
         );
       }
+    }
+  });
+
+  it('link each plot to its own SVG and PNG, which name the outcome, the model, the version and the licence in the image', () => {
+    for (const { version } of releases) {
+      let linked = 0;
+      for (const { outcome } of written(version)) {
+        const page = readPage(`versions/${version}/outcomes/${outcome.slug}/`);
+        for (const plot of page.querySelectorAll('[data-plot]')) {
+          const id = plot.getAttribute('data-plot')!.slice(`${version}-`.length);
+          const hrefs = plot.querySelectorAll('.plot-links a').map((a) => a.getAttribute('href'));
+          expect(hrefs).toEqual([`/versions/${version}/plots/${id}.svg`, `/versions/${version}/plots/${id}.png`]);
+          const svg = parse(readFileSync(join(SITE_DIR, `versions/${version}/plots/${id}.svg`), 'utf8'));
+          const credit = svg
+            .querySelectorAll('svg > g > text')
+            .map((text) => text.text)
+            .join(' ');
+          expect(credit).toMatch(new RegExp(`^${outcome.title}: `));
+          expect(credit).toMatch(/ Model: (random effects \(\w+\)|not pooled) /);
+          expect(credit).toContain(`CAR-NK Living Review, version ${version}: `);
+          expect(credit).toContain('Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');
+          expect(
+            readFileSync(join(SITE_DIR, `versions/${version}/plots/${id}.png`))
+              .subarray(1, 4)
+              .toString(),
+          ).toBe('PNG');
+          linked++;
+        }
+      }
+      expect(linked).toBeGreaterThan(0);
     }
   });
 
