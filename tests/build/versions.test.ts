@@ -31,11 +31,17 @@ describe('frozen versions', () => {
       expect(page.querySelector('[data-frozen-banner]')?.text.replace(/\s+/g, ' ').trim()).toBe(
         `This is the frozen version of ${version}. The current version is the live review.`,
       );
-      for (const { outcome, result } of outcomes) {
-        const row = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"]`)!;
+      for (const frozen of outcomes) {
+        const { outcome, result } = frozen;
+        const row = page.querySelector(`[data-outcomes-table] tr[data-outcome="${outcome.slug}"]`)!;
         expect(row.querySelector('[data-k]')?.text).toBe(String(result?.k ?? 0));
         expect(row.querySelector('[data-patients]')?.text).toBe(String(result?.patients ?? 0));
-        expect(row.querySelector('[data-pooled]')?.text).toBe(exportedFigure(result));
+        // The figure across all studies: the only one of a version frozen before malignancy groups, secondary where groups differ.
+        const strata = 'strata' in frozen ? frozen.strata.length : 0;
+        const allCancers = row.querySelector('[data-pooled]')?.text;
+        if (!result || strata === 1) expect(allCancers).toBe('—');
+        else if (strata === 0) expect(allCancers).toBe(exportedFigure(result));
+        else expect(allCancers).toMatch(/\(mixed populations\)$/);
       }
       expect(page.querySelectorAll('[data-release-trials] tbody tr').map((tr) => tr.getAttribute('data-nct'))).toEqual(trials.map((t) => t.nct));
       expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toMatch(new RegExp(`/versions/${version}/$`));
@@ -189,7 +195,7 @@ describe('versions compared with now', () => {
     for (const { version, survival } of releases) {
       const page = readPage(`versions/${version}/`);
       for (const { outcome } of survival) {
-        const href = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"] th a`)?.getAttribute('href');
+        const href = page.querySelector(`[data-outcomes-table] tr[data-outcome="${outcome.slug}"] th a`)?.getAttribute('href');
         expect(href).toBe(`/versions/${version}/outcomes/${outcome.slug}/`);
       }
     }
@@ -199,7 +205,7 @@ describe('versions compared with now', () => {
     for (const { version, outcomes } of releases) {
       const page = readPage(`versions/${version}/`);
       for (const { outcome } of outcomes) {
-        for (const table of ['[data-then-and-now]', '[data-release-outcomes]']) {
+        for (const table of ['[data-then-and-now]', '[data-outcomes-table]']) {
           const href = page.querySelector(`${table} tr[data-outcome="${outcome.slug}"] th a`)?.getAttribute('href');
           expect(href).toBe(`/versions/${version}/outcomes/${outcome.slug}/`);
         }
