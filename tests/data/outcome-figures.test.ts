@@ -9,6 +9,8 @@ import { figureList, outcomeFigures } from '../../src/lib/plots/outcome-plots.ts
 import { analyseBinaryOutcome } from '../../src/lib/review/analyses/analyses.ts';
 import { outcomeExport } from '../../src/lib/review/exports/review-exports.ts';
 import { outcomeExportSchema } from '../../src/lib/schema/exports.ts';
+import { releaseSchema } from '../../src/lib/schema/release.ts';
+import { frozenOutcome } from '../../src/lib/review/history/frozen-outcome.ts';
 import { BINARY_OUTCOMES } from '../../src/lib/vocabulary/outcomes.ts';
 import { validateTrialFiles } from '../../src/lib/validation/validate-trial-files.ts';
 
@@ -54,5 +56,22 @@ describe('outcome figures from the export', () => {
 
   it('leave out the funnel where the small-study rule does', () => {
     expect(outcomeFigures({ ...exported, result: { ...exported.result!, funnel: null } }).funnel).toBeUndefined();
+  });
+
+  it('draw a version frozen in the current shape before funnel data was exported, without its funnel', () => {
+    const { funnel: _funnel, ...result } = exported.result!;
+    const snapshot = {
+      version: '2026-12-02',
+      date: '2026-12-02',
+      commit: null,
+      trials: [],
+      survival: [],
+      counts: { trials: 0, trialsInReview: 0, trialsIncluded: 0 },
+    };
+    const release = releaseSchema.parse({ ...snapshot, outcomes: [{ ...exported, result }] });
+    const frozen = outcomeFigures(frozenOutcome(release.outcomes[0]!, release.trials));
+    expect(frozen.funnel).toBeUndefined();
+    expect(frozen.forest).toEqual(figures.forest);
+    expect(frozen.leaveOneOut).toEqual(figures.leaveOneOut);
   });
 });
