@@ -20,6 +20,8 @@ export const THRESHOLDS = {
   subgroupMinGroups: 2,
   /** ... each with at least this many studies. */
   subgroupMinStudies: 2,
+  /** Months after its primary completion a trial without results counts as overdue (FDAAA 801 asks for results within 12). */
+  reportingGapMonths: 12,
 } as const satisfies Record<ThresholdName, number>;
 
 /** The GRADE rules' cut-offs; where a rule rests on an analysis threshold it reads that one. */

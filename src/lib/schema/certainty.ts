@@ -6,8 +6,7 @@
  */
 import { z } from 'astro/zod';
 import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
-
-const text = z.string().trim().min(1, 'must not be empty');
+import { text } from './text.ts';
 
 /** A GRADE downgrade: 0 none, 1 serious, 2 very serious, with why. */
 export const downgradeSchema = z.strictObject({

@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { PUBLICATION_TYPES } from './trial.ts';
 import { ROB_JUDGEMENTS } from './risk-of-bias.ts';
+import { CHANGE_KINDS } from '../vocabulary/codes.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
 const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
@@ -84,8 +85,10 @@ const outcomeRef = z.strictObject({ slug: z.string(), key: z.string(), title: z.
 const versionRef = z.strictObject({ date: z.string(), commit: z.string().nullable() });
 const settingsRef = z.strictObject({ measure: z.string(), method: z.string(), hakn: z.boolean() });
 const egger = z.strictObject({ t: z.number(), df: z.number(), p: z.number() });
-const leaveOneOut = z.array(estimate.extend({ omitted: z.string() }));
-const cumulative = z.array(estimate.extend({ study: z.string() }));
+/** A refit row gives its estimate, or why the refit gave none (e.g. it did not converge). */
+const problem = z.strictObject({ problem: z.string() });
+const leaveOneOut = z.array(z.union([estimate.extend({ omitted: z.string() }), problem.extend({ omitted: z.string() })]));
+const cumulative = z.array(z.union([estimate.extend({ study: z.string() }), problem.extend({ study: z.string() })]));
 /**
  * The funnel plot's data, as metafor's `funnel(res)` draws it: each study's effect `yi` and standard
  * error `sei` on the analysis scale (`measure`), the pooled effect, and the pseudo 95 % limits.
@@ -287,3 +290,40 @@ export const riskOfBiasExportSchema = z.strictObject({
 });
 
 export type RiskOfBiasExport = z.infer<typeof riskOfBiasExportSchema>;
+
+/** `/data/reporting-gap.json`: registered trials against reported results (lib/review/model/reporting-gap.ts). */
+export const reportingGapExportSchema = z.strictObject({
+  asOf: z.string(),
+  overdueAfterMonths: z.number().int(),
+  trials: z.array(
+    z.strictObject({
+      nct: z.string(),
+      status: z.string(),
+      primaryCompletion: z.string().nullable(),
+      monthsSinceCompletion: z.number().int().nullable(),
+      resultsFound: z.boolean(),
+    }),
+  ),
+  overdue: z.array(z.string()),
+});
+
+const changeEstimate = z.strictObject({ k: z.number().int(), patients: z.number().int(), pooled: estimate.nullable() }).nullable();
+
+/** `/data/changes.json`: every change between consecutive versions with its cause (lib/review/history/change-causes.ts). */
+export const changesExportSchema = z.strictObject({
+  changes: z.array(
+    z.strictObject({
+      /** The change's anchor on /changes/. */
+      id: z.string(),
+      date: z.string(),
+      from: z.string(),
+      to: z.string(),
+      kind: z.enum(CHANGE_KINDS),
+      outcome: z.string().nullable(),
+      nct: z.string().nullable(),
+      reason: z.string(),
+      before: changeEstimate,
+      after: changeEstimate,
+    }),
+  ),
+});

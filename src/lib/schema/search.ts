@@ -4,18 +4,18 @@
  * Counts that were not recorded are left out, never guessed.
  */
 import { z } from 'astro/zod';
+import { citationText, nameText, paragraphText, text } from './text.ts';
 
 const count = z.number().int('must be a whole number').nonnegative('must not be negative');
-const text = z.string().trim().min(1, 'must not be empty');
 
 export const searchSchema = z.strictObject({
   /** When the search was run. */
   date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
   /** Publication dates covered. */
-  period: text,
+  period: nameText,
   sources: z.array(
     z.strictObject({
-      name: text,
+      name: nameText,
       queries: z.array(
         z.strictObject({
           /** The exact query string. */
@@ -51,8 +51,27 @@ export const searchSchema = z.strictObject({
    * Registered CAR-NK cancer trials that were identified but have no trial file, and why:
    * no registry record could be read, or no ClinicalTrials.gov number (a file is keyed by it).
    */
-  identifiedNotAdded: z.array(z.strictObject({ id: text, description: text, why: text })).default([]),
-  notes: text.optional(),
+  identifiedNotAdded: z.array(z.strictObject({ id: nameText, description: text, why: text })).default([]),
+  /**
+   * The registry query the weekly watch runs (`npm run watch:ctgov`): ClinicalTrials.gov API v2
+   * `/studies` with these parameters, every page of it.
+   */
+  registryWatch: z
+    .strictObject({
+      /** The API endpoint. */
+      api: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }),
+      /** Query parameters as the API names them (query.term, query.intr, filter.*, pageSize, ...). */
+      parameters: z.record(z.string().regex(/^[a-zA-Z.]+$/, 'must be an API parameter name'), citationText),
+    })
+    .optional(),
+  notes: paragraphText.optional(),
 });
+
+/** The first page's URL of the registry watch query. */
+export function registryWatchUrl(watch: NonNullable<SearchRecord['registryWatch']>): string {
+  const url = new URL(watch.api);
+  for (const [name, value] of Object.entries(watch.parameters)) url.searchParams.set(name, value);
+  return url.href;
+}
 
 export type SearchRecord = z.infer<typeof searchSchema>;

@@ -20,25 +20,25 @@ import {
   type PublicationType,
 } from '../vocabulary/codes.ts';
 import { OUTCOME_KEYS, type OutcomeKey } from '../vocabulary/outcomes.ts';
+import { atMostCharacters, citationText, LIMITS, nameText, text, titleText } from './text.ts';
 
 export const NCT_ID = /^NCT\d{8}$/;
 
-/** Control characters (other than tab and newline) and bidirectional formatting, which can hide or reorder what a reader sees. */
-// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
-export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Plausibility ceiling for any count of patients in one study: larger is a typing error or an attack on the pooled weights. */
 export const MAX_COUNT = 100_000;
-const text = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .refine((s) => !UNSAFE_CHARACTERS.test(s), 'must not contain control or bidirectional-override characters');
 // Trial files are read with YAML's core schema, so a date is the text written: a real calendar day, not in the future.
 const isoDate = z.iso
   .date('must be a real date as YYYY-MM-DD')
   .refine((day) => day <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+// Registry dates are often a month only ("2024-06"); a day, when given, must exist.
+const registryDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'must be a date as YYYY-MM or YYYY-MM-DD')
+  .refine((date) => date.length === 7 || z.iso.date().safeParse(date).success, 'must be a real date');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
 const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier');
+// A publication exists: its year cannot lie ahead (a registry's start year may be a planned one).
+const publishedYear = year.refine((value) => value <= new Date().getUTCFullYear(), 'must not be after the current year');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
@@ -63,7 +63,7 @@ export const sourceSchema = z.strictObject({
   /** `id` of an entry in this trial's `publications`. */
   publication: id,
   /** Where in the publication: "Abstract", "Table 2", "Figure 3B", "Results, p. 548". */
-  location: text,
+  location: nameText,
 });
 
 /** A count of patients with an event among those assessed for it. */
@@ -71,9 +71,9 @@ export const proportionSchema = z.strictObject({
   events: count,
   n: count.min(1, 'must be at least 1'),
   /** When it was assessed, as the source states it: "day 30", "best response". */
-  timepoint: text.optional(),
+  timepoint: nameText.optional(),
   /** Response criteria or grading system: "Lugano 2014", "ASTCT 2019", "CTCAE v5". */
-  criteria: text.optional(),
+  criteria: nameText.optional(),
   /** Anything a reader needs to interpret the number. */
   note: text.optional(),
   source: sourceSchema,
@@ -130,7 +130,7 @@ export const outcomesSchema = z.strictObject({
  */
 export const cohortSchema = z.strictObject({
   id,
-  label: text,
+  label: nameText,
   /** Other cohorts of this trial that contain some of the same patients. */
   overlaps: z.array(id).default([]),
   /** Outcomes for which this report is the one used in pooling (the most complete one). */
@@ -157,67 +157,86 @@ export const publicationExtractionSchema = z.strictObject({
 
 export const publicationSchema = z.strictObject({
   id,
-  citation: text,
-  year,
+  citation: citationText,
+  year: publishedYear,
   type: z.enum(PUBLICATION_TYPES),
   doi: z
     .string()
     .regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607')
+    .max(LIMITS.address, atMostCharacters(LIMITS.address))
     .optional(),
   pmid: z
     .string()
     .regex(/^\d{1,9}$/, 'must be digits only')
     .optional(),
-  url: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }).optional(),
+  url: z
+    .url({ protocol: /^https$/, message: 'must be an https:// URL' })
+    .max(LIMITS.address, atMostCharacters(LIMITS.address))
+    .optional(),
   extraction: publicationExtractionSchema.optional(),
 });
 
 /** The trial's row in the seed review's Table 9, as printed there (kept to reproduce its tables). */
 export const seedRowSchema = z.strictObject({
   row: z.number().int().min(1).max(17),
-  target: text,
-  cancerType: text,
+  target: nameText,
+  cancerType: nameText,
   group: z.enum(MALIGNANCY_GROUPS),
   nkSource: z.enum(NK_SOURCES),
-  phase: text,
+  phase: nameText,
   enrollment: count,
-  status: text,
+  status: nameText,
 });
 
 export const trialSchema = z
   .strictObject({
     nct: z.string().regex(NCT_ID, 'must be NCT followed by 8 digits'),
-    title: text,
+    title: titleText,
     /** A short name readers know the trial or product by. */
-    shortName: text.optional(),
+    shortName: nameText.optional(),
     registry: z.strictObject({
-      sponsor: text.optional(),
+      sponsor: nameText.optional(),
       phase: z.enum(PHASES),
       status: z.enum(STATUSES),
       /** Left out when no record read states it. */
-      enrollment: z.strictObject({ count, type: z.enum(['planned', 'actual']) }).optional(),
+      enrollment: z
+        .strictObject({
+          count,
+          type: z.enum(['planned', 'actual']),
+          /**
+           * Only for a trial that enrolled more patients than the registry records: how many a
+           * publication reports, and where. Counts are bounded by this instead of `count`.
+           */
+          overEnrolled: z.strictObject({ count, source: sourceSchema }).optional(),
+        })
+        .optional(),
       startYear: year.optional(),
-      countries: z.array(text).optional(),
+      /**
+       * When the last patient is examined for the primary outcome, as the registry states it
+       * (actual, or anticipated). The reporting gap counts from an actual date.
+       */
+      primaryCompletion: z.strictObject({ date: registryDate, type: z.enum(['actual', 'anticipated']) }).optional(),
+      countries: z.array(nameText).optional(),
       /** Where these facts were read, and when. */
       checked: z.strictObject({ source: text, date: isoDate }),
     }),
     product: z.strictObject({
-      name: text.optional(),
-      targets: z.array(text).min(1, 'must name at least one target'),
+      name: nameText.optional(),
+      targets: z.array(nameText).min(1, 'must name at least one target'),
       nkSource: z.enum(NK_SOURCES),
       construct: z
         .strictObject({
-          costimulation: z.array(text).optional(),
-          armoring: z.array(text).optional(),
+          costimulation: z.array(nameText).optional(),
+          armoring: z.array(nameText).optional(),
           geneTransfer: text.optional(),
         })
         .optional(),
-      doseLevels: z.array(text).optional(),
+      doseLevels: z.array(nameText).optional(),
       lymphodepletion: text.optional(),
     }),
     population: z.strictObject({
       group: z.enum(MALIGNANCY_GROUPS),
-      diseases: z.array(text).min(1, 'must name at least one disease'),
+      diseases: z.array(nameText).min(1, 'must name at least one disease'),
     }),
     /** Risk of bias by MINORS items (see risk-of-bias.ts); required once a trial is included. */
     riskOfBias: riskOfBiasSchema.optional(),
@@ -229,11 +248,11 @@ export const trialSchema = z
     publications: z.array(publicationSchema).default([]),
     cohorts: z.array(cohortSchema).default([]),
     extraction: z.strictObject({
-      extractedBy: text,
+      extractedBy: nameText,
       extractedOn: isoDate,
-      checkedBy: text.optional(),
+      checkedBy: nameText.optional(),
       checkedOn: isoDate.optional(),
-      log: z.array(z.strictObject({ date: isoDate, by: text, note: text })).default([]),
+      log: z.array(z.strictObject({ date: isoDate, by: nameText, note: text })).default([]),
     }),
   })
   .superRefine(checkCrossReferences);
@@ -260,6 +279,16 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
     }
   });
 
+  const enrollment = trial.registry.enrollment;
+  if (enrollment?.overEnrolled) {
+    const path = ['registry', 'enrollment', 'overEnrolled'];
+    if (enrollment.overEnrolled.count <= enrollment.count)
+      issue([...path, 'count'], `(${enrollment.overEnrolled.count}) must exceed the registry's count (${enrollment.count})`);
+    if (!publicationIds.has(enrollment.overEnrolled.source.publication)) {
+      issue([...path, 'source', 'publication'], `"${enrollment.overEnrolled.source.publication}" is not one of this trial's publications`);
+    }
+  }
+
   const cohortIds = new Set(trial.cohorts.map((cohort) => cohort.id));
   const seenCohorts = new Set<string>();
   trial.cohorts.forEach((cohort, c) => {
@@ -280,10 +309,15 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
       if (!publicationIds.has(value.source.publication)) {
         issue([...path, 'source', 'publication'], `"${value.source.publication}" is not one of this trial's publications`);
       }
-      // Where the registry records how many were actually enrolled, no report of the trial can count more.
-      const enrolled = trial.registry.enrollment?.type === 'actual' ? trial.registry.enrollment.count : undefined;
-      if ('n' in value && value.n !== undefined && enrolled !== undefined && value.n > enrolled) {
-        issue([...path, 'n'], `(${value.n}) exceeds the registry's actual enrollment (${enrolled})`);
+      // No report of the trial counts more patients than it enrolled, planned or actual, unless a
+      // publication says it over-enrolled: one study cannot outweigh the rest by a typed count.
+      if ('n' in value && value.n !== undefined && enrollment && value.n > Math.max(enrollment.count, enrollment.overEnrolled?.count ?? 0)) {
+        issue(
+          [...path, 'n'],
+          enrollment.overEnrolled
+            ? `(${value.n}) exceeds the enrollment the trial's publication reports (registry.enrollment.overEnrolled.count, ${enrollment.overEnrolled.count})`
+            : `(${value.n}) exceeds the registry's ${enrollment.type} enrollment (${enrollment.count}); a trial that enrolled more records it in registry.enrollment.overEnrolled, with its source`,
+        );
       }
       if ('events' in value && value.events > value.n) {
         issue([...path, 'events'], `(${value.events}) exceeds n (${value.n})`);

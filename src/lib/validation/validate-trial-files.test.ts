@@ -24,6 +24,13 @@ describe('valid trial files', () => {
     });
   });
 
+  it('read the same saved with Windows line endings (CRLF) and a byte-order mark', () => {
+    const files = read(join(FIXTURES, 'valid'));
+    const windows = files.map((file) => ({ ...file, text: `\uFEFF${file.text.replaceAll('\n', '\r\n')}` }));
+    expect(windows[0]?.text).toContain('\r\n');
+    expect(validateTrialFiles(windows)).toEqual(validateTrialFiles(files));
+  });
+
   it('treat an absent outcome as absent, not as zero', () => {
     const { trials } = validateTrialFiles(read(join(FIXTURES, 'valid')));
     const full = trials[0]?.trial.cohorts[1]?.outcomes;
