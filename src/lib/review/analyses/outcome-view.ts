@@ -17,8 +17,11 @@ export type OutcomeStudyView = Omit<StudyExport, 'source' | 'population' | 'note
   note: string | null;
 };
 
-/** The export shape, with study rows as older versions may hold them and the GRADE rating optional. */
-export type OutcomeView = Omit<OutcomeExport, 'studies' | 'sponsorReports' | 'certainty'> & {
+type ResultExport = NonNullable<OutcomeExport['result']>;
+
+/** The export shape, with study rows as older versions may hold them and the GRADE rating and funnel data optional. */
+export type OutcomeView = Omit<OutcomeExport, 'result' | 'studies' | 'sponsorReports' | 'certainty'> & {
+  result: (Omit<ResultExport, 'funnel'> & { funnel?: ResultExport['funnel'] | undefined }) | null;
   studies: OutcomeStudyView[];
   sponsorReports: OutcomeStudyView[];
   certainty?: OutcomeExport['certainty'] | undefined;
@@ -51,4 +54,9 @@ export function overallEstimate(outcome: OutcomeView): OutcomeView['strata'][num
     pi: result.pooled?.pi ?? null,
     notes: [],
   };
+}
+
+/** The primary model was fitted (the export records its heterogeneity exactly then): the sections that read the fit are shown. */
+export function isFitted(outcome: OutcomeView): boolean {
+  return (outcome.result?.heterogeneity ?? null) !== null;
 }
