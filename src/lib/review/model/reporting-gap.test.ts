@@ -62,6 +62,11 @@ describe('reportingGap', () => {
     });
   });
 
+  it('gives a null status, not a missing field, where no record read states the status', () => {
+    const [row] = reportingGap([trial('NCT00000008', undefined, undefined)], asOf).trials;
+    expect(row).toEqual({ nct: 'NCT00000008', status: null, primaryCompletion: null, monthsSinceCompletion: null, resultsFound: false });
+  });
+
   it('is overdue only past the threshold and without any report of results', () => {
     expect(gap.overdue).toEqual(['NCT00000001', 'NCT00000005']);
   });

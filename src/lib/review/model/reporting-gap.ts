@@ -8,7 +8,8 @@ import { THRESHOLDS } from '../../rules/thresholds.ts';
 
 export interface ReportingGapTrial {
   nct: string;
-  status: Trial['registry']['status'];
+  /** Null when no record read states it (a JSON export cannot carry an absent field in a row of fixed shape). */
+  status: NonNullable<Trial['registry']['status']> | null;
   /** As the registry states it (YYYY-MM or YYYY-MM-DD); null when no record read gives it. */
   primaryCompletion: string | null;
   /** Whole months from primary completion to `asOf`; null when it is unknown, anticipated or not yet reached. */
@@ -49,7 +50,7 @@ function gapRow(trial: Trial, asOf: string): ReportingGapTrial {
   const months = reached ? monthsBetween(completion.date, asOf) : null;
   return {
     nct: trial.nct,
-    status: trial.registry.status,
+    status: trial.registry.status ?? null,
     primaryCompletion: completion?.date ?? null,
     monthsSinceCompletion: months !== null && months >= 0 ? months : null,
     resultsFound: trial.publications.length > 0,
