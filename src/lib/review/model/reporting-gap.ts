@@ -28,8 +28,9 @@ export interface ReportingGap {
   overdue: string[];
 }
 
-// A registry that marks a trial finished has reached its primary completion, even where the date's type was never updated.
-const FINISHED = new Set<Trial['registry']['status']>(['completed', 'terminated']);
+// A registry that marks a trial finished has reached its primary completion, even where the date's type was never updated;
+// ClinicalTrials.gov marks a record "unknown status" when its anticipated completion passed without an update.
+const FINISHED = new Set<Trial['registry']['status']>(['completed', 'terminated', 'unknown']);
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
