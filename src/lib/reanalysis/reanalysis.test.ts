@@ -197,7 +197,17 @@ describe('the Bayesian model in the URL', () => {
 describe('reanalyse under the Bayesian model', () => {
   /** tests/fixtures/bayes/reference.json, case "k2 wide prior": R's brute-force integration. */
   const reference = JSON.parse(readFileSync('tests/fixtures/bayes/reference.json', 'utf8')) as {
-    cases: { name: string; events: number[]; totals: number[]; tau_prior: number; threshold: number; proportion: number[]; predictive: number[]; tau: number[]; p_above: number }[];
+    cases: {
+      name: string;
+      events: number[];
+      totals: number[];
+      tau_prior: number;
+      threshold: number;
+      proportion: number[];
+      predictive: number[];
+      tau: number[];
+      p_above: number;
+    }[];
   };
   const k2 = reference.cases.find((c) => c.name === 'k2 wide prior')!;
   /** The model's own tolerance against R (bayes.test.ts): 1e-3 on every reported quantity. */
