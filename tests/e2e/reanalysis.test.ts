@@ -89,6 +89,11 @@ function cli(studies: Study[], args: string[]): CliOutput {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `studies-${process.pid}.csv`);
   writeFileSync(file, `study,events,total\n${studies.map((s) => `"${s.study}",${s.events},${s.n}`).join('\n')}\n`);
+  return cliOnFile(file, args);
+}
+
+/** The CLI on a CSV as it stands, such as an outcome's own download. */
+function cliOnFile(file: string, args: string[]): CliOutput {
   const run = spawnSync('npm', ['run', '--silent', 'pool', '--', '--csv', file, ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pool failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
@@ -177,7 +182,9 @@ describe('a shared Bayesian re-analysis URL reproduces the CLI', () => {
     const query = '?model=BAYES&tauPrior=1&threshold=0.3';
     const { page, errors } = await open(`/outcomes/orr/${query}`);
     const shown = await estimate(page);
-    const expected = cli(outcome('orr').studies, ['--method', 'BAYES', '--tau-prior', '1', '--threshold', '0.3']).bayes!;
+    // The outcome's own CSV download: its primary studies, as a reader would pool them.
+    const expected = cliOnFile(join(SITE_DIR, 'data/outcomes/orr.csv'), ['--method', 'BAYES', '--tau-prior', '1', '--threshold', '0.3']).bayes!;
+    expect(await page.locator('[data-reanalysis-estimate]').textContent()).toContain(`${outcome('orr').studies.length} studies`);
     expect([shown.basis, shown.label]).toEqual(['bayes', 'differs']);
     const close = (actual: number, wanted: number) => expect(Math.abs(actual - wanted), `${actual} vs ${wanted}`).toBeLessThanOrEqual(BAYES_ABSOLUTE);
     close(shown.value, expected.proportion.median);
