@@ -69,8 +69,8 @@ const settingsText = (state: ReanalysisState) =>
     : `${MODEL_LABELS[state.model]}, ${MEASURE_LABELS[state.measure]}, ${state.hakn ? 'Hartung–Knapp' : 'Wald-type'} confidence interval`;
 
 const TAU_PRIOR_LABELS: Record<string, string> = {
-  [String(PRIMARY.tauPrior)]: 'τ ~ Half-Normal, the review’s prior',
-  [String(TAU_PRIORS[1])]: 'τ ~ Half-Normal, the sensitivity prior',
+  [String(PRIMARY.tauPrior)]: 'the review’s',
+  [String(TAU_PRIORS[1])]: 'sensitivity',
 };
 const THRESHOLD_PROBLEM = 'The threshold must be a rate strictly between 0 and 1, such as 0.3; none is used.';
 
@@ -96,13 +96,24 @@ function bayesOutput(bayes: BayesSummary, basis: string): HTMLElement[] {
   );
   const facts = tag('dl', { class: 'facts', 'data-reanalysis-bayes': '', 'data-tau': String(bayes.tau.median) });
   facts.append(
-    tag('dt', {}, 'A new trial’s rate'),
-    tag('dd', {}, `${percentRange(bayes.predictive.cri)} (95 % predictive interval; median ${percent(bayes.predictive.median)})`),
-    tag('dt', {}, 'τ, between-trial standard deviation of the logits'),
-    tag('dd', {}, `${statistic(bayes.tau.median)} (95 % credible interval ${statistic(bayes.tau.cri[0])} to ${statistic(bayes.tau.cri[1])})`),
+    tag('dt', {}, 'New trial'),
+    tag(
+      'dd',
+      {},
+      `${percentRange(bayes.predictive.cri)}: 95 % predictive interval of a new trial’s rate (median ${percent(bayes.predictive.median)})`,
+    ),
+    tag('dt', {}, 'τ'),
+    tag(
+      'dd',
+      {},
+      `${statistic(bayes.tau.median)} (95 % credible interval ${statistic(bayes.tau.cri[0])} to ${statistic(bayes.tau.cri[1])}): between-trial standard deviation of the logits`,
+    ),
   );
   if (bayes.threshold !== null && bayes.pAbove !== null)
-    facts.append(tag('dt', {}, `Probability that the pooled rate is above ${percent(bayes.threshold)}`), tag('dd', {}, fixed(bayes.pAbove, 3)));
+    facts.append(
+      tag('dt', {}, `Above ${percent(bayes.threshold)}`),
+      tag('dd', {}, `${fixed(bayes.pAbove, 3)}: probability that the pooled rate is above ${percent(bayes.threshold)}`),
+    );
   const { mu, tau } = bayes.prior;
   facts.append(
     tag('dt', {}, 'Prior'),
@@ -180,11 +191,11 @@ export class ReanalysisElement extends HTMLElement {
         select('model', 'Model', MODELS, MODEL_LABELS, state.model),
         select('measure', 'Transformation', MEASURES, MEASURE_LABELS, state.measure),
         checkbox('hakn', '1', state.hakn, 'Hartung–Knapp confidence interval'),
-        select('tauPrior', 'Bayesian model: prior', TAU_PRIORS.map(String), TAU_PRIOR_LABELS, String(state.tauPrior)),
+        select('tauPrior', 'Bayesian model: prior scale of τ', TAU_PRIORS.map(String), TAU_PRIOR_LABELS, String(state.tauPrior)),
         tag(
           'p',
           {},
-          tag('label', { for: 'reanalysis-threshold' }, 'Bayesian model: threshold rate T for the probability that the rate is above it (0 to 1)'),
+          tag('label', { for: 'reanalysis-threshold' }, 'Bayesian model: threshold rate (0 to 1)'),
           ' ',
           tag('input', {
             name: 'threshold',

@@ -195,7 +195,7 @@ describe('a shared Bayesian re-analysis URL reproduces the CLI', () => {
     close(Number(await page.locator('[data-reanalysis-bayes]').getAttribute('data-tau')), expected.tau.median);
     // What the reader reads: the probability above 30 %, the prior, and the prior's part when it decides.
     const facts = await page.locator('[data-reanalysis-bayes]').textContent();
-    expect(facts).toContain(`above 30.0 %${expected.pAbove!.toFixed(3)}`);
+    expect(facts).toContain(`Above 30.0 %${expected.pAbove!.toFixed(3)}: probability that the pooled rate is above 30.0 %`);
     expect(facts).toContain('τ ~ Half-Normal(1)');
     const reasons = await page.locator('[data-reanalysis-prior-driven] + ul li').allTextContents();
     expect(reasons).toEqual(expected.priorDriven);
