@@ -10,15 +10,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { oneOf, UsageError } from '../src/lib/cli/usage.ts';
 import { bayesBinomialNormal, TAU_PRIOR_SCALES } from '../src/lib/pooling/bayes.ts';
-import { analyse, MEASURES, POOLING_METHODS, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
+import { analyse, MEASURES, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
 import { MAX_COUNT } from '../src/lib/schema/trial.ts';
+import { MODELS } from '../src/lib/vocabulary/codes.ts';
 import { bayesContract, numberFlag } from './lib/bayes-contract.ts';
 import { runCommand } from './lib/command.ts';
 
 /** Input limits: leave-one-out and cumulative refit the model k times (O(k²)), so k is capped. */
 const MAX_BYTES = 5 * 2 ** 20;
 const MAX_STUDIES = 10_000;
-const METHODS = [...POOLING_METHODS, 'BAYES'] as const;
 
 const HELP = `usage: npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM|BAYES] [--hakn]
                               [--tau-prior S] [--threshold T]
@@ -138,7 +138,7 @@ await runCommand({
   run(flags) {
     if (flags.csv === undefined) throw new UsageError('missing --csv FILE');
     const measure = oneOf('measure', flags.measure, MEASURES);
-    const method = oneOf('method', flags.method, METHODS);
+    const method = oneOf('method', flags.method, MODELS);
     if ((method === 'GLMM' || method === 'BAYES') && measure !== 'PLO')
       throw new UsageError(`--method ${method} needs --measure PLO, not ${measure}`);
     const studies = readStudies(flags.csv);

@@ -4,9 +4,10 @@
  * the panel (reanalysis-loader.ts); the settings live in the URL so a re-analysis can be
  * shared and cited.
  */
-import { MEASURES, POOLING_METHODS } from '../lib/pooling/types.ts';
-import { MEASURE_LABELS, METHOD_LABELS } from '../lib/vocabulary/labels.ts';
-import { percentPoints, percentRange, pValue, statistic } from '../lib/format/numbers.ts';
+import type { BayesSummary } from '../lib/pooling/bayes.ts';
+import { MEASURES } from '../lib/pooling/types.ts';
+import { MEASURE_LABELS, MODEL_LABELS } from '../lib/vocabulary/labels.ts';
+import { fixed, percent, percentPoints, percentRange, percentWithInterval, pValue, statistic } from '../lib/format/numbers.ts';
 import { basisOf, estimateInWords, modelInWords } from '../lib/format/estimate.ts';
 import { studiesForest } from '../lib/plots/outcome-plots.ts';
 import { reanalyse, robLevel, withinFilters, type Reanalysis, type ReanalysisStudy } from '../lib/reanalysis/reanalyse.ts';
@@ -15,12 +16,14 @@ import {
   isPrimary,
   knownExclusions,
   parseState,
+  parseThreshold,
   PRIMARY,
   ROB_LEVELS,
   stateQuery,
+  TAU_PRIORS,
   type ReanalysisState,
 } from '../lib/reanalysis/state.ts';
-import { PUBLICATION_TYPES } from '../lib/vocabulary/codes.ts';
+import { MODELS, PUBLICATION_TYPES } from '../lib/vocabulary/codes.ts';
 
 interface OutcomeFile {
   outcome: { title: string };
@@ -61,7 +64,70 @@ function checkbox(name: string, value: string, checked: boolean, ...label: (Node
 }
 
 const settingsText = (state: ReanalysisState) =>
-  `${METHOD_LABELS[state.model]}, ${MEASURE_LABELS[state.measure]}, ${state.hakn ? 'Hartung–Knapp' : 'Wald-type'} confidence interval`;
+  state.model === 'BAYES'
+    ? `the ${MODEL_LABELS.BAYES} with τ ~ Half-Normal(${state.tauPrior})`
+    : `${MODEL_LABELS[state.model]}, ${MEASURE_LABELS[state.measure]}, ${state.hakn ? 'Hartung–Knapp' : 'Wald-type'} confidence interval`;
+
+const TAU_PRIOR_LABELS: Record<string, string> = {
+  [String(PRIMARY.tauPrior)]: 'the review’s',
+  [String(TAU_PRIORS[1])]: 'sensitivity',
+};
+const THRESHOLD_PROBLEM = 'The threshold must be a rate strictly between 0 and 1, such as 0.3; none is used.';
+
+/**
+ * The Bayesian model's answer: the pooled rate's posterior median and 95 % credible interval,
+ * a new trial's predictive interval, tau, P(rate > threshold), the prior, and why the prior
+ * decides when it does. Numbers also in data attributes, unrounded, for checking.
+ */
+function bayesOutput(bayes: BayesSummary, basis: string): HTMLElement[] {
+  const headline = tag(
+    'p',
+    {
+      class: 'headline',
+      'data-reanalysis-estimate': '',
+      'data-basis': 'bayes',
+      'data-value': String(bayes.proportion.median),
+      'data-ci': bayes.proportion.cri.join(','),
+      'data-pi': bayes.predictive.cri.join(','),
+      'data-p-above': bayes.pAbove === null ? '' : String(bayes.pAbove),
+    },
+    tag('strong', {}, percentWithInterval(bayes.proportion.median, bayes.proportion.cri)),
+    ` (${basis}; posterior median and 95 % credible interval, ${MODEL_LABELS.BAYES}).`,
+  );
+  const facts = tag('dl', { class: 'facts', 'data-reanalysis-bayes': '', 'data-tau': String(bayes.tau.median) });
+  facts.append(
+    tag('dt', {}, 'New trial'),
+    tag(
+      'dd',
+      {},
+      `${percentRange(bayes.predictive.cri)}: 95 % predictive interval of a new trial’s rate (median ${percent(bayes.predictive.median)})`,
+    ),
+    tag('dt', {}, 'τ'),
+    tag(
+      'dd',
+      {},
+      `${statistic(bayes.tau.median)} (95 % credible interval ${statistic(bayes.tau.cri[0])} to ${statistic(bayes.tau.cri[1])}): between-trial standard deviation of the logits`,
+    ),
+  );
+  if (bayes.threshold !== null && bayes.pAbove !== null)
+    facts.append(
+      tag('dt', {}, `Above ${percent(bayes.threshold)}`),
+      tag('dd', {}, `${fixed(bayes.pAbove, 3)}: probability that the pooled rate is above ${percent(bayes.threshold)}`),
+    );
+  const { mu, tau } = bayes.prior;
+  facts.append(
+    tag('dt', {}, 'Prior'),
+    tag('dd', {}, `logit of the pooled rate μ ~ Normal(${mu.mean}, ${mu.sd}²); τ ~ Half-Normal(${tau.halfNormalScale})`),
+  );
+  const prior =
+    bayes.priorDriven.length === 0
+      ? []
+      : [
+          tag('p', { class: 'note', 'data-reanalysis-prior-driven': '' }, 'This answer is driven by the prior rather than the data:'),
+          tag('ul', {}, ...bayes.priorDriven.map((reason) => tag('li', {}, reason))),
+        ];
+  return [headline, facts, ...prior];
+}
 
 export class ReanalysisElement extends HTMLElement {
   private studies: ReanalysisStudy[] = [];
@@ -99,7 +165,10 @@ export class ReanalysisElement extends HTMLElement {
     this.form = this.controls(state);
     this.output = tag('div', { 'data-reanalysis-output': '', 'aria-live': 'polite' });
     this.replaceChildren(this.form, this.output);
-    this.form.addEventListener('change', () => this.update(this.formState(), null));
+    this.form.addEventListener('change', () => {
+      const { state, badThreshold } = this.formState();
+      this.update(state, badThreshold ? THRESHOLD_PROBLEM : null);
+    });
     this.update(state, addressProblems(parsed.ignored, unknown));
   }
 
@@ -119,9 +188,24 @@ export class ReanalysisElement extends HTMLElement {
         'fieldset',
         {},
         tag('legend', {}, 'Model'),
-        select('model', 'Model', POOLING_METHODS, METHOD_LABELS, state.model),
+        select('model', 'Model', MODELS, MODEL_LABELS, state.model),
         select('measure', 'Transformation', MEASURES, MEASURE_LABELS, state.measure),
         checkbox('hakn', '1', state.hakn, 'Hartung–Knapp confidence interval'),
+        select('tauPrior', 'Bayesian model: prior scale of τ', TAU_PRIORS.map(String), TAU_PRIOR_LABELS, String(state.tauPrior)),
+        tag(
+          'p',
+          {},
+          tag('label', { for: 'reanalysis-threshold' }, 'Bayesian model: threshold rate (0 to 1)'),
+          ' ',
+          tag('input', {
+            name: 'threshold',
+            id: 'reanalysis-threshold',
+            inputmode: 'decimal',
+            size: '6',
+            placeholder: 'none',
+            value: state.threshold === null ? '' : String(state.threshold),
+          }),
+        ),
       ),
       tag(
         'fieldset',
@@ -151,7 +235,8 @@ export class ReanalysisElement extends HTMLElement {
     return form;
   }
 
-  private formState(): ReanalysisState {
+  /** The form's choices; a threshold that is not a rate in (0, 1) is none, and `badThreshold` says so. */
+  private formState(): { state: ReanalysisState; badThreshold: boolean } {
     const data = new FormData(this.form);
     const boxes = (name: string) => [...this.form!.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
     // A study's own box keeps its choice while a filter leaves it out (disabled boxes are not in FormData).
@@ -164,13 +249,23 @@ export class ReanalysisElement extends HTMLElement {
       const shown = new Map(boxes(name).map((box) => [box.value, box.checked]));
       return values.filter((value) => shown.get(value) ?? current.includes(value));
     };
+    const model = data.get('model') as ReanalysisState['model'];
+    // The Bayesian controls are disabled (absent from FormData) under the other models: they keep their value.
+    const bayes = model === 'BAYES' && data.has('threshold');
+    const rawThreshold = String(data.get('threshold') ?? '').trim();
+    const threshold = bayes ? (rawThreshold === '' ? null : (parseThreshold(rawThreshold) ?? null)) : this.state.threshold;
     return {
-      exclude: this.studies.filter((s) => unchecked.has(s.id)).map((s) => s.id),
-      model: data.get('model') as ReanalysisState['model'],
-      measure: data.get('measure') as ReanalysisState['measure'],
-      hakn: data.get('hakn') === '1',
-      tiers: chosen('tiers', PUBLICATION_TYPES, this.state.tiers),
-      rob: chosen('rob', ROB_LEVELS, this.state.rob),
+      state: {
+        exclude: this.studies.filter((s) => unchecked.has(s.id)).map((s) => s.id),
+        model,
+        measure: data.get('measure') as ReanalysisState['measure'],
+        hakn: data.get('hakn') === '1',
+        tiers: chosen('tiers', PUBLICATION_TYPES, this.state.tiers),
+        rob: chosen('rob', ROB_LEVELS, this.state.rob),
+        tauPrior: bayes ? Number(data.get('tauPrior')) : this.state.tauPrior,
+        threshold,
+      },
+      badThreshold: bayes && rawThreshold !== '' && threshold === null,
     };
   }
 
@@ -180,6 +275,7 @@ export class ReanalysisElement extends HTMLElement {
       const study = this.studies.find((s) => s.id === box.value);
       box.disabled = study !== undefined && !withinFilters(study, state);
     }
+    for (const name of ['tauPrior', 'threshold']) this.form!.querySelector<HTMLInputElement>(`[name="${name}"]`)!.disabled = state.model !== 'BAYES';
     const query = stateQuery(state);
     history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
     let analysis: Reanalysis;
@@ -212,6 +308,11 @@ export class ReanalysisElement extends HTMLElement {
             '.',
           ),
     );
+    if (analysis.bayes) {
+      const patients = analysis.included.reduce((sum, s) => sum + s.n, 0);
+      this.output!.replaceChildren(...notes, ...bayesOutput(analysis.bayes, basisOf({ k: analysis.included.length, patients })));
+      return;
+    }
     const figure = analysis.estimate;
     if (!figure) {
       this.output!.replaceChildren(...notes, tag('p', { 'data-reanalysis-estimate': '' }, 'Every study is excluded: there is nothing to pool.'));

@@ -24,6 +24,12 @@ const LOADER_BUDGET_GZIP = 1024;
  * 1e-4 held against metafor. The closed-form inverse-variance models agree to 1e-12.
  */
 const RELATIVE = { GLMM: 1e-5, closedForm: 1e-12 };
+/**
+ * The Bayesian model is deterministic quadrature with no optimiser to amplify differences: the
+ * browser and Node can differ only by last-bit Math differences carried through the root
+ * finding of each quantile. 1e-6 absolute, a thousand times tighter than its 1e-3 against R.
+ */
+const BAYES_ABSOLUTE = 1e-6;
 
 function expectClose(actual: number, expected: number, relative: number): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(relative * Math.abs(expected) + 1e-15);
@@ -67,11 +73,27 @@ async function open(path: string, javaScriptEnabled = true): Promise<{ page: Pag
 }
 
 /** The CLI on the same studies and settings: `npm run --silent pool -- --csv FILE ...`. */
-function cli(studies: Study[], args: string[]): { pooled: { proportion: number; ci: number[]; pi_hts: number[] | null } } {
+interface CliOutput {
+  pooled: { proportion: number; ci: number[]; pi_hts: number[] | null };
+  /** Only with --method BAYES. */
+  bayes?: {
+    proportion: { median: number; cri: number[] };
+    predictive: { median: number; cri: number[] };
+    tau: { median: number; cri: number[] };
+    pAbove: number | null;
+    priorDriven: string[];
+  };
+}
+function cli(studies: Study[], args: string[]): CliOutput {
   const dir = join('tests/.out', 'reanalysis');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `studies-${process.pid}.csv`);
   writeFileSync(file, `study,events,total\n${studies.map((s) => `"${s.study}",${s.events},${s.n}`).join('\n')}\n`);
+  return cliOnFile(file, args);
+}
+
+/** The CLI on a CSV as it stands, such as an outcome's own download. */
+function cliOnFile(file: string, args: string[]): CliOutput {
   const run = spawnSync('npm', ['run', '--silent', 'pool', '--', '--csv', file, ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pool failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
@@ -150,6 +172,50 @@ describe('a shared re-analysis URL reproduces the CLI', () => {
     const plot = page.locator('[data-reanalysis-plot="ready"]');
     await plot.waitFor({ timeout: 30_000 });
     expect(await plot.locator('g.mark-symbol path').count()).toBe(studies.length);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a shared Bayesian re-analysis URL reproduces the CLI', () => {
+  it('/outcomes/orr/?model=BAYES&tauPrior=1&threshold=0.3', async () => {
+    const query = '?model=BAYES&tauPrior=1&threshold=0.3';
+    const { page, errors } = await open(`/outcomes/orr/${query}`);
+    const shown = await estimate(page);
+    // The outcome's own CSV download: its primary studies, as a reader would pool them.
+    const expected = cliOnFile(join(SITE_DIR, 'data/outcomes/orr.csv'), ['--method', 'BAYES', '--tau-prior', '1', '--threshold', '0.3']).bayes!;
+    expect(await page.locator('[data-reanalysis-estimate]').textContent()).toContain(`${outcome('orr').studies.length} studies`);
+    expect([shown.basis, shown.label]).toEqual(['bayes', 'differs']);
+    const close = (actual: number, wanted: number) => expect(Math.abs(actual - wanted), `${actual} vs ${wanted}`).toBeLessThanOrEqual(BAYES_ABSOLUTE);
+    close(shown.value, expected.proportion.median);
+    shown.ci.forEach((v, i) => close(v, expected.proportion.cri[i]!));
+    shown.pi.forEach((v, i) => close(v, expected.predictive.cri[i]!));
+    expect(shown.pi).toHaveLength(2);
+    close(Number(await page.locator('[data-reanalysis-estimate]').getAttribute('data-p-above')), expected.pAbove!);
+    close(Number(await page.locator('[data-reanalysis-bayes]').getAttribute('data-tau')), expected.tau.median);
+    // What the reader reads: the probability above 30 %, the prior, and the prior's part when it decides.
+    const facts = await page.locator('[data-reanalysis-bayes]').textContent();
+    expect(facts).toContain(`Above 30.0 %${expected.pAbove!.toFixed(3)}: probability that the pooled rate is above 30.0 %`);
+    expect(facts).toContain('τ ~ Half-Normal(1)');
+    const reasons = await page.locator('[data-reanalysis-prior-driven] + ul li').allTextContents();
+    expect(reasons).toEqual(expected.priorDriven);
+    expect(new URL(page.url()).search).toBe(query);
+    expect(await page.locator('select[name="tauPrior"]').inputValue()).toBe('1');
+    expect(await page.locator('input[name="threshold"]').inputValue()).toBe('0.3');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('names a threshold that is not a rate without repeating it, and drops the prior under another model', async () => {
+    const { page, errors } = await open('/outcomes/orr/?model=BAYES&threshold=%3Cb%3E7%3C%2Fb%3E');
+    await expect
+      .poll(() => page.locator('[data-reanalysis-address]').textContent())
+      .toBe("Not understood in the address: left at the review's setting: threshold.");
+    expect(await page.locator('[data-reanalysis-output]').textContent()).not.toContain('<b>');
+    expect(await page.locator('[data-reanalysis-estimate]').getAttribute('data-p-above')).toBe('');
+    await page.selectOption('select[name="model"]', 'REML');
+    await expect.poll(() => new URL(page.url()).search).toBe('?model=REML');
+    expect(await page.locator('input[name="threshold"]').isDisabled()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });

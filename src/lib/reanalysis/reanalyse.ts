@@ -1,3 +1,4 @@
+import { bayesBinomialNormal, type BayesSummary } from '../pooling/bayes.ts';
 import type { StudyResult } from '../pooling/types.ts';
 import { estimate, type Estimate } from '../review/analyses/decided-estimate.ts';
 import type { PublicationType, RobJudgement } from '../vocabulary/codes.ts';
@@ -19,8 +20,16 @@ export interface ReanalysisStudy {
 export interface Reanalysis {
   /** The studies kept, in the outcome file's order, each with its result (null when nothing is pooled). */
   included: (ReanalysisStudy & { result: StudyResult<number | null> | null })[];
-  /** The figure after the review's rules (no model from zero events or one study); null when every study is left out. */
+  /**
+   * The figure after the review's rules (no model from zero events or one study); null when every
+   * study is left out, and under the Bayesian model.
+   */
   estimate: Estimate | null;
+  /**
+   * The Bayesian model's posterior (model BAYES), from one study and from zero events too: its
+   * `priorDriven` says when the prior, not the data, sets the answer. Null under other models.
+   */
+  bayes: BayesSummary | null;
 }
 
 export const robLevel = (study: ReanalysisStudy): RobLevel => study.riskOfBias ?? 'none';
@@ -39,6 +48,19 @@ export function withinFilters(study: ReanalysisStudy, state: ReanalysisState): b
 export function reanalyse(studies: ReanalysisStudy[], state: ReanalysisState): Reanalysis {
   const excluded = new Set(state.exclude);
   const kept = studies.filter((s) => !excluded.has(s.id) && withinFilters(s, state));
+  if (state.model === 'BAYES') {
+    // The CLI's rules for this model (scripts/pool.ts): logits only, no Hartung–Knapp.
+    if (state.measure !== 'PLO') throw new Error(`the Bayesian model is defined for measure PLO, not ${state.measure}`);
+    if (state.hakn) throw new Error('Hartung–Knapp intervals do not apply to the Bayesian model');
+    const bayes =
+      kept.length === 0
+        ? null
+        : bayesBinomialNormal(
+            kept.map((s) => ({ events: s.events, total: s.n })),
+            { tauPriorScale: state.tauPrior, threshold: state.threshold ?? undefined },
+          );
+    return { included: kept.map((s) => ({ ...s, result: null })), estimate: null, bayes };
+  }
   // Studies go in named by id, so each result is matched back by id.
   const result =
     kept.length === 0
@@ -49,5 +71,5 @@ export function reanalyse(studies: ReanalysisStudy[], state: ReanalysisState): R
         );
   const byId = new Map(result?.fit?.studies.map((r) => [r.study, r]));
   const included = kept.map((s) => ({ ...s, result: byId.get(s.id) ?? null }));
-  return { included, estimate: result };
+  return { included, estimate: result, bayes: null };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyse } from '../pooling/analyse.ts';
 import { reanalyse } from './reanalyse.ts';
 import { addressProblems, isPrimary, knownExclusions, parseState, PRIMARY, stateQuery, type ReanalysisState } from './state.ts';
@@ -36,6 +37,8 @@ describe('re-analysis state in the URL', () => {
       measure: 'PFT',
       tiers: ['article', 'sponsor-report'],
       rob: ['low', 'none'],
+      tauPrior: PRIMARY.tauPrior,
+      threshold: null,
     });
   });
 
@@ -151,5 +154,88 @@ describe('reanalyse', () => {
 
   it('has no result when every study is excluded', () => {
     expect(reanalyse(studies, { ...PRIMARY, exclude: studies.map((s) => s.id) }).estimate).toBeNull();
+  });
+});
+
+describe('the Bayesian model in the URL', () => {
+  it('reads model=BAYES with the sensitivity prior and a threshold, and writes them back', () => {
+    const { state, ignored } = parseState('?model=BAYES&tauPrior=1&threshold=0.3');
+    expect(ignored).toEqual([]);
+    expect(state).toEqual({ ...PRIMARY, model: 'BAYES', tauPrior: 1, threshold: 0.3 });
+    expect(stateQuery(state)).toBe('?model=BAYES&tauPrior=1&threshold=0.3');
+    // The review's prior is the default, left out of the address.
+    expect(PRIMARY.tauPrior).toBe(0.5);
+    expect(stateQuery({ ...state, tauPrior: 0.5, threshold: null })).toBe('?model=BAYES');
+    expect(parseState('?model=BAYES&tauPrior=0.5&threshold=.25').state).toEqual({ ...PRIMARY, model: 'BAYES', threshold: 0.25 });
+  });
+
+  it('names a prior other than the two declared, and a threshold that is not a rate in (0, 1), without repeating them', () => {
+    for (const [query, bad] of [
+      ['?model=BAYES&tauPrior=2&threshold=1', ['tauPrior', 'threshold']],
+      ['?model=BAYES&tauPrior=1.0&threshold=0', ['tauPrior', 'threshold']],
+      ['?model=BAYES&threshold=3e-1', ['threshold']],
+      ['?model=BAYES&threshold=-0.3', ['threshold']],
+      ['?model=BAYES&threshold=%3Cb%3E0.3', ['threshold']],
+    ] as const) {
+      const { state, ignored } = parseState(query);
+      expect(ignored, query).toEqual(bad);
+      expect([state.tauPrior, state.threshold], query).toEqual([PRIMARY.tauPrior, PRIMARY.threshold]);
+    }
+    expect(addressProblems(parseState('?model=BAYES&threshold=%3Cb%3E').ignored, 0)).toBe(
+      "Not understood in the address: left at the review's setting: threshold.",
+    );
+  });
+
+  it('leaves the prior and the threshold out under another model, and names them', () => {
+    const { state, ignored } = parseState('?model=REML&tauPrior=1&threshold=0.3');
+    expect(ignored).toEqual(['tauPrior', 'threshold']);
+    expect(state).toEqual({ ...PRIMARY, model: 'REML' });
+    expect(stateQuery({ ...state, tauPrior: 1, threshold: 0.3 })).toBe('?model=REML');
+  });
+});
+
+describe('reanalyse under the Bayesian model', () => {
+  /** tests/fixtures/bayes/reference.json, case "k2 wide prior": R's brute-force integration. */
+  const reference = JSON.parse(readFileSync('tests/fixtures/bayes/reference.json', 'utf8')) as {
+    cases: {
+      name: string;
+      events: number[];
+      totals: number[];
+      tau_prior: number;
+      threshold: number;
+      proportion: number[];
+      predictive: number[];
+      tau: number[];
+      p_above: number;
+    }[];
+  };
+  const k2 = reference.cases.find((c) => c.name === 'k2 wide prior')!;
+  /** The model's own tolerance against R (bayes.test.ts): 1e-3 on every reported quantity. */
+  const TOLERANCE = 1e-3;
+
+  it('summarises the posterior of the studies kept, as R integrates it', () => {
+    const trials: ReanalysisStudy[] = k2.events.map((events, i) => ({ ...studies[0]!, id: `NCT1000000${i}/x`, events, n: k2.totals[i]! }));
+    const state: ReanalysisState = { ...PRIMARY, model: 'BAYES', tauPrior: k2.tau_prior, threshold: k2.threshold, exclude: ['NCT00000002/b'] };
+    const { bayes, estimate, included } = reanalyse([...trials, studies[1]!], state);
+    expect(estimate).toBeNull();
+    expect(included.map((s) => s.id)).toEqual(trials.map((s) => s.id));
+    const shown = [bayes!.proportion.cri[0], bayes!.proportion.median, bayes!.proportion.cri[1]];
+    shown.forEach((value, i) => expect(Math.abs(value - k2.proportion[i]!)).toBeLessThan(TOLERANCE));
+    [bayes!.predictive.cri[0], bayes!.predictive.median, bayes!.predictive.cri[1]].forEach((value, i) =>
+      expect(Math.abs(value - k2.predictive[i]!)).toBeLessThan(TOLERANCE),
+    );
+    expect(Math.abs(bayes!.pAbove! - k2.p_above)).toBeLessThan(TOLERANCE);
+    expect(bayes!.prior.tau.halfNormalScale).toBe(1);
+  });
+
+  it('answers from one study and from zero events, saying the prior drives it', () => {
+    const { bayes } = reanalyse([studies[1]!], { ...PRIMARY, model: 'BAYES' });
+    expect(bayes!.priorDriven.length).toBe(2);
+    expect(reanalyse(studies, { ...PRIMARY, model: 'BAYES', exclude: studies.map((s) => s.id) }).bayes).toBeNull();
+  });
+
+  it('refuses what the CLI refuses: another transformation, Hartung–Knapp', () => {
+    expect(() => reanalyse(studies, { ...PRIMARY, model: 'BAYES', measure: 'PFT' })).toThrow('defined for measure PLO, not PFT');
+    expect(() => reanalyse(studies, { ...PRIMARY, model: 'BAYES', hakn: true })).toThrow('do not apply');
   });
 });

@@ -1,9 +1,12 @@
 /**
  * A reader's re-analysis of one outcome, as it lives in the page's URL so that it can be
- * shared and cited: `?exclude=<id>,<id>&model=<method>&hakn=1&measure=<measure>&tiers=<type>,<type>&rob=<level>,<level>`.
+ * shared and cited: `?exclude=<id>,<id>&model=<method>&hakn=1&measure=<measure>&tiers=<type>,<type>&rob=<level>,<level>`,
+ * and under `model=BAYES` also `&tauPrior=<scale>&threshold=<rate>`.
  * Parameters at the review's own setting are left out, so the primary analysis has a bare URL.
  */
-import { MEASURES, POOLING_METHODS, type Measure, type PoolingMethod } from '../pooling/types.ts';
+import { TAU_PRIOR_SCALES } from '../pooling/bayes.ts';
+import { MEASURES } from '../pooling/types.ts';
+import { MODELS, type Measure, type Model } from '../vocabulary/codes.ts';
 import { POOLING } from '../review/analyses/settings.ts';
 import { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, ROB_JUDGEMENTS, type PublicationType } from '../vocabulary/codes.ts';
 import type { STATE_PARAMS } from './params.ts';
@@ -17,13 +20,30 @@ export type RobLevel = (typeof ROB_LEVELS)[number];
 export interface ReanalysisState {
   /** Study ids (as in `/data/outcomes/<slug>.json`) left out of the analysis. */
   exclude: string[];
-  model: PoolingMethod;
+  model: Model;
   hakn: boolean;
   measure: Measure;
   /** Evidence tiers (publication types) whose studies are included; sponsor reports add `sponsorReports`. */
   tiers: PublicationType[];
   /** Risk-of-bias levels whose studies are included. */
   rob: RobLevel[];
+  /** BAYES only: the Half-Normal scale of tau, one of the review's two priors (TAU_PRIOR_SCALES). */
+  tauPrior: number;
+  /** BAYES only: a rate in (0, 1) for P(pooled rate > threshold); null for none. */
+  threshold: number | null;
+}
+
+/** The priors on tau a reader can choose: the review's default and its sensitivity prior, the two checked against R. */
+export const TAU_PRIORS = [TAU_PRIOR_SCALES.default, TAU_PRIOR_SCALES.sensitivity] as const;
+
+/**
+ * A threshold as the address or the form gives it: a plain decimal strictly between 0 and 1
+ * ("0.3", ".25"); undefined for anything else (an exponent, a sign, 0, 1, text).
+ */
+export function parseThreshold(raw: string): number | undefined {
+  if (!/^\d*\.?\d+$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return value > 0 && value < 1 ? value : undefined;
 }
 
 /** The review's primary analysis: its model, the primary tiers (no sponsor reports), every risk-of-bias level. */
@@ -34,6 +54,8 @@ export const PRIMARY: ReanalysisState = {
   measure: POOLING.measure,
   tiers: [...PRIMARY_PUBLICATION_TYPES],
   rob: [...ROB_LEVELS],
+  tauPrior: TAU_PRIOR_SCALES.default,
+  threshold: null,
 };
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
@@ -53,10 +75,20 @@ export function parseState(search: string): { state: ReanalysisState; ignored: S
     if (raw !== null && raw !== value) ignored.add(name);
     return value;
   };
-  const model = pick('model', POOLING_METHODS, PRIMARY.model);
+  const model = pick('model', MODELS, PRIMARY.model);
   const measure = pick('measure', MEASURES, PRIMARY.measure);
   const hakn = params.get('hakn');
   if (hakn !== null && hakn !== '0' && hakn !== '1') ignored.add('hakn');
+  // The prior and the threshold belong to the Bayesian model: under another, they are named and left out.
+  const bayesOnly = <T>(name: StateParam, read: (raw: string) => T | undefined, fallback: T): T => {
+    const raw = params.get(name);
+    if (raw === null) return fallback;
+    const value = model === 'BAYES' ? read(raw) : undefined;
+    if (value === undefined) ignored.add(name);
+    return value ?? fallback;
+  };
+  const tauPrior = bayesOnly('tauPrior', (raw) => TAU_PRIORS.find((scale) => String(scale) === raw), PRIMARY.tauPrior);
+  const threshold = bayesOnly<number | null>('threshold', parseThreshold, PRIMARY.threshold);
   const list = (name: string) =>
     (params.get(name) ?? '')
       .split(',')
@@ -77,6 +109,8 @@ export function parseState(search: string): { state: ReanalysisState; ignored: S
       measure,
       tiers: codes('tiers', PUBLICATION_TYPES, PRIMARY.tiers),
       rob: codes('rob', ROB_LEVELS, PRIMARY.rob),
+      tauPrior,
+      threshold,
     },
     ignored: [...ignored],
   };
@@ -114,6 +148,8 @@ export function stateQuery(state: ReanalysisState): string {
   if (state.measure !== PRIMARY.measure) parts.push(`measure=${state.measure}`);
   if (!sameCodes(state.tiers, PRIMARY.tiers)) parts.push(`tiers=${PUBLICATION_TYPES.filter((t) => state.tiers.includes(t)).join(',')}`);
   if (!sameCodes(state.rob, PRIMARY.rob)) parts.push(`rob=${ROB_LEVELS.filter((r) => state.rob.includes(r)).join(',')}`);
+  if (state.model === 'BAYES' && state.tauPrior !== PRIMARY.tauPrior) parts.push(`tauPrior=${state.tauPrior}`);
+  if (state.model === 'BAYES' && state.threshold !== null) parts.push(`threshold=${state.threshold}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

@@ -78,6 +78,9 @@ export type Tau2Method = (typeof TAU2_METHODS)[number];
 /** The inverse-variance tau² estimators, or the binomial-normal model (`rma.glmm`, PLO only). */
 export const POOLING_METHODS = [...TAU2_METHODS, 'GLMM'] as const;
 export type PoolingMethod = (typeof POOLING_METHODS)[number];
+/** The models an analysis can ask for: the pooling methods, or the Bayesian binomial-normal model (pooling/bayes.ts, PLO only). */
+export const MODELS = [...POOLING_METHODS, 'BAYES'] as const;
+export type Model = (typeof MODELS)[number];
 
 /** GRADE's four levels, highest first; a rating is an index into this list. */
 export const CERTAINTY_LEVELS = ['high', 'moderate', 'low', 'very low'] as const;

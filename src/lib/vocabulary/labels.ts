@@ -11,6 +11,7 @@ import type {
   InclusionStatus,
   MalignancyGroup,
   Measure,
+  Model,
   NkSource,
   Phase,
   PoolingMethod,
@@ -118,6 +119,8 @@ export const METHOD_LABELS: Record<PoolingMethod, string> = {
   REML: 'restricted maximum likelihood',
   PM: 'Paule–Mandel',
 };
+
+export const MODEL_LABELS: Record<Model, string> = { ...METHOD_LABELS, BAYES: 'Bayesian binomial-normal model' };
 
 export const CERTAINTY_DOMAIN_LABELS: Record<CertaintyDomain, string> = {
   riskOfBias: 'Risk of bias',
