@@ -17,10 +17,16 @@ export type OutcomeStudyView = Omit<StudyExport, 'source' | 'population' | 'note
   note: string | null;
 };
 
-/** The export shape, with study rows as older versions may hold them and the GRADE rating optional. */
-export type OutcomeView = Omit<OutcomeExport, 'studies' | 'sponsorReports' | 'certainty'> & {
+type SensitivityExport = OutcomeExport['sensitivity'][number];
+
+/** A sensitivity row; τ² and I² are undefined where a version did not record them (null: nothing pooled). */
+export type SensitivityView = Omit<SensitivityExport, 'tau2' | 'I2'> & { tau2?: number | null | undefined; I2?: number | null | undefined };
+
+/** The export shape, with study and sensitivity rows as older versions may hold them and the GRADE rating optional. */
+export type OutcomeView = Omit<OutcomeExport, 'studies' | 'sponsorReports' | 'sensitivity' | 'certainty'> & {
   studies: OutcomeStudyView[];
   sponsorReports: OutcomeStudyView[];
+  sensitivity: SensitivityView[];
   certainty?: OutcomeExport['certainty'] | undefined;
 };
 
