@@ -1,5 +1,5 @@
 // Typed by the export shape, which the review's Estimate matches: formatting sits below the review.
-import type { DecidedEstimateExport, InterimOutcomeExport, LegacyOutcomeExport, OutcomeExport } from '../schema/exports.ts';
+import type { DecidedEstimateExport, LegacyOutcomeExport, OutcomeExport } from '../schema/exports.ts';
 import { percentRange, percentWithInterval } from './numbers.ts';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -43,9 +43,10 @@ export function restsOn(totals: { trials: number; patients: number }, population
   return `${count(totals.trials, 'trial')}, ${count(totals.patients, 'patient')}, ${populationText}`;
 }
 
-type ExportedResult = OutcomeExport['result'] | InterimOutcomeExport['result'] | LegacyOutcomeExport['result'];
+type ExportedResult =
+  Pick<NonNullable<OutcomeExport['result']>, 'pooled' | 'unpooled'> | Pick<NonNullable<LegacyOutcomeExport['result']>, 'pooled'> | null;
 
-/** A downloaded or frozen outcome's figure: pooled, or the unpooled figure marked as such; every export shape. */
+/** A downloaded or frozen outcome's figure: pooled, or the unpooled figure marked as such; both export shapes. */
 export function exportedFigure(result: ExportedResult): string {
   if (!result) return 'no data';
   if (result.pooled) return percentWithInterval(result.pooled.proportion, result.pooled.ci);

@@ -86,11 +86,17 @@ export const releaseSchema = z
     trials: z.array(frozenTrialSchema),
     /**
      * One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it: the
-     * current shape (versions frozen before GRADE ratings have no `certainty`), the one between
-     * the rules of inference and evidence tiers, or the one versions frozen before the rules carry.
+     * current shape (versions frozen before GRADE ratings have no `certainty`, before funnel data no `result.funnel`),
+     * the one between the rules of inference and evidence tiers, or the one versions frozen before the rules carry.
      */
     outcomes: z.union([
-      z.array(outcomeExportSchema.extend({ certainty: outcomeExportSchema.shape.certainty.optional() })),
+      z.array(
+        outcomeExportSchema.extend({
+          // Versions frozen before funnel data was exported have none, and before GRADE ratings no `certainty`.
+          result: outcomeExportSchema.shape.result.unwrap().partial({ funnel: true }).nullable(),
+          certainty: outcomeExportSchema.shape.certainty.optional(),
+        }),
+      ),
       z.array(interimOutcomeExportSchema),
       z.array(legacyOutcomeExportSchema),
     ]),

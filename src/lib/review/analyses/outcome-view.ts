@@ -17,13 +17,15 @@ export type OutcomeStudyView = Omit<StudyExport, 'source' | 'population' | 'note
   note: string | null;
 };
 
+type ResultExport = NonNullable<OutcomeExport['result']>;
 type SensitivityExport = OutcomeExport['sensitivity'][number];
 
 /** A sensitivity row; τ² and I² are undefined where a version did not record them (null: nothing pooled). */
 export type SensitivityView = Omit<SensitivityExport, 'tau2' | 'I2'> & { tau2?: number | null | undefined; I2?: number | null | undefined };
 
-/** The export shape, with study and sensitivity rows as older versions may hold them and the GRADE rating optional. */
-export type OutcomeView = Omit<OutcomeExport, 'studies' | 'sponsorReports' | 'sensitivity' | 'certainty'> & {
+/** The export shape, with study and sensitivity rows as older versions may hold them and the GRADE rating and funnel data optional. */
+export type OutcomeView = Omit<OutcomeExport, 'result' | 'studies' | 'sponsorReports' | 'sensitivity' | 'certainty'> & {
+  result: (Omit<ResultExport, 'funnel'> & { funnel?: ResultExport['funnel'] | undefined }) | null;
   studies: OutcomeStudyView[];
   sponsorReports: OutcomeStudyView[];
   sensitivity: SensitivityView[];
@@ -57,4 +59,9 @@ export function overallEstimate(outcome: OutcomeView): OutcomeView['strata'][num
     pi: result.pooled?.pi ?? null,
     notes: [],
   };
+}
+
+/** The primary model was fitted (the export records its heterogeneity exactly then): the sections that read the fit are shown. */
+export function isFitted(outcome: OutcomeView): boolean {
+  return (outcome.result?.heterogeneity ?? null) !== null;
 }

@@ -165,10 +165,12 @@ describe('frozenOutcome on the 2026-12-02 version (rules of inference, before ev
   const liftedInterim = interim.outcomes.map((outcome) => frozenOutcome(outcome, interim.trials));
   const written = (slug: string) => interimRaw.outcomes.find((o: { outcome: { slug: string } }) => o.outcome.slug === slug);
 
-  it('lifts every outcome into the current export shape, with only tier, population, note and sensitivity τ² and I² left unrecorded', () => {
+  it('lifts every outcome into the current export shape, with only tier, population, note, funnel data and sensitivity τ² and I² left unrecorded', () => {
     for (const outcome of liftedInterim) {
+      expect(outcome.result?.funnel).toBeUndefined();
       const asCurrent = {
         ...outcome,
+        result: outcome.result && { ...outcome.result, funnel: null },
         certainty: null,
         studies: outcome.studies.map((s) => ({ ...s, population: s.population ?? '', source: { ...s.source, type: 'article' } })),
         sensitivity: outcome.sensitivity.map((row) => ({ ...row, tau2: row.tau2 ?? null, I2: row.I2 ?? null })),

@@ -70,7 +70,7 @@ const INTERIM_CLIPPED_NOTE = /the model's interval reaches outside 0–100 % and
  * - the heterogeneity test: Cochran's Q, the only test its inverse-variance models (DL, REML, PM) had;
  * - study rows as olderStudy lifts them;
  * - sensitivity rows marked `clipped` where its own note says so, τ² and I² not recorded;
- * - no sponsor reports, common-τ² tests or GRADE rating: it recorded none.
+ * - no funnel data, sponsor reports, common-τ² tests or GRADE rating: it recorded none.
  * Every figure is its own, as written: it already cut its intervals to 0–100 %.
  */
 function interimOutcome(outcome: InterimOutcomeExport, trials: FrozenTrial[]): OutcomeView {
@@ -100,7 +100,7 @@ function interimOutcome(outcome: InterimOutcomeExport, trials: FrozenTrial[]): O
  * - population: the frozen trial file's diseases (joined by NCT id);
  * - sensitivity intervals cut to 0–100 % and marked `clipped` where the model's left that range;
  * - study rows as olderStudy lifts them (no count was derived by a rule then);
- * - no strata, rule notes, sponsor reports or common-τ² tests: it recorded none.
+ * - no strata, funnel data, rule notes, sponsor reports or common-τ² tests: it recorded none.
  * Its study weights are kept as it published them.
  */
 export function frozenOutcome(outcome: ReleaseOutcome, trials: FrozenTrial[]): OutcomeView {
@@ -123,6 +123,7 @@ export function frozenOutcome(outcome: ReleaseOutcome, trials: FrozenTrial[]): O
       unpooled: null,
       heterogeneity: { ...result.heterogeneity, test: 'Cochran Q' },
       egger: result.egger,
+      funnel: null,
       leaveOneOut: result.leaveOneOut,
       cumulative: result.cumulative,
       notes: [],
