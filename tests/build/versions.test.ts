@@ -85,7 +85,7 @@ describe('what changed', () => {
     // 2026-12-02 is the last version pooled by DerSimonian–Laird (frozen afterwards from its own commit).
     expect(change('orr', '2026-12-02').reason).toContain('Primary model changed from DerSimonian–Laird to binomial-normal model, maximum likelihood');
     expect(change('crs', '2026-11-29')).toMatchObject({ to: '2026-12-02', kind: 'method', after: { pooled: null } });
-    expect(change('crs', '2026-11-29').reason).toContain('the zero-event rule now applies');
+    expect(change('crs', '2026-11-29').reason).toContain('The zero-event rule now applies');
   });
 });
 
