@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { RELEASES_DIR } from '../lib/content-paths.ts';
 import type { EvidenceState } from '../lib/review/history/changes.ts';
 import { changeHistory, type VersionComparison } from '../lib/review/history/change-causes.ts';
+import { frozenOutcome } from '../lib/review/history/frozen-outcome.ts';
 import { releaseSchema, type Release } from '../lib/schema/release.ts';
 import { validateYamlFile } from '../lib/validation/validate-yaml-file.ts';
 import type { Review } from './review.ts';
@@ -67,7 +68,12 @@ export function getEvidenceStates(review: Review): EvidenceState[] {
     trials: review.trials,
     outcomes: review.exports.outcomes,
   };
-  return [...getReleases().toReversed(), current];
+  // Versions frozen under an older shape are compared through the adapter, which names the basis an interim version did not record as a field.
+  const frozen = getReleases().map((release): EvidenceState => ({
+    ...release,
+    outcomes: release.outcomes.map((outcome) => frozenOutcome(outcome, release.trials)),
+  }));
+  return [...frozen.toReversed(), current];
 }
 
 /** Every version against the one before it, newest first, each change with its cause. */

@@ -78,10 +78,14 @@ describe('what changed', () => {
     }
   });
 
-  it('gives every moved estimate its cause: the change of primary model since 2026-11-29 is named', () => {
+  it('gives every moved estimate its cause: the zero-event rule by 2026-12-02, the change of primary model after it', () => {
     const data = JSON.parse(readFileSync(join(SITE_DIR, 'data/changes.json'), 'utf8'));
-    const orr = data.changes.find((c: { outcome: string | null; from: string }) => c.outcome === 'orr' && c.from === '2026-11-29');
-    expect(orr.reason).toContain('Primary model changed from DerSimonian–Laird to binomial-normal model, maximum likelihood');
+    const change = (outcome: string, from: string) =>
+      data.changes.find((c: { outcome: string | null; from: string }) => c.outcome === outcome && c.from === from);
+    // 2026-12-02 is the last version pooled by DerSimonian–Laird (frozen afterwards from its own commit).
+    expect(change('orr', '2026-12-02').reason).toContain('Primary model changed from DerSimonian–Laird to binomial-normal model, maximum likelihood');
+    expect(change('crs', '2026-11-29')).toMatchObject({ to: '2026-12-02', kind: 'method', after: { pooled: null } });
+    expect(change('crs', '2026-11-29').reason).toContain('The zero-event rule now applies');
   });
 });
 
@@ -398,12 +402,27 @@ describe('frozen survival pages', () => {
     }
   });
 
-  it('say where a version recorded no GRADE rating (the 2026-11-29 one recorded none)', () => {
-    for (const { outcome } of written('2026-11-29')) {
-      const page = readPage(`versions/2026-11-29/outcomes/${outcome.slug}/`);
-      expect(text(page.querySelector('[data-no-certainty]'))).toBe('This version recorded no certainty rating.');
-      expect(page.querySelector('[data-certainty-domains]')).toBeNull();
+  it('say where a version recorded no GRADE rating (those of 2026-11-29 and 2026-12-02 recorded none)', () => {
+    for (const version of ['2026-11-29', '2026-12-02']) {
+      for (const outcome of written(version)) {
+        expect(outcome).not.toHaveProperty('certainty');
+        const page = readPage(`versions/${version}/outcomes/${outcome.outcome.slug}/`);
+        expect(text(page.querySelector('[data-no-certainty]'))).toBe('This version recorded no certainty rating.');
+        expect(page.querySelector('[data-certainty-domains]')).toBeNull();
+      }
     }
+  });
+
+  it('say where a version recorded no τ² or I² for a sensitivity row (2026-12-02 recorded none)', () => {
+    const rows = readPage('versions/2026-12-02/outcomes/orr/').querySelectorAll('[data-sensitivity] tbody tr');
+    expect(rows.length).toBe(written('2026-12-02').find((o) => o.outcome.slug === 'orr')!.sensitivity.length);
+    for (const row of rows)
+      expect(
+        row
+          .querySelectorAll('td')
+          .slice(-2)
+          .map((td) => text(td)),
+      ).toEqual(['not recorded', 'not recorded']);
   });
 });
 

@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { PUBLICATION_TYPES } from './trial.ts';
 import { ROB_JUDGEMENTS } from './risk-of-bias.ts';
-import { CHANGE_KINDS } from '../vocabulary/codes.ts';
+import { CHANGE_KINDS, TAU2_METHODS } from '../vocabulary/codes.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
 const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
@@ -87,6 +87,16 @@ const settingsRef = z.strictObject({ measure: z.string(), method: z.string(), ha
 const egger = z.strictObject({ t: z.number(), df: z.number(), p: z.number() });
 /** A refit row gives its estimate, or why the refit gave none (e.g. it did not converge). */
 const problem = z.strictObject({ problem: z.string() });
+/** Heterogeneity statistics as every version recorded them; the current one also names its test. */
+const heterogeneityStats = z.strictObject({ tau2: z.number(), Q: z.number(), df: z.number(), pQ: z.number(), I2: z.number(), H2: z.number() });
+const subgroupSplit = z.strictObject({
+  dimension: z.string(),
+  /** Every characteristic that splits the studies this way. */
+  title: z.string(),
+  groups: z.array(estimate.extend({ group: z.string(), label: z.string(), k: z.number().int(), tau2: z.number(), I2: z.number() })),
+  /** RevMan's test: separate τ² per subgroup, fixed-effect Q on the subgroup estimates. */
+  between: z.strictObject({ Q: z.number(), df: z.number(), p: z.number() }).nullable(),
+});
 const leaveOneOut = z.array(z.union([estimate.extend({ omitted: z.string() }), problem.extend({ omitted: z.string() })]));
 const cumulative = z.array(z.union([estimate.extend({ study: z.string() }), problem.extend({ study: z.string() })]));
 /**
@@ -119,18 +129,8 @@ export const outcomeExportSchema = z.strictObject({
       pooled: estimate.extend({ pi: interval.nullable() }).nullable(),
       /** The figure shown when nothing is pooled: the study's own, or the total's, with its exact 95 % CI. */
       unpooled: estimate.nullable(),
-      heterogeneity: z
-        .strictObject({
-          tau2: z.number(),
-          /** Cochran's Q, or the likelihood-ratio statistic when `test` says so. */
-          Q: z.number(),
-          df: z.number(),
-          pQ: z.number(),
-          I2: z.number(),
-          H2: z.number(),
-          test: z.enum(HETEROGENEITY_TESTS),
-        })
-        .nullable(),
+      /** `Q` is Cochran's Q, or the likelihood-ratio statistic when `test` says so. */
+      heterogeneity: heterogeneityStats.extend({ test: z.enum(HETEROGENEITY_TESTS) }).nullable(),
       /** Null below k = 10. */
       egger: egger.nullable(),
       /** Null where the small-study rule (THRESHOLDS.smallStudyMinStudies) leaves the funnel plot out. */
@@ -151,13 +151,7 @@ export const outcomeExportSchema = z.strictObject({
    */
   sponsorReports: z.array(studyExport),
   subgroups: z.array(
-    z.strictObject({
-      dimension: z.string(),
-      /** Every characteristic that splits the studies this way. */
-      title: z.string(),
-      groups: z.array(estimate.extend({ group: z.string(), label: z.string(), k: z.number().int(), tau2: z.number(), I2: z.number() })),
-      /** RevMan's test: separate τ² per subgroup, fixed-effect Q on the subgroup estimates. */
-      between: z.strictObject({ Q: z.number(), df: z.number(), p: z.number() }).nullable(),
+    subgroupSplit.extend({
       /** Mixed-effects test with one common τ² (`rma(yi, vi, mods = ~ group)`, REML). */
       commonTau2: z.strictObject({ QM: z.number(), df: z.number(), df2: z.number().nullable(), p: z.number(), tau2: z.number() }).nullable(),
     }),
@@ -206,7 +200,7 @@ export const legacyOutcomeExportSchema = z.strictObject({
       k: z.number().int(),
       patients: z.number().int(),
       pooled: estimate.extend({ pi: interval }),
-      heterogeneity: z.strictObject({ tau2: z.number(), Q: z.number(), df: z.number(), pQ: z.number(), I2: z.number(), H2: z.number() }),
+      heterogeneity: heterogeneityStats,
       egger: egger.nullable(),
       leaveOneOut,
       cumulative,
@@ -214,14 +208,7 @@ export const legacyOutcomeExportSchema = z.strictObject({
     .nullable(),
   // Studies as the current export has them, before derived counts, tiers, risk of bias, populations and notes, and with a weight for every study.
   studies: z.array(studyExport.omit({ derivedFrom: true, riskOfBias: true, population: true, note: true }).extend({ weight: z.number(), source })),
-  subgroups: z.array(
-    z.strictObject({
-      dimension: z.string(),
-      title: z.string(),
-      groups: z.array(estimate.extend({ group: z.string(), label: z.string(), k: z.number().int(), tau2: z.number(), I2: z.number() })),
-      between: z.strictObject({ Q: z.number(), df: z.number(), p: z.number() }).nullable(),
-    }),
-  ),
+  subgroups: z.array(subgroupSplit),
   sensitivity: z.array(
     estimate.extend({
       label: z.string(),
@@ -236,7 +223,31 @@ export const legacyOutcomeExportSchema = z.strictObject({
   notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
 });
 
+/**
+ * The shape published between the rules of inference and evidence tiers (the 2026-12-02 version,
+ * the last pooled by DerSimonian–Laird): figures after the rules, by malignancy group, but the
+ * overall figure without its basis, heterogeneity without its test (its models were all
+ * inverse-variance), study rows without tier, address, population, note or risk of bias, no sponsor
+ * reports, sensitivity rows without τ², I² or the clipped mark, and no GRADE rating.
+ */
+export const interimOutcomeExportSchema = z.strictObject({
+  outcome: outcomeRef,
+  version: versionRef,
+  settings: settingsRef.extend({ method: z.enum(TAU2_METHODS) }),
+  result: outcomeExportSchema.shape.result
+    .unwrap()
+    .omit({ basis: true, funnel: true })
+    .extend({ model: z.enum([...TAU2_METHODS, 'none']), heterogeneity: heterogeneityStats.nullable() })
+    .nullable(),
+  strata: outcomeExportSchema.shape.strata,
+  studies: z.array(studyExport.omit({ riskOfBias: true, population: true, note: true }).extend({ source })),
+  subgroups: z.array(subgroupSplit),
+  sensitivity: z.array(decidedEstimate.extend({ label: z.string(), measure: z.string(), method: z.string(), hakn: z.boolean() })),
+  notReported: outcomeExportSchema.shape.notReported,
+});
+
 export type OutcomeExport = z.infer<typeof outcomeExportSchema>;
+export type InterimOutcomeExport = z.infer<typeof interimOutcomeExportSchema>;
 /** A figure after the rules as downloads carry it; the review's own Estimate has the same fields. */
 export type DecidedEstimateExport = z.infer<typeof decidedEstimate>;
 export type LegacyOutcomeExport = z.infer<typeof legacyOutcomeExportSchema>;

@@ -44,3 +44,23 @@ describe('release schema: every figure inside its own interval', () => {
     ]);
   });
 });
+
+describe('release schema: the interim shape of 2026-12-02 (rules of inference, before evidence tiers)', () => {
+  const interim = JSON.parse(readFileSync('content/releases/2026-12-02.json', 'utf8'));
+  const issuesOf = (edit: (release: any) => void) => {
+    const forged = structuredClone(interim);
+    edit(forged);
+    return releaseSchema.safeParse(forged).error?.issues ?? [];
+  };
+
+  it('accepts the version as frozen from its own commit', () => {
+    expect(releaseSchema.safeParse(interim).error?.issues ?? []).toEqual([]);
+  });
+
+  it('refuses a field the shape never had, a model it could not fit, and one outcome in another shape', () => {
+    expect(issuesOf((release) => (release.outcomes[0].result.basis = 'pooled'))).not.toEqual([]);
+    expect(issuesOf((release) => (release.outcomes[0].result.model = 'GLMM'))).not.toEqual([]);
+    expect(issuesOf((release) => (release.outcomes[0].sensitivity[0].tau2 = 0.5))).not.toEqual([]);
+    expect(issuesOf((release) => (release.outcomes[1] = snapshot.outcomes[1]))).not.toEqual([]);
+  });
+});

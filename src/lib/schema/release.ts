@@ -9,7 +9,14 @@
  */
 import { z } from 'astro/zod';
 import { INCLUSION_STATUSES, NCT_ID, STATUSES } from './trial.ts';
-import { legacyOutcomeExportSchema, legacySurvivalExportSchema, licenceSchema, outcomeExportSchema, survivalExportSchema } from './exports.ts';
+import {
+  interimOutcomeExportSchema,
+  legacyOutcomeExportSchema,
+  legacySurvivalExportSchema,
+  licenceSchema,
+  outcomeExportSchema,
+  survivalExportSchema,
+} from './exports.ts';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative');
@@ -79,8 +86,8 @@ export const releaseSchema = z
     trials: z.array(frozenTrialSchema),
     /**
      * One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it: the
-     * current shape (versions frozen before GRADE ratings have no `certainty`, before funnel data no `result.funnel`), or the one
-     * versions frozen before the rules of inference carry.
+     * current shape (versions frozen before GRADE ratings have no `certainty`, before funnel data no `result.funnel`),
+     * the one between the rules of inference and evidence tiers, or the one versions frozen before the rules carry.
      */
     outcomes: z.union([
       z.array(
@@ -90,6 +97,7 @@ export const releaseSchema = z
           certainty: outcomeExportSchema.shape.certainty.optional(),
         }),
       ),
+      z.array(interimOutcomeExportSchema),
       z.array(legacyOutcomeExportSchema),
     ]),
     /** Progression-free and overall survival, listed rather than pooled (sources without tiers before they were recorded). */

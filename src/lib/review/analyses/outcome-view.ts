@@ -18,12 +18,17 @@ export type OutcomeStudyView = Omit<StudyExport, 'source' | 'population' | 'note
 };
 
 type ResultExport = NonNullable<OutcomeExport['result']>;
+type SensitivityExport = OutcomeExport['sensitivity'][number];
 
-/** The export shape, with study rows as older versions may hold them and the GRADE rating and funnel data optional. */
-export type OutcomeView = Omit<OutcomeExport, 'result' | 'studies' | 'sponsorReports' | 'certainty'> & {
+/** A sensitivity row; τ² and I² are undefined where a version did not record them (null: nothing pooled). */
+export type SensitivityView = Omit<SensitivityExport, 'tau2' | 'I2'> & { tau2?: number | null | undefined; I2?: number | null | undefined };
+
+/** The export shape, with study and sensitivity rows as older versions may hold them and the GRADE rating and funnel data optional. */
+export type OutcomeView = Omit<OutcomeExport, 'result' | 'studies' | 'sponsorReports' | 'sensitivity' | 'certainty'> & {
   result: (Omit<ResultExport, 'funnel'> & { funnel?: ResultExport['funnel'] | undefined }) | null;
   studies: OutcomeStudyView[];
   sponsorReports: OutcomeStudyView[];
+  sensitivity: SensitivityView[];
   certainty?: OutcomeExport['certainty'] | undefined;
 };
 

@@ -158,3 +158,76 @@ describe("a frozen version's leave-one-out and cumulative plots", () => {
     expect(figure.table.rows).toEqual(written.map((r) => [`+ ${r.study}`, plotInterval(r.proportion, r.ci)]));
   });
 });
+
+describe('frozenOutcome on the 2026-12-02 version (rules of inference, before evidence tiers)', () => {
+  const interimRaw = JSON.parse(readFileSync('content/releases/2026-12-02.json', 'utf8'));
+  const interim = releaseSchema.parse(interimRaw);
+  const liftedInterim = interim.outcomes.map((outcome) => frozenOutcome(outcome, interim.trials));
+  const written = (slug: string) => interimRaw.outcomes.find((o: { outcome: { slug: string } }) => o.outcome.slug === slug);
+
+  it('lifts every outcome into the current export shape, with only tier, population, note, funnel data and sensitivity τ² and I² left unrecorded', () => {
+    for (const outcome of liftedInterim) {
+      expect(outcome.result?.funnel).toBeUndefined();
+      const asCurrent = {
+        ...outcome,
+        result: outcome.result && { ...outcome.result, funnel: null },
+        certainty: null,
+        studies: outcome.studies.map((s) => ({ ...s, population: s.population ?? '', source: { ...s.source, type: 'article' } })),
+        sensitivity: outcome.sensitivity.map((row) => ({ ...row, tau2: row.tau2 ?? null, I2: row.I2 ?? null })),
+      };
+      expect(outcomeExportSchema.safeParse(asCurrent).error?.issues ?? []).toEqual([]);
+      expect(outcome.certainty).toBeUndefined();
+      expect(outcome.sponsorReports).toEqual([]);
+      for (const row of outcome.sensitivity) expect([row.tau2, row.I2]).toEqual([undefined, undefined]);
+    }
+  });
+
+  it("keeps the version's own figures as written: result, strata, study rows (joined by id), sensitivity rows", () => {
+    for (const outcome of liftedInterim) {
+      const json = written(outcome.outcome.slug);
+      const { basis: _basis, heterogeneity, ...result } = outcome.result ?? { basis: null, heterogeneity: null };
+      const { heterogeneity: writtenHeterogeneity, ...writtenResult } = json.result ?? { heterogeneity: null };
+      expect(result).toEqual(writtenResult);
+      expect(heterogeneity).toEqual(writtenHeterogeneity && { ...writtenHeterogeneity, test: 'Cochran Q' });
+      expect(outcome.strata).toEqual(json.strata);
+      expect(outcome.studies.map((s) => s.id)).toEqual(json.studies.map((s: { id: string }) => s.id));
+      for (const study of outcome.studies) {
+        const { source, ...numbers } = json.studies.find((s: { id: string }) => s.id === study.id);
+        expect(study).toMatchObject(numbers);
+        expect(study.source).toEqual({ ...source, type: null, url: null });
+        expect([study.note, study.riskOfBias]).toEqual([null, null]);
+      }
+      expect(outcome.sensitivity.map(({ clipped: _, tau2: _t, I2: _i, ...row }) => row)).toEqual(json.sensitivity);
+    }
+  });
+
+  it("names each overall figure's basis as the version did: pooled where it recorded a pooled figure, else the rule its notes name", () => {
+    expect(Object.fromEntries(liftedInterim.map((o) => [o.outcome.slug, o.result?.basis ?? null]))).toEqual({
+      orr: 'pooled',
+      cr: 'single-study',
+      crs: 'no-events',
+      'crs-grade-3': 'no-events',
+      icans: 'no-events',
+      'icans-grade-3': 'no-events',
+      gvhd: 'no-events',
+      infections: null,
+      cytopenias: null,
+    });
+    // Overall response by DerSimonian–Laird, 23 of 54 in 3 studies, as that version printed it.
+    const orr = liftedInterim.find((o) => o.outcome.slug === 'orr')!;
+    expect(overallEstimate(orr)).toMatchObject({ basis: 'pooled', model: 'DL', k: 3, patients: 54, events: 23, ...written('orr').result.pooled });
+  });
+
+  it('marks no sensitivity row clipped: the version cut none of its intervals and noted none', () => {
+    const orr = liftedInterim.find((o) => o.outcome.slug === 'orr')!;
+    expect(orr.sensitivity).toHaveLength(7);
+    expect(orr.sensitivity.some((row) => row.clipped)).toBe(false);
+  });
+
+  it('refuses an overall figure with nothing pooled and no rule named, rather than guess its basis', () => {
+    const forged = structuredClone(interimRaw);
+    forged.outcomes[1].result.notes = [];
+    const [, cr] = releaseSchema.parse(forged).outcomes;
+    expect(() => frozenOutcome(cr!, interim.trials)).toThrow('version 2026-12-02, cr: nothing pooled and no note names the rule that applied');
+  });
+});

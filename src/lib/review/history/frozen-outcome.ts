@@ -3,24 +3,92 @@
  * under an older shape are lifted into it here, in one place; what such a version did not
  * record stays null or empty (the page says "not recorded"), and no number is recomputed.
  */
-import type { LegacyOutcomeExport } from '../../schema/exports.ts';
+import type { InterimOutcomeExport, LegacyOutcomeExport } from '../../schema/exports.ts';
 import type { FrozenTrial, Release } from '../../schema/release.ts';
 import { clip } from '../analyses/decided-estimate.ts';
-import type { OutcomeView } from '../analyses/outcome-view.ts';
+import type { OutcomeStudyView, OutcomeView } from '../analyses/outcome-view.ts';
 import type { SurvivalView } from '../analyses/survival-view.ts';
 
 type ReleaseOutcome = Release['outcomes'][number];
 type ReleaseSurvival = Release['survival'][number];
+type Basis = NonNullable<OutcomeView['result']>['basis'];
 
 function isLegacy(outcome: ReleaseOutcome): outcome is LegacyOutcomeExport {
-  // Only the current shape has primary figures by malignancy group.
+  // Only the later shapes have primary figures by malignancy group.
   return !('strata' in outcome);
+}
+
+function isInterim(outcome: ReleaseOutcome): outcome is InterimOutcomeExport {
+  // Only the current shape lists the counts known from sponsor reports.
+  return !('sponsorReports' in outcome);
 }
 
 /** The trial's diseases as the frozen trial file recorded them; null if it recorded none. */
 function frozenPopulation(trial: FrozenTrial | undefined): string | null {
   const diseases = (trial?.population as { diseases?: unknown } | undefined)?.diseases;
   return Array.isArray(diseases) && diseases.length > 0 && diseases.every((d) => typeof d === 'string') ? diseases.join(', ') : null;
+}
+
+type OlderStudy = LegacyOutcomeExport['studies'][number] | InterimOutcomeExport['studies'][number];
+
+/** A study row of a version frozen before evidence tiers: population from its own trial file (by NCT id); tier, address, note and risk of bias not recorded. */
+function olderStudy(study: OlderStudy, byNct: Map<string, FrozenTrial>): OutcomeStudyView {
+  return {
+    derivedFrom: null,
+    ...study,
+    population: frozenPopulation(byNct.get(study.nct)),
+    note: null,
+    riskOfBias: null,
+    source: { ...study.source, type: null, url: null },
+  };
+}
+
+/**
+ * The basis of an interim version's overall figure, which it printed but did not record as a field:
+ * its export gave `pooled` exactly when the basis was "pooled", and otherwise the rule that applied
+ * among the outcome's notes, in that version's words (rules.ts at the time).
+ */
+const INTERIM_BASIS_NOTES: [RegExp, Basis][] = [
+  [/^No events: /, 'no-events'],
+  [/^One study, not pooled/, 'single-study'],
+  [/^The \S+ model gave no estimate /, 'not-fitted'],
+];
+
+function interimBasis(outcome: InterimOutcomeExport, result: NonNullable<InterimOutcomeExport['result']>): Basis {
+  if (result.pooled) return 'pooled';
+  const basis = INTERIM_BASIS_NOTES.find(([pattern]) => result.notes.some((note) => pattern.test(note)))?.[1];
+  if (!basis) throw new Error(`version ${outcome.version.date}, ${outcome.outcome.slug}: nothing pooled and no note names the rule that applied`);
+  return basis;
+}
+
+/** The note that version added to a sensitivity row whose interval it cut to 0–100 %. */
+const INTERIM_CLIPPED_NOTE = /the model's interval reaches outside 0–100 % and is shown cut to that range\.$/;
+
+/**
+ * A version frozen between the rules of inference and evidence tiers (2026-12-02) is lifted with
+ * - the overall figure's basis: "pooled" where it recorded a pooled figure, else the rule its notes name;
+ * - the heterogeneity test: Cochran's Q, the only test its inverse-variance models (DL, REML, PM) had;
+ * - study rows as olderStudy lifts them;
+ * - sensitivity rows marked `clipped` where its own note says so, τ² and I² not recorded;
+ * - no funnel data, sponsor reports, common-τ² tests or GRADE rating: it recorded none.
+ * Every figure is its own, as written: it already cut its intervals to 0–100 %.
+ */
+function interimOutcome(outcome: InterimOutcomeExport, trials: FrozenTrial[]): OutcomeView {
+  const byNct = new Map(trials.map((trial) => [trial.nct, trial]));
+  const { result } = outcome;
+  return {
+    ...outcome,
+    result: result && {
+      ...result,
+      basis: interimBasis(outcome, result),
+      heterogeneity: result.heterogeneity && { ...result.heterogeneity, test: 'Cochran Q' },
+    },
+    studies: outcome.studies.map((study) => olderStudy(study, byNct)),
+    sponsorReports: [],
+    subgroups: outcome.subgroups.map((subgroup) => ({ ...subgroup, commonTau2: null })),
+    sensitivity: outcome.sensitivity.map((row) => ({ ...row, clipped: row.notes.some((note) => INTERIM_CLIPPED_NOTE.test(note)) })),
+    certainty: undefined,
+  };
 }
 
 /**
@@ -31,11 +99,12 @@ function frozenPopulation(trial: FrozenTrial | undefined): string | null {
  * - events: the sum of its studies' events (the version recorded the counts, not their sum);
  * - population: the frozen trial file's diseases (joined by NCT id);
  * - sensitivity intervals cut to 0–100 % and marked `clipped` where the model's left that range;
- * - no strata, funnel data, rule notes, tiers, risk of bias, sponsor reports, notes on counts or common-τ² tests: it recorded none.
+ * - study rows as olderStudy lifts them (no count was derived by a rule then);
+ * - no strata, funnel data, rule notes, sponsor reports or common-τ² tests: it recorded none.
  * Its study weights are kept as it published them.
  */
 export function frozenOutcome(outcome: ReleaseOutcome, trials: FrozenTrial[]): OutcomeView {
-  if (!isLegacy(outcome)) return outcome;
+  if (!isLegacy(outcome)) return isInterim(outcome) ? interimOutcome(outcome, trials) : outcome;
   const byNct = new Map(trials.map((trial) => [trial.nct, trial]));
   const events = outcome.studies.reduce((sum, study) => sum + study.events, 0);
   const { result } = outcome;
@@ -60,14 +129,7 @@ export function frozenOutcome(outcome: ReleaseOutcome, trials: FrozenTrial[]): O
       notes: [],
     },
     strata: [],
-    studies: outcome.studies.map((study) => ({
-      ...study,
-      population: frozenPopulation(byNct.get(study.nct)),
-      note: null,
-      derivedFrom: null,
-      riskOfBias: null,
-      source: { ...study.source, type: null, url: null },
-    })),
+    studies: outcome.studies.map((study) => olderStudy(study, byNct)),
     sponsorReports: [],
     subgroups: outcome.subgroups.map((subgroup) => ({ ...subgroup, commonTau2: null })),
     sensitivity: outcome.sensitivity.map(({ label, measure, method, hakn, proportion, ci, pi, tau2, I2 }) => {
