@@ -11,7 +11,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { UsageError } from '../src/lib/cli/usage.ts';
 import { impactMarkdown, reviewImpact } from '../src/lib/review/history/impact.ts';
 import { main, runCommand, writeLine, type Io } from './lib/command.ts';
@@ -39,6 +39,7 @@ export const run = (argv: string[], io: Io) =>
         let commit: string;
         try {
           commit = execFileSync('git', ['rev-parse', '--short', '--verify', `${base}^{commit}`], {
+            cwd: io.cwd,
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'ignore'],
           }).trim();
@@ -49,7 +50,7 @@ export const run = (argv: string[], io: Io) =>
         // The base's content, as committed, in a folder of its own.
         const root = mkdtempSync(join(tmpdir(), 'carnk-impact-'));
         try {
-          const archive = spawnSync('git', ['archive', '--format=tar', commit, TRIALS_DIR], { maxBuffer: 1 << 30 });
+          const archive = spawnSync('git', ['archive', '--format=tar', commit, TRIALS_DIR], { cwd: io.cwd, maxBuffer: 1 << 30 });
           if (archive.status !== 0) throw new Error(`git archive ${base} ${TRIALS_DIR} failed: ${archive.stderr.toString().trim()}`);
           const untar = spawnSync('tar', ['-x', '-C', root], { input: archive.stdout });
           if (untar.status !== 0) throw new Error(`cannot unpack ${base}'s content: ${untar.stderr.toString().trim()}`);
@@ -57,8 +58,10 @@ export const run = (argv: string[], io: Io) =>
           const date = new Date().toISOString().slice(0, 10);
           // Only the trial files decide the pooled outcomes; the search record and seed claims come from
           // the working tree on both sides, so a change to their schema does not stop the comparison.
-          const before = loadReview({ date, commit }, '.', join(root, TRIALS_DIR));
-          const after = loadReview({ date, commit: undefined });
+          // Relative to the process's folder, so the problems listed name files as the user sees them.
+          const here = relative(process.cwd(), io.cwd) || '.';
+          const before = loadReview({ date, commit }, here, join(root, TRIALS_DIR));
+          const after = loadReview({ date, commit: undefined }, here);
           for (const [side, result] of [
             [`${base} (${commit})`, before],
             ['the working tree', after],
