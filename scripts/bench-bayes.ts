@@ -6,7 +6,7 @@
  */
 import { positiveList } from '../src/lib/cli/usage.ts';
 import { bayesBinomialNormal } from '../src/lib/pooling/bayes.ts';
-import { runCommand } from './lib/command.ts';
+import { main, runCommand, writeLine, type Io } from './lib/command.ts';
 
 const HELP = `usage: npm run bench:bayes -- [--sizes 1,5,20,50,200]
 
@@ -21,27 +21,35 @@ function studies(k: number) {
   });
 }
 
-await runCommand({
-  name: 'bench:bayes',
-  help: HELP,
-  options: { sizes: { type: 'string', default: '1,5,20,50,200' } },
-  run(flags) {
-    console.log('k\tbest ms\tmedian\t95% CrI\ttau median');
-    for (const k of positiveList('sizes', flags.sizes)) {
-      const data = studies(k);
-      let best = Infinity;
-      let result = bayesBinomialNormal(data, { threshold: 0.3 });
-      for (let run = 0; run < 5; run++) {
-        const start = process.cpuUsage();
-        result = bayesBinomialNormal(data, { threshold: 0.3 });
-        const used = process.cpuUsage(start);
-        best = Math.min(best, (used.user + used.system) / 1000);
-      }
-      const { proportion, tau } = result;
-      console.log(
-        `${k}\t${best.toFixed(1)}\t${proportion.median.toFixed(3)}\t${proportion.cri.map((x) => x.toFixed(3)).join('-')}\t${tau.median.toFixed(3)}`,
-      );
-    }
-    return 0;
-  },
-});
+export const run = (argv: string[], io: Io) =>
+  runCommand(
+    {
+      name: 'bench:bayes',
+      help: HELP,
+      options: { sizes: { type: 'string', default: '1,5,20,50,200' } },
+      run(flags, _positionals, io) {
+        writeLine(io.stdout, 'k\tbest ms\tmedian\t95% CrI\ttau median');
+        for (const k of positiveList('sizes', flags.sizes)) {
+          const data = studies(k);
+          let best = Infinity;
+          let result = bayesBinomialNormal(data, { threshold: 0.3 });
+          for (let run = 0; run < 5; run++) {
+            const start = process.cpuUsage();
+            result = bayesBinomialNormal(data, { threshold: 0.3 });
+            const used = process.cpuUsage(start);
+            best = Math.min(best, (used.user + used.system) / 1000);
+          }
+          const { proportion, tau } = result;
+          writeLine(
+            io.stdout,
+            `${k}\t${best.toFixed(1)}\t${proportion.median.toFixed(3)}\t${proportion.cri.map((x) => x.toFixed(3)).join('-')}\t${tau.median.toFixed(3)}`,
+          );
+        }
+        return 0;
+      },
+    },
+    argv,
+    io,
+  );
+
+if (import.meta.main) await main(run);

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import { positiveList } from '../src/lib/cli/usage.ts';
 import { TRIALS_DIR } from '../src/lib/content-paths.ts';
-import { runCommand } from './lib/command.ts';
+import { main, runCommand, writeLine, type Io } from './lib/command.ts';
 import { syntheticTrialFiles } from './lib/synthetic-trials.ts';
 
 const HELP = `usage: npm run bench:build -- [--sizes 100,1000] [--skip-real]
@@ -56,31 +56,39 @@ function build(label: string, trialsDir: string | undefined, trials: number): st
   return `| ${label.padEnd(14)} | ${String(trials).padStart(6)} | ${seconds.toFixed(1).padStart(8)} | ${String(pages).padStart(6)} | ${String(files).padStart(6)} | ${(bytes / 1e6).toFixed(1).padStart(9)} | ${((seconds * 1000) / trials).toFixed(0).padStart(11)} |`;
 }
 
-await runCommand({
-  name: 'bench:build',
-  help: HELP,
-  options: { sizes: { type: 'string', default: '100,1000' }, 'skip-real': { type: 'boolean', default: false } },
-  run(flags) {
-    const sizes = positiveList('sizes', flags.sizes);
-    rmSync(scratch, { recursive: true, force: true });
-    mkdirSync(scratch, { recursive: true });
-    try {
-      const rows = flags['skip-real'] ? [] : [build('real content', undefined, readdirSync(TRIALS_DIR).filter((n) => n.endsWith('.mdx')).length)];
-      for (const size of sizes) {
-        const dir = join(scratch, `trials-${size}`);
-        mkdirSync(dir, { recursive: true });
-        for (const file of syntheticTrialFiles(size)) writeFileSync(join(dir, file.name), file.text);
-        rows.push(build(`${size} generated`, dir, size));
-      }
-      console.log('| content        | trials | time (s) |  pages |  files | size (MB) | ms per trial |');
-      console.log('|----------------|--------|----------|--------|--------|-----------|--------------|');
-      for (const row of rows) console.log(row);
-      console.log(
-        `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; each build is a full \`npm run build\` (validation + astro build).`,
-      );
-      return 0;
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-  },
-});
+export const run = (argv: string[], io: Io) =>
+  runCommand(
+    {
+      name: 'bench:build',
+      help: HELP,
+      options: { sizes: { type: 'string', default: '100,1000' }, 'skip-real': { type: 'boolean', default: false } },
+      run(flags, _positionals, io) {
+        const sizes = positiveList('sizes', flags.sizes);
+        rmSync(scratch, { recursive: true, force: true });
+        mkdirSync(scratch, { recursive: true });
+        try {
+          const rows = flags['skip-real'] ? [] : [build('real content', undefined, readdirSync(TRIALS_DIR).filter((n) => n.endsWith('.mdx')).length)];
+          for (const size of sizes) {
+            const dir = join(scratch, `trials-${size}`);
+            mkdirSync(dir, { recursive: true });
+            for (const file of syntheticTrialFiles(size)) writeFileSync(join(dir, file.name), file.text);
+            rows.push(build(`${size} generated`, dir, size));
+          }
+          writeLine(io.stdout, '| content        | trials | time (s) |  pages |  files | size (MB) | ms per trial |');
+          writeLine(io.stdout, '|----------------|--------|----------|--------|--------|-----------|--------------|');
+          for (const row of rows) writeLine(io.stdout, row);
+          writeLine(
+            io.stdout,
+            `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; each build is a full \`npm run build\` (validation + astro build).`,
+          );
+          return 0;
+        } finally {
+          rmSync(scratch, { recursive: true, force: true });
+        }
+      },
+    },
+    argv,
+    io,
+  );
+
+if (import.meta.main) await main(run);

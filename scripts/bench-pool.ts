@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { positiveList } from '../src/lib/cli/usage.ts';
 import { analyse, betweenTest, egger, escalc, glmm, reWeights, rma, subgroupFits, type StudyInput } from '../src/lib/pooling/index.ts';
-import { runCommand } from './lib/command.ts';
+import { main, runCommand, writeLine, type Io } from './lib/command.ts';
 
 type Mode = 'full' | 'full-reml' | 'pool' | 'pool+subgroups+egger' | 'glmm' | 'baseline';
 
@@ -155,7 +155,7 @@ function hasMetafor(): boolean {
   return run.status === 0;
 }
 
-function main(sizes: number[]): void {
+function benchmark(sizes: number[], io: Io): void {
   const cases = sizes.flatMap((k): { k: number; mode: Exclude<Mode, 'baseline'> }[] =>
     k <= FULL_UP_TO
       ? [
@@ -192,25 +192,38 @@ function main(sizes: number[]): void {
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
   const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
-  console.log(line(rows[0]!));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows.slice(1)) console.log(line(row));
-  console.log(`Baseline Node process peak RSS: ${baseline.maxRssMB.toFixed(0)} MB. Data: simulated, PLO, Wald CI; GLMM rows: ML, nAGQ = 7.`);
-  console.log('GLMM rows time the fit alone: leave-one-out and cumulative are not computed for GLMM (k refits of an integrated likelihood).');
-  console.log('metafor is timed up to k = 500 only: its leave1out() and cumul() at k = 10 000 take minutes.');
-  console.log('Times are CPU time (user + system) per run, here and in R; speed-up = metafor / this module (target for GLMM at k = 500: >= 10x).');
+  writeLine(io.stdout, line(rows[0]!));
+  writeLine(io.stdout, `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows.slice(1)) writeLine(io.stdout, line(row));
+  writeLine(io.stdout, `Baseline Node process peak RSS: ${baseline.maxRssMB.toFixed(0)} MB. Data: simulated, PLO, Wald CI; GLMM rows: ML, nAGQ = 7.`);
+  writeLine(
+    io.stdout,
+    'GLMM rows time the fit alone: leave-one-out and cumulative are not computed for GLMM (k refits of an integrated likelihood).',
+  );
+  writeLine(io.stdout, 'metafor is timed up to k = 500 only: its leave1out() and cumul() at k = 10 000 take minutes.');
+  writeLine(
+    io.stdout,
+    'Times are CPU time (user + system) per run, here and in R; speed-up = metafor / this module (target for GLMM at k = 500: >= 10x).',
+  );
 }
 
-// The parent re-runs this file as `--child K MODE` for each case, so each has its own process.
-if (process.argv[2] === '--child') child(Number(process.argv[3]), process.argv[4] as Mode);
-else {
-  await runCommand({
-    name: 'bench:pool',
-    help: HELP,
-    options: { sizes: { type: 'string', default: '20,500,10000,1000000' } },
-    run(flags) {
-      main(positiveList('sizes', flags.sizes));
-      return 0;
+export const run = (argv: string[], io: Io) =>
+  runCommand(
+    {
+      name: 'bench:pool',
+      help: HELP,
+      options: { sizes: { type: 'string', default: '20,500,10000,1000000' } },
+      run(flags, _positionals, io) {
+        benchmark(positiveList('sizes', flags.sizes), io);
+        return 0;
+      },
     },
-  });
+    argv,
+    io,
+  );
+
+// The parent re-runs this file as `--child K MODE` for each case, so each has its own process.
+if (import.meta.main) {
+  if (process.argv[2] === '--child') child(Number(process.argv[3]), process.argv[4] as Mode);
+  else await main(run);
 }

@@ -4,6 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as runImpact } from './impact.ts';
+import { runCaptured } from './lib/run-captured.ts';
 
 const SCRIPT = resolve('scripts/impact.ts');
 const TRIAL = 'content/trials/NCT03056339.mdx';
@@ -11,7 +13,7 @@ let repo: string;
 
 const git = (...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: repo, encoding: 'utf8' });
-const impact = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { cwd: repo, encoding: 'utf8' });
+const impact = (...args: string[]) => runCaptured(runImpact, args, { cwd: repo });
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'carnk-impact-test-'));
@@ -29,8 +31,8 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('npm run impact', () => {
-  it('moves exactly the outcome whose counts changed (--json)', () => {
-    const result = impact('--base', 'HEAD', '--json');
+  it('moves exactly the outcome whose counts changed (--json)', async () => {
+    const result = await impact('--base', 'HEAD', '--json');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const { outcomes } = JSON.parse(result.stdout);
@@ -47,8 +49,8 @@ describe('npm run impact', () => {
     expect(outcomes.some((o: { before: unknown; after: unknown }) => o.before === null && o.after === null)).toBe(true);
   });
 
-  it('prints the change as a Markdown table row', () => {
-    const result = impact('--base', 'HEAD');
+  it('prints the change as a Markdown table row', async () => {
+    const result = await impact('--base', 'HEAD');
     expect(result.status).toBe(0);
     const rows = result.stdout.split('\n').filter((line) => line.startsWith('| Overall response'));
     expect(rows).toHaveLength(1);
@@ -56,10 +58,10 @@ describe('npm run impact', () => {
     expect(rows[0]).toMatch(/% \(.*\) → .*% \(/);
   });
 
-  it('says nothing moved when the working tree equals the base', () => {
+  it('says nothing moved when the working tree equals the base', async () => {
     git('stash', '-q');
     try {
-      const result = impact('--base', 'HEAD');
+      const result = await impact('--base', 'HEAD');
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('No pooled outcome changes');
     } finally {
@@ -68,7 +70,8 @@ describe('npm run impact', () => {
   });
 
   it('rejects an unknown ref in one line, exit 2', () => {
-    const result = impact('--base', 'no-such-ref');
+    // The entry point itself, spawned once; the other tests call run() in-process.
+    const result = spawnSync(process.execPath, [SCRIPT, '--base', 'no-such-ref'], { cwd: repo, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe('impact: no-such-ref is not a commit in this repository');
   });

@@ -11,10 +11,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { UsageError } from '../src/lib/cli/usage.ts';
 import { impactMarkdown, reviewImpact } from '../src/lib/review/history/impact.ts';
-import { runCommand } from './lib/command.ts';
+import { main, runCommand, writeLine, type Io } from './lib/command.ts';
 import { loadReview } from './lib/review-files.ts';
 import { TRIALS_DIR } from '../src/lib/content-paths.ts';
 
@@ -28,51 +28,61 @@ nothing is pooled). The search record and seed claims come from the working tree
 Exit codes: 0 compared; 1 the content at either side has problems (listed, one a line) or git
 failed; 2 a usage error or a REF that is not a commit.`;
 
-await runCommand({
-  name: 'impact',
-  help: HELP,
-  options: { base: { type: 'string' }, json: { type: 'boolean', default: false } },
-  run({ base, json }) {
-    if (base === undefined) throw new UsageError('missing --base <git ref>');
-    let commit: string;
-    try {
-      commit = execFileSync('git', ['rev-parse', '--short', '--verify', `${base}^{commit}`], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-    } catch {
-      throw new UsageError(`${base} is not a commit in this repository`);
-    }
-
-    // The base's content, as committed, in a folder of its own.
-    const root = mkdtempSync(join(tmpdir(), 'carnk-impact-'));
-    try {
-      const archive = spawnSync('git', ['archive', '--format=tar', commit, TRIALS_DIR], { maxBuffer: 1 << 30 });
-      if (archive.status !== 0) throw new Error(`git archive ${base} ${TRIALS_DIR} failed: ${archive.stderr.toString().trim()}`);
-      const untar = spawnSync('tar', ['-x', '-C', root], { input: archive.stdout });
-      if (untar.status !== 0) throw new Error(`cannot unpack ${base}'s content: ${untar.stderr.toString().trim()}`);
-
-      const date = new Date().toISOString().slice(0, 10);
-      // Only the trial files decide the pooled outcomes; the search record and seed claims come from
-      // the working tree on both sides, so a change to their schema does not stop the comparison.
-      const before = loadReview({ date, commit }, '.', join(root, TRIALS_DIR));
-      const after = loadReview({ date, commit: undefined });
-      for (const [side, result] of [
-        [`${base} (${commit})`, before],
-        ['the working tree', after],
-      ] as const) {
-        if (!result.review) {
-          for (const line of result.errors) console.error(line);
-          console.error(`impact: the content at ${side} has ${result.errors.length} problem(s)`);
-          return 1;
+export const run = (argv: string[], io: Io) =>
+  runCommand(
+    {
+      name: 'impact',
+      help: HELP,
+      options: { base: { type: 'string' }, json: { type: 'boolean', default: false } },
+      run({ base, json }, _positionals, io) {
+        if (base === undefined) throw new UsageError('missing --base <git ref>');
+        let commit: string;
+        try {
+          commit = execFileSync('git', ['rev-parse', '--short', '--verify', `${base}^{commit}`], {
+            cwd: io.cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+          }).trim();
+        } catch {
+          throw new UsageError(`${base} is not a commit in this repository`);
         }
-      }
-      const impacts = reviewImpact(before.review!.exports.outcomes, after.review!.exports.outcomes);
-      if (json) console.log(JSON.stringify({ base: commit, outcomes: impacts }, null, 2));
-      else process.stdout.write(impactMarkdown(impacts, `${base} (${commit})`));
-      return 0;
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  },
-});
+
+        // The base's content, as committed, in a folder of its own.
+        const root = mkdtempSync(join(tmpdir(), 'carnk-impact-'));
+        try {
+          const archive = spawnSync('git', ['archive', '--format=tar', commit, TRIALS_DIR], { cwd: io.cwd, maxBuffer: 1 << 30 });
+          if (archive.status !== 0) throw new Error(`git archive ${base} ${TRIALS_DIR} failed: ${archive.stderr.toString().trim()}`);
+          const untar = spawnSync('tar', ['-x', '-C', root], { input: archive.stdout });
+          if (untar.status !== 0) throw new Error(`cannot unpack ${base}'s content: ${untar.stderr.toString().trim()}`);
+
+          const date = new Date().toISOString().slice(0, 10);
+          // Only the trial files decide the pooled outcomes; the search record and seed claims come from
+          // the working tree on both sides, so a change to their schema does not stop the comparison.
+          // Relative to the process's folder, so the problems listed name files as the user sees them.
+          const here = relative(process.cwd(), io.cwd) || '.';
+          const before = loadReview({ date, commit }, here, join(root, TRIALS_DIR));
+          const after = loadReview({ date, commit: undefined }, here);
+          for (const [side, result] of [
+            [`${base} (${commit})`, before],
+            ['the working tree', after],
+          ] as const) {
+            if (!result.review) {
+              for (const line of result.errors) writeLine(io.stderr, line);
+              writeLine(io.stderr, `impact: the content at ${side} has ${result.errors.length} problem(s)`);
+              return 1;
+            }
+          }
+          const impacts = reviewImpact(before.review!.exports.outcomes, after.review!.exports.outcomes);
+          if (json) writeLine(io.stdout, JSON.stringify({ base: commit, outcomes: impacts }, null, 2));
+          else io.stdout.write(impactMarkdown(impacts, `${base} (${commit})`));
+          return 0;
+        } finally {
+          rmSync(root, { recursive: true, force: true });
+        }
+      },
+    },
+    argv,
+    io,
+  );
+
+if (import.meta.main) await main(run);

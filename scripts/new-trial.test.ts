@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run as runCheck } from './check.ts';
+import { runCaptured } from './lib/run-captured.ts';
+import { run as runNewTrial } from './new-trial.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
 
 const RECORD = 'tests/fixtures/ctgov/NCT00000003.json';
@@ -14,7 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const newTrial = (...args: string[]) => spawnSync(process.execPath, ['scripts/new-trial.ts', ...args, '--dir', dir], { encoding: 'utf8' });
+const newTrial = (...args: string[]) => runCaptured(runNewTrial, [...args, '--dir', dir]);
 const fromRecord = (...args: string[]) =>
   newTrial('NCT00000003', '--from', RECORD, '--group', 'hematologic', '--target', 'BCMA', '--by', 'Test Extractor', ...args);
 const FLAGS = [
@@ -42,16 +45,16 @@ const written = (nct: string) => {
 };
 
 /** A user error: exit 2, one line on stderr, nothing written. */
-const expectRefusal = (result: ReturnType<typeof newTrial>, message: string) => {
+const expectRefusal = (result: Awaited<ReturnType<typeof newTrial>>, message: string) => {
   expect(result.status).toBe(2);
   expect(result.stderr).toBe(`new-trial: ${message}\n`);
 };
 
 describe('npm run new-trial', () => {
-  it('scaffolds from an API v2 record a file that npm run check accepts', () => {
-    const result = fromRecord();
+  it('scaffolds from an API v2 record a file that npm run check accepts', async () => {
+    const result = await fromRecord();
     expect(result.status).toBe(0);
-    const check = spawnSync(process.execPath, ['scripts/check.ts', dir], { encoding: 'utf8' });
+    const check = await runCaptured(runCheck, [dir]);
     expect(check.stdout.trim()).toBe('check: 1 trial files valid');
 
     const { trial, body } = written('NCT00000003');
@@ -84,15 +87,15 @@ describe('npm run new-trial', () => {
     ).toBe(true);
   });
 
-  it('takes diseases and NK source from flags over the record', () => {
-    expect(fromRecord('--disease', 'Multiple myeloma', '--nk-source', 'ipsc').status).toBe(0);
+  it('takes diseases and NK source from flags over the record', async () => {
+    expect((await fromRecord('--disease', 'Multiple myeloma', '--nk-source', 'ipsc')).status).toBe(0);
     const { trial } = written('NCT00000003');
     expect(trial.population.diseases).toEqual(['Multiple myeloma']);
     expect(trial.product.nkSource).toBe('ipsc');
   });
 
-  it('without a record, writes the flags and marks the registry facts unchecked', () => {
-    expect(newTrial('NCT00000004', ...FLAGS).status).toBe(0);
+  it('without a record, writes the flags and marks the registry facts unchecked', async () => {
+    expect((await newTrial('NCT00000004', ...FLAGS)).status).toBe(0);
     const { trial } = written('NCT00000004');
     expect(trial.registry).toEqual({
       phase: '1',
@@ -103,10 +106,10 @@ describe('npm run new-trial', () => {
     expect(trial.title).toBe('Fixture trial without a record');
   });
 
-  it('never overwrites a trial file', () => {
+  it('never overwrites a trial file', async () => {
     const path = join(dir, 'NCT00000003.mdx');
     writeFileSync(path, 'existing\n');
-    expectRefusal(fromRecord(), `${path} already exists; edit it instead`);
+    expectRefusal(await fromRecord(), `${path} already exists; edit it instead`);
     expect(readFileSync(path, 'utf8')).toBe('existing\n');
   });
 
@@ -129,13 +132,14 @@ describe('npm run new-trial', () => {
       'leave out --phase: with --from, registry facts come from the record',
     ],
     [['NCT00000003', '--from', RECORD, '--target', 'BCMA'], 'give --group (hematologic or solid)'],
-  ])('refuses %j in one line with exit 2', (args, message) => {
-    expectRefusal(newTrial(...args), message);
+  ])('refuses %j in one line with exit 2', async (args, message) => {
+    expectRefusal(await newTrial(...args), message);
     expect(existsSync(join(dir, `${args[0]}.mdx`))).toBe(false);
   });
 
   it('does not write a file that would not validate', () => {
-    const result = newTrial('NCT00000004', ...FLAGS, '--title', ' ');
+    // The entry point itself, spawned once; the other tests call run() in-process.
+    const result = spawnSync(process.execPath, ['scripts/new-trial.ts', 'NCT00000004', ...FLAGS, '--title', ' ', '--dir', dir], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     const path = join(dir, 'NCT00000004.mdx');
     expect(result.stderr.split('\n')).toEqual([`${path}: title must not be empty`, `new-trial: ${path} was not written`, '']);

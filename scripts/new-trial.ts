@@ -14,7 +14,7 @@ import { MALIGNANCY_GROUPS, NCT_ID, NK_SOURCES, PHASES, STATUSES } from '../src/
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
 import { oneOf, UsageError, wholeNumber } from '../src/lib/cli/usage.ts';
 import { TRIALS_DIR } from '../src/lib/content-paths.ts';
-import { runCommand, type Flags as CommandFlags } from './lib/command.ts';
+import { main, runCommand, writeLine, type Flags as CommandFlags, type Io } from './lib/command.ts';
 import { contributorName } from './lib/contributor.ts';
 
 const HELP = `usage: npm run new-trial -- NCT01234567 --from RECORD.json --group GROUP --target TARGET [options]
@@ -127,7 +127,7 @@ function scaffold(nct: string, flags: Flags, today: string): Scaffold {
   return scaffoldFromRecord(facts, { ...product, diseases }, 'npm run new-trial');
 }
 
-function run(flags: Flags, positionals: string[]): number {
+function execute(flags: Flags, positionals: string[], io: Io): number {
   if (positionals.length !== 1) throw new UsageError('give exactly one NCT id (see --help)');
   const nct = positionals[0]!;
   if (!NCT_ID.test(nct)) throw new UsageError(`${nct} is not an NCT id (NCT followed by 8 digits)`);
@@ -137,8 +137,8 @@ function run(flags: Flags, positionals: string[]): number {
   const text = renderScaffold(scaffold(nct, flags, new Date().toISOString().slice(0, 10)));
   const result = validateTrialFile({ path: shown, text });
   if (!result.ok) {
-    for (const line of result.errors) console.error(line);
-    console.error(`new-trial: ${shown} was not written`);
+    for (const line of result.errors) writeLine(io.stderr, line);
+    writeLine(io.stderr, `new-trial: ${shown} was not written`);
     return 1;
   }
   mkdirSync(flags.dir, { recursive: true });
@@ -149,8 +149,11 @@ function run(flags: Flags, positionals: string[]): number {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${shown} already exists; edit it instead`);
     throw error;
   }
-  console.log(`new-trial: wrote ${shown}; now fill in the product and the narrative, add publications and cohorts, then run npm run check`);
+  writeLine(io.stdout, `new-trial: wrote ${shown}; now fill in the product and the narrative, add publications and cohorts, then run npm run check`);
   return 0;
 }
 
-await runCommand({ name: 'new-trial', help: HELP, options: OPTIONS, positionals: true, run });
+export const run = (argv: string[], io: Io) =>
+  runCommand({ name: 'new-trial', help: HELP, options: OPTIONS, positionals: true, run: execute }, argv, io);
+
+if (import.meta.main) await main(run);

@@ -4,15 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOLERANCE } from '../src/lib/pooling/conformance.ts';
+import { runCaptured } from './lib/run-captured.ts';
+import { run as runPool } from './pool.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CSV = join(ROOT, 'tests/fixtures/pool-csv');
 /** Same agreement as src/lib/pooling/metafor.test.ts (worst observed there 4.1e-13 / 6.8e-11): the CLI must not lose precision. */
 const REL = { DL: 1e-12, REML: 1e-10 } as const;
 
-function pool(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/pool.ts'), ...args], { encoding: 'utf8' });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+const pool = (...args: string[]) => runCaptured(runPool, args);
+/** The entry point itself, for the one test that spawns it (the rest call run() in-process). */
+function poolSpawned(...args: string[]) {
+  const child = spawnSync(process.execPath, [join(ROOT, 'scripts/pool.ts'), ...args], { encoding: 'utf8' });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
 const metafor = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/metafor/sparse-oncology.json'), 'utf8')) as {
@@ -20,8 +24,8 @@ const metafor = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/metafor/spars
 };
 
 describe('pool CLI', () => {
-  it('prints the documented JSON for a CSV with group and year (RFC 4180 quoting)', () => {
-    const run = pool('--csv', join(CSV, 'sparse-oncology.csv'));
+  it('prints the documented JSON for a CSV with group and year (RFC 4180 quoting)', async () => {
+    const run = await pool('--csv', join(CSV, 'sparse-oncology.csv'));
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
@@ -62,8 +66,8 @@ describe('pool CLI', () => {
   it.each([
     { args: [], method: 'DL', hakn: false },
     { args: ['--method', 'REML', '--hakn'], method: 'REML', hakn: true },
-  ] as const)('agrees with metafor for $method hakn=$hakn', ({ args, method, hakn }) => {
-    const out = JSON.parse(pool('--csv', join(CSV, 'sparse-oncology.csv'), '--measure', 'PLO', ...args).stdout);
+  ] as const)('agrees with metafor for $method hakn=$hakn', async ({ args, method, hakn }) => {
+    const out = JSON.parse((await pool('--csv', join(CSV, 'sparse-oncology.csv'), '--measure', 'PLO', ...args)).stdout);
     const ref = metafor.fits.find((f) => f.measure === 'PLO' && f.method === method && f.hakn === hakn)!;
     const rel = REL[method];
     expect(Math.abs(out.pooled.proportion - ref.pooled.proportion)).toBeLessThanOrEqual(rel * ref.pooled.proportion);
@@ -72,15 +76,15 @@ describe('pool CLI', () => {
     );
   });
 
-  it('leaves out subgroups, cumulative and leave-one-out when not applicable', () => {
-    const out = JSON.parse(pool('--csv', join(CSV, 'single.csv'), '--measure', 'PFT', '--method', 'PM').stdout);
+  it('leaves out subgroups, cumulative and leave-one-out when not applicable', async () => {
+    const out = JSON.parse((await pool('--csv', join(CSV, 'single.csv'), '--measure', 'PFT', '--method', 'PM')).stdout);
     expect(out.k).toBe(1);
     expect(out.egger).toBeNull();
     expect(out).not.toHaveProperty('subgroups');
     expect(out).not.toHaveProperty('leave_one_out');
     expect(out).not.toHaveProperty('cumulative');
     expect(out.pooled.proportion).toBeCloseTo(0.3, 12);
-    const basic = JSON.parse(pool('--csv', join(CSV, 'basic.csv'), '--measure', 'PAS').stdout);
+    const basic = JSON.parse((await pool('--csv', join(CSV, 'basic.csv'), '--measure', 'PAS')).stdout);
     expect(basic.leave_one_out).toHaveLength(4);
   });
 
@@ -91,8 +95,8 @@ describe('pool CLI', () => {
     ['missing-column.csv', /^pool: .*missing-column\.csv: missing column events \(header: study,total\)$/],
     ['empty.csv', /^pool: .*empty\.csv is empty$/],
     ['header-only.csv', /^pool: .*header-only\.csv has no studies$/],
-  ])('rejects %s with one line and exit 2', (file, message) => {
-    const run = pool('--csv', join(CSV, file));
+  ])('rejects %s with one line and exit 2', async (file, message) => {
+    const run = await pool('--csv', join(CSV, file));
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
@@ -110,14 +114,14 @@ describe('pool CLI', () => {
     [['--csv', join(CSV, 'basic.csv'), '--method', 'BAYES', '--tau-prior', '0'], 'pool: --tau-prior 0 is not a positive number'],
     [['--csv', join(CSV, 'basic.csv'), '--method', 'GLMM', '--measure', 'PFT'], 'pool: --method GLMM needs --measure PLO, not PFT'],
     [[], 'pool: missing --csv FILE'],
-  ])('rejects bad options %j', (args, message) => {
-    const run = pool(...args);
+  ])('rejects bad options %j', async (args, message) => {
+    const run = await pool(...args);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`${message}\n`);
   });
 
-  it('--method GLMM: rma.glmm numbers, null weights said in notes, same contract', () => {
-    const run = pool('--csv', join(CSV, 'sparse-oncology.csv'), '--method', 'GLMM');
+  it('--method GLMM: rma.glmm numbers, null weights said in notes, same contract', async () => {
+    const run = await pool('--csv', join(CSV, 'sparse-oncology.csv'), '--method', 'GLMM');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
@@ -137,7 +141,7 @@ describe('pool CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pool-'));
     try {
       writeFileSync(join(dir, 'zero.csv'), 'study,events,total\nA,0,37\nB,0,9\nC,0,8\n');
-      const run = pool('--csv', join(dir, 'zero.csv'), '--method', 'GLMM');
+      const run = poolSpawned('--csv', join(dir, 'zero.csv'), '--method', 'GLMM');
       expect(run.status).toBe(1);
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe('pool: GLMM not fitted: not identifiable: no study has an event\n');
@@ -146,33 +150,36 @@ describe('pool CLI', () => {
     }
   });
 
-  it('--help states the input limits and exit codes', () => {
-    const run = pool('--help');
+  it('--help states the input limits and exit codes', async () => {
+    const run = await pool('--help');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/at most 10,000 studies, counts up to 100,000, and 5 MB/);
     expect(run.stdout).toMatch(/Exit codes: 0 .*; 1 .*; 2 /);
   });
 
-  it.each(['2000000000000000', '100000000000000000000', '100001'])('refuses a total of %s above the schema ceiling in one line (exit 2)', (total) => {
-    const dir = mkdtempSync(join(tmpdir(), 'pool-'));
-    try {
-      writeFileSync(join(dir, 'huge.csv'), `study,events,total\nA,1,10\nB,3,${total}\n`);
-      const run = pool('--csv', join(dir, 'huge.csv'));
-      expect(run.status).toBe(2);
-      expect(run.stderr).toBe(`pool: row 2 (B): total (${total}) is above the ceiling of 100000 per study\n`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.each(['2000000000000000', '100000000000000000000', '100001'])(
+    'refuses a total of %s above the schema ceiling in one line (exit 2)',
+    async (total) => {
+      const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+      try {
+        writeFileSync(join(dir, 'huge.csv'), `study,events,total\nA,1,10\nB,3,${total}\n`);
+        const run = await pool('--csv', join(dir, 'huge.csv'));
+        expect(run.status).toBe(2);
+        expect(run.stderr).toBe(`pool: row 2 (B): total (${total}) is above the ceiling of 100000 per study\n`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
-  it("REML on a design whose estimate wobbles at rounding level: metafor's tau2, exit 0", () => {
+  it("REML on a design whose estimate wobbles at rounding level: metafor's tau2, exit 0", async () => {
     // rma(measure = "PAS", xi, ni, method = "REML"): an earlier stopping rule gave up here ("did not converge").
     const ref = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/reml-convergence.json'), 'utf8')).cases[0];
     const dir = mkdtempSync(join(tmpdir(), 'pool-'));
     try {
       const rows = ref.events.map((x: number, i: number) => `S${i},${x},${ref.total[i]}`);
       writeFileSync(join(dir, 'wobble.csv'), ['study,events,total', ...rows].join('\n'));
-      const run = pool('--csv', join(dir, 'wobble.csv'), '--method', 'REML', '--measure', ref.measure);
+      const run = await pool('--csv', join(dir, 'wobble.csv'), '--method', 'REML', '--measure', ref.measure);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       // tau² here is about 4e-6: the relative tolerance falls below rounding, so the conformance's absolute floor applies.
@@ -183,12 +190,12 @@ describe('pool CLI', () => {
     }
   });
 
-  it('refuses more studies than the limit in one line (exit 2)', () => {
+  it('refuses more studies than the limit in one line (exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pool-'));
     try {
       const rows = Array.from({ length: 10_001 }, (_, i) => `S${i},1,10`);
       writeFileSync(join(dir, 'big.csv'), ['study,events,total', ...rows].join('\n'));
-      const run = pool('--csv', join(dir, 'big.csv'));
+      const run = await pool('--csv', join(dir, 'big.csv'));
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/^pool: .*big\.csv has 10001 studies \(limit 10000\)\n$/);
     } finally {
@@ -196,7 +203,7 @@ describe('pool CLI', () => {
     }
   });
 
-  it('--method BAYES: the usual contract with the posterior, and bayes agreeing with the R grid integration', () => {
+  it('--method BAYES: the usual contract with the posterior, and bayes agreeing with the R grid integration', async () => {
     // 1e-3: the accuracy src/lib/pooling/bayes.test.ts asserts for the same reference (both sides are numerical integrations).
     const reference = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/bayes/reference.json'), 'utf8')) as {
       cases: {
@@ -216,7 +223,7 @@ describe('pool CLI', () => {
     try {
       const file = join(dir, 'k2.csv');
       writeFileSync(file, ['study,events,total', ...ref.events.map((e, i) => `S${i},${e},${ref.totals[i]}`)].join('\n'));
-      const run = pool('--csv', file, '--method', 'BAYES', '--tau-prior', String(ref.tau_prior), '--threshold', String(ref.threshold));
+      const run = await pool('--csv', file, '--method', 'BAYES', '--tau-prior', String(ref.tau_prior), '--threshold', String(ref.threshold));
       expect(run.status).toBe(0);
       const out = JSON.parse(run.stdout);
       expect(Object.keys(out)).toEqual([

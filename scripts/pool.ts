@@ -14,7 +14,7 @@ import { analyse, MEASURES, studyProblem, type MetaAnalysis, type StudyInput } f
 import { MAX_COUNT } from '../src/lib/schema/trial.ts';
 import { MODELS } from '../src/lib/vocabulary/codes.ts';
 import { bayesContract, numberFlag } from './lib/bayes-contract.ts';
-import { runCommand } from './lib/command.ts';
+import { main, runCommand, type Io } from './lib/command.ts';
 
 /** Input limits: leave-one-out and cumulative refit the model k times (O(k²)), so k is capped. */
 const MAX_BYTES = 5 * 2 ** 20;
@@ -124,36 +124,44 @@ function toContract(result: MetaAnalysis<number | null>): Record<string, unknown
   return out;
 }
 
-await runCommand({
-  name: 'pool',
-  help: HELP,
-  options: {
-    csv: { type: 'string' },
-    measure: { type: 'string', default: 'PLO' },
-    method: { type: 'string', default: 'DL' },
-    hakn: { type: 'boolean', default: false },
-    'tau-prior': { type: 'string' },
-    threshold: { type: 'string' },
-  },
-  run(flags) {
-    if (flags.csv === undefined) throw new UsageError('missing --csv FILE');
-    const measure = oneOf('measure', flags.measure, MEASURES);
-    const method = oneOf('method', flags.method, MODELS);
-    if ((method === 'GLMM' || method === 'BAYES') && measure !== 'PLO')
-      throw new UsageError(`--method ${method} needs --measure PLO, not ${measure}`);
-    const studies = readStudies(flags.csv);
-    if (method !== 'BAYES') {
-      if (flags['tau-prior'] !== undefined || flags.threshold !== undefined) throw new UsageError('--tau-prior and --threshold need --method BAYES');
-      process.stdout.write(`${JSON.stringify(toContract(analyse(studies, { measure, method, hakn: flags.hakn })))}\n`);
-      return 0;
-    }
-    if (flags.hakn) throw new UsageError('--hakn does not apply to --method BAYES');
-    const bayes = bayesBinomialNormal(studies, {
-      tauPriorScale: flags['tau-prior'] === undefined ? undefined : numberFlag('tau-prior', flags['tau-prior'], 0, Infinity, 'a positive number'),
-      threshold: flags.threshold === undefined ? undefined : numberFlag('threshold', flags.threshold, 0, 1, 'a rate strictly between 0 and 1'),
-    });
-    const usual = toContract(analyse(studies, { measure, method: 'DL' }));
-    process.stdout.write(`${JSON.stringify(bayesContract(usual, bayes))}\n`);
-    return 0;
-  },
-});
+export const run = (argv: string[], io: Io) =>
+  runCommand(
+    {
+      name: 'pool',
+      help: HELP,
+      options: {
+        csv: { type: 'string' },
+        measure: { type: 'string', default: 'PLO' },
+        method: { type: 'string', default: 'DL' },
+        hakn: { type: 'boolean', default: false },
+        'tau-prior': { type: 'string' },
+        threshold: { type: 'string' },
+      },
+      run(flags, _positionals, io) {
+        if (flags.csv === undefined) throw new UsageError('missing --csv FILE');
+        const measure = oneOf('measure', flags.measure, MEASURES);
+        const method = oneOf('method', flags.method, MODELS);
+        if ((method === 'GLMM' || method === 'BAYES') && measure !== 'PLO')
+          throw new UsageError(`--method ${method} needs --measure PLO, not ${measure}`);
+        const studies = readStudies(flags.csv);
+        if (method !== 'BAYES') {
+          if (flags['tau-prior'] !== undefined || flags.threshold !== undefined)
+            throw new UsageError('--tau-prior and --threshold need --method BAYES');
+          io.stdout.write(`${JSON.stringify(toContract(analyse(studies, { measure, method, hakn: flags.hakn })))}\n`);
+          return 0;
+        }
+        if (flags.hakn) throw new UsageError('--hakn does not apply to --method BAYES');
+        const bayes = bayesBinomialNormal(studies, {
+          tauPriorScale: flags['tau-prior'] === undefined ? undefined : numberFlag('tau-prior', flags['tau-prior'], 0, Infinity, 'a positive number'),
+          threshold: flags.threshold === undefined ? undefined : numberFlag('threshold', flags.threshold, 0, 1, 'a rate strictly between 0 and 1'),
+        });
+        const usual = toContract(analyse(studies, { measure, method: 'DL' }));
+        io.stdout.write(`${JSON.stringify(bayesContract(usual, bayes))}\n`);
+        return 0;
+      },
+    },
+    argv,
+    io,
+  );
+
+if (import.meta.main) await main(run);

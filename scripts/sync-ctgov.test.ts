@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCaptured } from './lib/run-captured.ts';
+import { run as runSync } from './sync-ctgov.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
 
 const TRIALS = 'tests/fixtures/trials/valid';
@@ -25,8 +27,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const useRecords = (...names: string[]) => {
   for (const name of names) copyFileSync(join(RECORDS, `${name}.json`), join(records, `${name}.json`));
 };
-const sync = (...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/sync-ctgov.ts', '--from', records, '--dir', trials, ...args], { encoding: 'utf8' });
+const sync = (...args: string[]) => runCaptured(runSync, ['--from', records, '--dir', trials, ...args]);
 const trialText = (nct: string) => readFileSync(join(trials, `${nct}.mdx`), 'utf8');
 const original = (nct: string) => readFileSync(join(TRIALS, `${nct}.mdx`), 'utf8');
 const lines = (text: string) => text.trim().split('\n');
@@ -39,9 +40,9 @@ const checkedBy = (text: string, lastUpdated: string) =>
   );
 
 describe('npm run sync:ctgov', () => {
-  it('updates a changed status, prints it, and leaves every other byte as it was', () => {
+  it('updates a changed status, prints it, and leaves every other byte as it was', async () => {
     useRecords('NCT00000001-terminated');
-    const result = sync();
+    const result = await sync();
     expect(result.status).toBe(0);
     expect(lines(result.stdout)).toEqual(['NCT00000001: registry.status completed -> terminated', 'sync:ctgov: updated 1 of 1 record(s)']);
     const expected = checkedBy(original('NCT00000001'), '2025-02-10').replace('  status: completed\n', '  status: terminated\n');
@@ -49,9 +50,9 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000002')).toBe(original('NCT00000002'));
   });
 
-  it('leaves outcomes and narrative untouched', () => {
+  it('leaves outcomes and narrative untouched', async () => {
     useRecords('NCT00000001-terminated');
-    sync();
+    await sync();
     const parse = (text: string) => {
       const result = validateTrialFile({ path: 'NCT00000001.mdx', text });
       if (!result.ok) throw new Error(result.errors.join('\n'));
@@ -64,25 +65,25 @@ describe('npm run sync:ctgov', () => {
     expect({ ...after.trial, registry: undefined }).toEqual({ ...before.trial, registry: undefined });
   });
 
-  it('leaves the file byte-identical on a second run', () => {
+  it('leaves the file byte-identical on a second run', async () => {
     useRecords('NCT00000001-terminated');
-    sync();
+    await sync();
     const first = trialText('NCT00000001');
-    const second = sync();
+    const second = await sync();
     expect(second.status).toBe(0);
     expect(lines(second.stdout)).toEqual(['NCT00000001: up to date', 'sync:ctgov: updated 0 of 1 record(s)']);
     expect(trialText('NCT00000001')).toBe(first);
   });
 
-  it('does not touch a file whose facts match, not even registry.checked', () => {
+  it('does not touch a file whose facts match, not even registry.checked', async () => {
     useRecords('NCT00000001-unchanged');
-    expect(lines(sync().stdout)[0]).toBe('NCT00000001: up to date');
+    expect(lines((await sync()).stdout)[0]).toBe('NCT00000001: up to date');
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 
-  it('adds facts the file lacks, in schema order, and changes several at once', () => {
+  it('adds facts the file lacks, in schema order, and changes several at once', async () => {
     useRecords('NCT00000002-active');
-    const result = sync();
+    const result = await sync();
     expect(result.status).toBe(0);
     expect(lines(result.stdout)).toEqual([
       'NCT00000002: registry.status recruiting -> active-not-recruiting',
@@ -104,7 +105,7 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000002')).toBe(expected);
   });
 
-  it("keeps each value's quoting and a block list's form and comments", () => {
+  it("keeps each value's quoting and a block list's form and comments", async () => {
     const restyled = original('NCT00000001')
       .replace('  sponsor: Fixture University\n', "  sponsor: 'Fixture University'\n")
       .replace('  phase: "1/2"\n', '  phase: 1/2 # as registered\n')
@@ -117,7 +118,7 @@ describe('npm run sync:ctgov', () => {
     protocol.contactsLocationsModule.locations.push({ facility: 'Fixture Clinic', city: 'Fixture Town', country: 'Fixture Land' });
     writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
 
-    expect(sync().status).toBe(0);
+    expect((await sync()).status).toBe(0);
     const expected = checkedBy(restyled, '2024-05-01')
       .replace("  sponsor: 'Fixture University'\n", "  sponsor: 'Fixture''s University'\n")
       .replace('  phase: 1/2 # as registered\n', '  phase: "2" # as registered\n')
@@ -125,9 +126,9 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000001')).toBe(expected);
   });
 
-  it('does not write a result that would not validate, and exits 1', () => {
+  it('does not write a result that would not validate, and exits 1', async () => {
     useRecords('NCT00000001-start-1985', 'NCT00000002-active');
-    const result = sync();
+    const result = await sync();
     expect(result.status).toBe(1);
     const file = join(trials, 'NCT00000001.mdx');
     expect(lines(result.stderr)).toEqual([
@@ -139,9 +140,9 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000002')).not.toBe(original('NCT00000002'));
   });
 
-  it('reports a record without a trial file and carries on', () => {
+  it('reports a record without a trial file and carries on', async () => {
     useRecords('NCT00000003', 'NCT00000001-unchanged');
-    const result = sync();
+    const result = await sync();
     expect(result.status).toBe(0);
     expect(lines(result.stdout)).toEqual([
       'NCT00000001: up to date',
@@ -150,11 +151,11 @@ describe('npm run sync:ctgov', () => {
     ]);
   });
 
-  it('reports a record it cannot map, naming the field, and exits 1', () => {
+  it('reports a record it cannot map, naming the field, and exits 1', async () => {
     const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-terminated.json'), 'utf8'));
     record.protocolSection.statusModule.overallStatus = 'AVAILABLE';
     writeFileSync(join(records, 'bad.json'), JSON.stringify(record));
-    const result = sync();
+    const result = await sync();
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       /^tests\/\.out\/.*\/bad\.json: protocolSection\.statusModule\.overallStatus must be one of: .*; got "AVAILABLE"\n$/,
@@ -162,11 +163,11 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 
-  it('prints control characters from a record as visible text and does not write them', () => {
+  it('prints control characters from a record as visible text and does not write them', async () => {
     const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-terminated.json'), 'utf8'));
     record.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: 'Evil\u001b[2K\u001b[1A Corp \u202e' } };
     writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
-    const result = sync();
+    const result = await sync();
     expect(result.status).toBe(1);
     // The escape character is the thing under test: it must not reach the terminal.
     // eslint-disable-next-line no-control-regex
@@ -175,11 +176,11 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 
-  it('refuses a record with an oversized string', () => {
+  it('refuses a record with an oversized string', async () => {
     const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-terminated.json'), 'utf8'));
     record.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: 'x'.repeat(20_000) } };
     writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
-    const result = sync();
+    const result = await sync();
     expect(result.status).toBe(1);
     expect(lines(result.stderr)).toEqual([
       `${join(records, 'NCT00000001.json')}: protocolSection.sponsorCollaboratorsModule.leadSponsor.name must be at most 1000 characters`,
@@ -187,9 +188,9 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 
-  it('refuses two records for the same trial and applies neither', () => {
+  it('refuses two records for the same trial and applies neither', async () => {
     useRecords('NCT00000001-terminated', 'NCT00000001-unchanged');
-    const result = sync();
+    const result = await sync();
     expect(result.status).toBe(1);
     const [a, b] = ['NCT00000001-terminated', 'NCT00000001-unchanged'].map((name) => join(records, `${name}.json`));
     expect(lines(result.stderr)).toEqual([
@@ -199,14 +200,15 @@ describe('npm run sync:ctgov', () => {
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 
-  it('with --dry-run prints the changes and writes nothing', () => {
+  it('with --dry-run prints the changes and writes nothing', async () => {
     useRecords('NCT00000001-terminated');
-    const result = sync('--dry-run');
+    const result = await sync('--dry-run');
     expect(lines(result.stdout)).toEqual(['NCT00000001: registry.status completed -> terminated', 'sync:ctgov: would update 1 of 1 record(s)']);
     expect(trialText('NCT00000001')).toBe(original('NCT00000001'));
   });
 
   it('exits 2 with one line for a usage error', () => {
+    // The entry point itself, spawned once; the other tests call run() in-process.
     const result = spawnSync(process.execPath, ['scripts/sync-ctgov.ts', '--dir', trials], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('sync:ctgov: give --from DIR, a folder of ClinicalTrials.gov API v2 records (see --help)\n');

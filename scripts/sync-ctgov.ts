@@ -16,7 +16,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../src/lib/cli/usage.ts';
 import { TRIALS_DIR } from '../src/lib/content-paths.ts';
-import { runCommand, type Flags } from './lib/command.ts';
+import { main, runCommand, type Flags, type Io } from './lib/command.ts';
 import { readRecordFiles, say, syncRecord } from './lib/registry-sync.ts';
 
 const HELP = `usage: npm run sync:ctgov -- --from DIR [--dir ${TRIALS_DIR}] [--dry-run]
@@ -34,7 +34,7 @@ anything printed are shown as \\u{…}, so a record cannot hide or rewrite lines
 
 const OPTIONS = { from: { type: 'string' }, dir: { type: 'string', default: TRIALS_DIR }, 'dry-run': { type: 'boolean' } } as const;
 
-function run(values: Flags<typeof OPTIONS>): number {
+function execute(values: Flags<typeof OPTIONS>, _positionals: string[], io: Io): number {
   if (values.from === undefined) throw new UsageError('give --from DIR, a folder of ClinicalTrials.gov API v2 records (see --help)');
   const from = values.from;
   for (const folder of [from, values.dir]) {
@@ -47,14 +47,16 @@ function run(values: Flags<typeof OPTIONS>): number {
 
   const today = new Date().toISOString().slice(0, 10);
   const files = records.map((name) => join(from, name));
-  const outcomes = readRecordFiles(files).map((facts, i) =>
-    facts ? syncRecord(files[i]!, facts, values.dir, values['dry-run'] ?? false, today) : { ok: false, updated: false },
+  const outcomes = readRecordFiles(files, io).map((facts, i) =>
+    facts ? syncRecord(files[i]!, facts, values.dir, values['dry-run'] ?? false, today, io) : { ok: false, updated: false },
   );
   const failed = outcomes.filter((o) => !o.ok).length;
   const updated = outcomes.filter((o) => o.updated).length;
   const verb = values['dry-run'] ? 'would update' : 'updated';
-  say(`sync:ctgov: ${verb} ${updated} of ${records.length} record(s)${failed ? `; ${failed} failed` : ''}`);
+  say(io, `sync:ctgov: ${verb} ${updated} of ${records.length} record(s)${failed ? `; ${failed} failed` : ''}`);
   return failed > 0 ? 1 : 0;
 }
 
-await runCommand({ name: 'sync:ctgov', help: HELP, options: OPTIONS, run });
+export const run = (argv: string[], io: Io) => runCommand({ name: 'sync:ctgov', help: HELP, options: OPTIONS, run: execute }, argv, io);
+
+if (import.meta.main) await main(run);

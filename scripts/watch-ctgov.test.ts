@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCaptured } from './lib/run-captured.ts';
+import { run as runWatch } from './watch-ctgov.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
 
 const TRIALS = 'tests/fixtures/trials/valid';
@@ -18,12 +20,11 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const watch = (...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/watch-ctgov.ts', '--from', PAGES, '--dir', trials, ...args], { encoding: 'utf8' });
+const watch = (...args: string[]) => runCaptured(runWatch, ['--from', PAGES, '--dir', trials, ...args]);
 
 describe('npm run watch:ctgov', () => {
-  it('lists new registrations, changed facts and posted results of a saved query, and writes nothing', () => {
-    const result = watch('--json');
+  it('lists new registrations, changed facts and posted results of a saved query, and writes nothing', async () => {
+    const result = await watch('--json');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.newRegistrations.map((r: { facts: { nct: string } }) => r.facts.nct)).toEqual(['NCT00000003', 'NCT00000004', 'NCT00000005']);
@@ -39,8 +40,8 @@ describe('npm run watch:ctgov', () => {
     expect(readdirSync(trials).sort()).toEqual(['NCT00000001.mdx', 'NCT00000002.mdx']);
   });
 
-  it('with --write scaffolds only classifiable CAR-NK registrations and applies registry changes', () => {
-    const result = watch('--write', '--by', 'A. Screener');
+  it('with --write scaffolds only classifiable CAR-NK registrations and applies registry changes', async () => {
+    const result = await watch('--write', '--by', 'A. Screener');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`wrote ${join(trials, 'NCT00000003.mdx')}`);
     expect(readdirSync(trials).sort()).toEqual(['NCT00000001.mdx', 'NCT00000002.mdx', 'NCT00000003.mdx']);
@@ -59,8 +60,8 @@ describe('npm run watch:ctgov', () => {
     expect(readFileSync(join(trials, 'NCT00000001.mdx'), 'utf8')).toContain('  status: terminated\n');
   });
 
-  it('prints the query URL from content/search.yaml', () => {
-    const result = spawnSync(process.execPath, ['scripts/watch-ctgov.ts', '--print-query'], { encoding: 'utf8' });
+  it('prints the query URL from content/search.yaml', async () => {
+    const result = await runCaptured(runWatch, ['--print-query']);
     expect(result.status).toBe(0);
     const url = new URL(result.stdout.trim());
     expect(url.origin + url.pathname).toBe('https://clinicaltrials.gov/api/v2/studies');
@@ -68,6 +69,7 @@ describe('npm run watch:ctgov', () => {
   });
 
   it('refuses a folder without query pages as a usage error', () => {
+    // The entry point itself, spawned once; the other tests call run() in-process.
     const result = spawnSync(process.execPath, ['scripts/watch-ctgov.ts', '--from', trials], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(`watch:ctgov: ${trials} has no .json query pages`);

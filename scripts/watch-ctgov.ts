@@ -19,7 +19,7 @@ import { renderScaffold, scaffoldFromRecord } from '../src/lib/registry/scaffold
 import { canScaffold, watchReport, type NewRegistration, type WatchReport } from '../src/lib/registry/watch.ts';
 import { registryWatchUrl, searchSchema } from '../src/lib/schema/search.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
-import { runCommand, type Flags } from './lib/command.ts';
+import { main, runCommand, writeLine, type Flags, type Io } from './lib/command.ts';
 import { contributorName } from './lib/contributor.ts';
 import { say, show, syncRecord, warn } from './lib/registry-sync.ts';
 import { loadTrials } from '../src/queries/trial-files.ts';
@@ -59,7 +59,7 @@ const MAX_PAGE_BYTES = 50 * 1024 * 1024;
 const readSearch = () => searchSchema.parse(parse(readFileSync(SEARCH_FILE, 'utf8')));
 
 /** Every record of every page; a page or record that cannot be read is one line on stderr. */
-function readPages(dir: string): { records: RegistryFacts[]; failed: number } {
+function readPages(dir: string, io: Io): { records: RegistryFacts[]; failed: number } {
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort();
@@ -69,7 +69,7 @@ function readPages(dir: string): { records: RegistryFacts[]; failed: number } {
   for (const name of names) {
     const file = join(dir, name);
     if (statSync(file).size > MAX_PAGE_BYTES) {
-      warn(`${file}: larger than ${MAX_PAGE_BYTES} bytes; not a query page`);
+      warn(io, `${file}: larger than ${MAX_PAGE_BYTES} bytes; not a query page`);
       failed += 1;
       continue;
     }
@@ -77,12 +77,12 @@ function readPages(dir: string): { records: RegistryFacts[]; failed: number } {
     try {
       studies = (JSON.parse(readFileSync(file, 'utf8')) as { studies?: unknown }).studies;
     } catch (error) {
-      warn(`${file}: not readable as JSON (${(error as Error).message.split('\n')[0]})`);
+      warn(io, `${file}: not readable as JSON (${(error as Error).message.split('\n')[0]})`);
       failed += 1;
       continue;
     }
     if (!Array.isArray(studies)) {
-      warn(`${file}: has no "studies" list; save the pages of an API v2 /studies query`);
+      warn(io, `${file}: has no "studies" list; save the pages of an API v2 /studies query`);
       failed += 1;
       continue;
     }
@@ -91,7 +91,7 @@ function readPages(dir: string): { records: RegistryFacts[]; failed: number } {
         records.push(registryFacts(study));
       } catch (error) {
         if (!(error instanceof RegistryRecordError)) throw error;
-        warn(`${file}: studies[${i}]: ${error.message}`);
+        warn(io, `${file}: studies[${i}]: ${error.message}`);
         failed += 1;
       }
     });
@@ -110,15 +110,15 @@ function describeNew({ facts, classification: c }: NewRegistration): string {
   return `new registration ${facts.nct} "${facts.briefTitle}" (${facts.status}): ${why}`;
 }
 
-function printReport(report: WatchReport): void {
-  for (const registration of report.newRegistrations) say(describeNew(registration));
+function printReport(report: WatchReport, io: Io): void {
+  for (const registration of report.newRegistrations) say(io, describeNew(registration));
   for (const { nct, changes } of report.changed) {
-    for (const change of changes) say(`changed ${nct}: ${change.path.join('.')} ${show(change.from)} -> ${show(change.to)}`);
+    for (const change of changes) say(io, `changed ${nct}: ${change.path.join('.')} ${show(change.from)} -> ${show(change.to)}`);
   }
-  for (const { nct, title } of report.newResults) say(`results posted ${nct} "${title}": the trial file lists no registry results`);
+  for (const { nct, title } of report.newResults) say(io, `results posted ${nct} "${title}": the trial file lists no registry results`);
 }
 
-function scaffoldFile(registration: NewRegistration, dir: string, by: string, today: string): boolean {
+function scaffoldFile(registration: NewRegistration, dir: string, by: string, today: string, io: Io): boolean {
   const { facts, classification } = registration;
   const scaffold = scaffoldFromRecord(
     facts,
@@ -130,20 +130,20 @@ function scaffoldFile(registration: NewRegistration, dir: string, by: string, to
   const text = renderScaffold(scaffold);
   const result = validateTrialFile({ path: shown, text });
   if (!result.ok) {
-    for (const line of result.errors) warn(line);
-    warn(`watch:ctgov: ${shown} was not written`);
+    for (const line of result.errors) warn(io, line);
+    warn(io, `watch:ctgov: ${shown} was not written`);
     return false;
   }
   writeFileSync(path, text, { flag: 'wx' });
-  say(`wrote ${shown}`);
+  say(io, `wrote ${shown}`);
   return true;
 }
 
-function run(values: Flags<typeof OPTIONS>): number {
+function execute(values: Flags<typeof OPTIONS>, _positionals: string[], io: Io): number {
   if (values['print-query']) {
     const watch = readSearch().registryWatch;
     if (!watch) throw new UsageError(`${SEARCH_FILE} has no registryWatch query`);
-    console.log(registryWatchUrl(watch));
+    writeLine(io.stdout, registryWatchUrl(watch));
     return 0;
   }
   if (values.from === undefined) throw new UsageError('give --from DIR, a folder of saved API v2 query pages (see --help)');
@@ -152,35 +152,37 @@ function run(values: Flags<typeof OPTIONS>): number {
   }
   const trials = loadTrials(values.dir);
   if (trials.errors.length > 0) {
-    for (const line of trials.errors) warn(line);
+    for (const line of trials.errors) warn(io, line);
     throw new Error(`${values.dir} does not validate; fix it before watching the registry`);
   }
   const known = new Set(readSearch().identifiedNotAdded.map(({ id }) => id));
-  const { records, failed } = readPages(values.from);
+  const { records, failed } = readPages(values.from, io);
   const report = watchReport(
     records,
     trials.trials.map(({ trial }) => trial),
     known,
   );
 
-  if (values.json) console.log(JSON.stringify(report, null, 2));
-  else printReport(report);
+  if (values.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
+  else printReport(report, io);
 
   let writeFailed = 0;
   if (values.write) {
     const today = new Date().toISOString().slice(0, 10);
     const by = values.by ?? contributorName();
     for (const registration of report.newRegistrations.filter(canScaffold)) {
-      if (!scaffoldFile(registration, values.dir, by, today)) writeFailed += 1;
+      if (!scaffoldFile(registration, values.dir, by, today, io)) writeFailed += 1;
     }
     const changed = new Set(report.changed.map(({ nct }) => nct));
     for (const facts of records.filter(({ nct }) => changed.has(nct))) {
-      if (!syncRecord(values.from, facts, values.dir, false, today).ok) writeFailed += 1;
+      if (!syncRecord(values.from, facts, values.dir, false, today, io).ok) writeFailed += 1;
     }
   }
   const summary = `watch:ctgov: ${records.length} record(s); ${report.newRegistrations.length} new, ${report.changed.length} changed, ${report.newResults.length} with results posted`;
-  (values.json ? warn : say)(`${summary}${failed ? `; ${failed} unreadable` : ''}`);
+  (values.json ? warn : say)(io, `${summary}${failed ? `; ${failed} unreadable` : ''}`);
   return failed + writeFailed > 0 ? 1 : 0;
 }
 
-await runCommand({ name: 'watch:ctgov', help: HELP, options: OPTIONS, run });
+export const run = (argv: string[], io: Io) => runCommand({ name: 'watch:ctgov', help: HELP, options: OPTIONS, run: execute }, argv, io);
+
+if (import.meta.main) await main(run);

@@ -9,12 +9,15 @@ import { loadTrials } from '../../src/queries/trial-files.ts';
  * with the real trials also the review's data files and frozen versions (fixture folders have
  * none). Warnings are `file: field rule` lines that refuse nothing.
  */
-export function checkContent(dir: string = TRIALS_DIR): { trialCount: number; errors: string[]; warnings: string[] } {
+export function checkContent(
+  dir: string = TRIALS_DIR,
+  releasesDir = process.env.CARNK_RELEASES_DIR ?? RELEASES_DIR,
+): { trialCount: number; errors: string[]; warnings: string[] } {
   const { trials, errors } = loadTrials(dir);
   const warnings = trials.flatMap(({ path, trial }) => trialWarnings(trial).map((line) => `${path}: ${line}`));
   if (dir === TRIALS_DIR) {
     for (const result of [loadSearch(), loadSeedClaims(), loadCertaintyJudgements()]) if (!result.ok) errors.push(...result.errors);
-    const releases = checkFrozenReleases(process.env.CARNK_RELEASES_DIR ?? RELEASES_DIR);
+    const releases = checkFrozenReleases(releasesDir);
     errors.push(...releases.errors);
     warnings.push(...releases.warnings);
   }

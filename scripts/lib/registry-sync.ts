@@ -10,13 +10,14 @@ import { checkedSource, registryFacts, RegistryRecordError, type RegistryFacts }
 import { printable } from '../../src/lib/format/printable.ts';
 import { applyChanges, registryChanges, type Value } from '../../src/lib/registry/frontmatter-edit.ts';
 import { validateTrialFile } from '../../src/lib/validation/validate-trial-file.ts';
+import { writeLine, type Io } from './command.ts';
 
 /** Records are a few tens of KB; a larger file is not one, and is not read. */
 const MAX_RECORD_BYTES = 2 * 1024 * 1024;
 
 // Every line printed goes through these: record values reach the terminal only as visible text.
-export const say = (line: string) => console.log(printable(line));
-export const warn = (line: string) => console.error(printable(line));
+export const say = (io: Io, line: string) => writeLine(io.stdout, printable(line));
+export const warn = (io: Io, line: string) => writeLine(io.stderr, printable(line));
 
 export const show = (value: Value | undefined): string =>
   value === undefined
@@ -46,13 +47,13 @@ export interface Outcome {
 }
 
 /** Read every record; one that cannot be read, or that repeats another's trial, is reported and not applied. */
-export function readRecordFiles(files: string[]): (RegistryFacts | undefined)[] {
+export function readRecordFiles(files: string[], io: Io): (RegistryFacts | undefined)[] {
   const facts = files.map((file) => {
     try {
       return readRecord(file);
     } catch (error) {
       if (!(error instanceof RegistryRecordError)) throw error;
-      warn(`${file}: ${error.message}`);
+      warn(io, `${file}: ${error.message}`);
       return undefined;
     }
   });
@@ -63,29 +64,29 @@ export function readRecordFiles(files: string[]): (RegistryFacts | undefined)[] 
   return facts.map((record, i) => {
     const same = record && byNct.get(record.nct)!;
     if (!same || same.length === 1) return record;
-    warn(`${files[i]}: ${record.nct} has ${same.length} records (${same.map(({ file }) => file).join(', ')}); none of them is applied`);
+    warn(io, `${files[i]}: ${record.nct} has ${same.length} records (${same.map(({ file }) => file).join(', ')}); none of them is applied`);
     return undefined;
   });
 }
 
 /** Sync one record into its trial file; prints what it did. */
-export function syncRecord(file: string, facts: RegistryFacts, dir: string, dryRun: boolean, today: string): Outcome {
+export function syncRecord(file: string, facts: RegistryFacts, dir: string, dryRun: boolean, today: string, io: Io): Outcome {
   const path = join(dir, `${facts.nct}.mdx`);
   const shown = relative(process.cwd(), path) || path;
   if (!existsSync(path)) {
-    say(`no trial file for ${facts.nct} (run npm run new-trial -- ${facts.nct} --from ${file})`);
+    say(io, `no trial file for ${facts.nct} (run npm run new-trial -- ${facts.nct} --from ${file})`);
     return { ok: true, updated: false };
   }
   const text = readFileSync(path, 'utf8');
   const current = validateTrialFile({ path: shown, text });
   if (!current.ok) {
-    for (const line of current.errors) warn(line);
-    warn(`${facts.nct}: ${shown} is not valid now; fix it before syncing`);
+    for (const line of current.errors) warn(io, line);
+    warn(io, `${facts.nct}: ${shown} is not valid now; fix it before syncing`);
     return { ok: false, updated: false };
   }
   const changes = registryChanges(current.value.trial.registry, facts);
   if (changes.length === 0) {
-    say(`${facts.nct}: up to date`);
+    say(io, `${facts.nct}: up to date`);
     return { ok: true, updated: false };
   }
 
@@ -97,16 +98,16 @@ export function syncRecord(file: string, facts: RegistryFacts, dir: string, dryR
       [['registry', 'checked', 'date'], today],
     ]);
   } catch (error) {
-    warn(`${shown}: ${(error as Error).message}`);
+    warn(io, `${shown}: ${(error as Error).message}`);
     return { ok: false, updated: false };
   }
   const result = validateTrialFile({ path: shown, text: updated });
   if (!result.ok) {
-    for (const line of result.errors) warn(line);
-    warn(`${facts.nct}: ${shown} was not updated: the record's facts would make it invalid`);
+    for (const line of result.errors) warn(io, line);
+    warn(io, `${facts.nct}: ${shown} was not updated: the record's facts would make it invalid`);
     return { ok: false, updated: false };
   }
-  for (const { path: field, from, to } of changes) say(`${facts.nct}: ${field.join('.')} ${show(from)} -> ${show(to)}`);
+  for (const { path: field, from, to } of changes) say(io, `${facts.nct}: ${field.join('.')} ${show(from)} -> ${show(to)}`);
   if (!dryRun) writeFileSync(path, updated);
   return { ok: true, updated: true };
 }
