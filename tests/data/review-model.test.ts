@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
+import { loadCertaintyJudgements, loadDecisionThresholds, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
 import { loadTrials } from '../../scripts/lib/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
@@ -16,12 +16,14 @@ function realContent(): ReviewContent {
   const search = loadSearch();
   const claims = loadSeedClaims();
   const judgements = loadCertaintyJudgements();
-  if (!search.ok || !claims.ok || !judgements.ok) throw new Error('the review data files do not validate');
+  const thresholds = loadDecisionThresholds();
+  if (!search.ok || !claims.ok || !judgements.ok || !thresholds.ok) throw new Error('the review data files do not validate');
   return {
     trials: loadTrials().trials.map(({ trial }) => trial),
     search: search.value,
     seedClaims: claims.value.claims,
     certaintyJudgements: judgements.value,
+    decisionThresholds: thresholds.value.thresholds,
     version: { date: '2026-12-01', commit: 'abc1234' },
   };
 }
@@ -273,5 +275,27 @@ describe('evidence tiers on the real content', () => {
     // Primary one study (Lei 2025, 4/8) plus three sponsor-report cohorts: 14 of 25.
     expect(adding('cr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 4, patients: 25, events: 14 });
     expect(review.exports.outcomes.filter((o) => o.sponsorReports.length > 0).map((o) => o.outcome.slug)).toEqual(['orr', 'cr']);
+  });
+});
+
+describe('populations and their thresholds', () => {
+  const orr = review.exports.outcomes.find((o) => o.outcome.key === 'orr')!;
+
+  it("reads each malignancy group's figure against its own sourced threshold, and none where none is sourced", () => {
+    const byGroup = new Map(orr.strata.map((s) => [s.group, s]));
+    // SCHOLAR-1: 26 % of patients with refractory large B-cell lymphoma responded to salvage therapy.
+    expect(byGroup.get('hematologic')?.threshold).toMatchObject({ value: 0.26, source: { doi: '10.1182/blood-2017-03-769620', location: 'Abstract' } });
+    expect(byGroup.get('solid')?.threshold).toBeNull();
+  });
+
+  it('computes each /recheck/ subgroup row from its own trials only', () => {
+    const row = (id: string) => review.recheck.find((r) => r.claim.id === id)!;
+    // Cord blood: the two cord-blood trials (18/37 and 5/8), the same two as the haematological stratum.
+    const hematologic = orr.strata.find((s) => s.group === 'hematologic')!;
+    expect([row('orr-cord-blood').studies, row('orr-cord-blood').patients]).toEqual([2, 45]);
+    expect(row('orr-cord-blood').now).toContain(`${(hematologic.proportion * 100).toFixed(1)} %`);
+    // NK-92: one trial, 0 of 9, which is not the all-cancer figure.
+    expect([row('orr-nk-92').studies, row('orr-nk-92').patients]).toEqual([1, 9]);
+    expect(row('orr-nk-92').now).toContain('0 of 9');
   });
 });

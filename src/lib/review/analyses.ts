@@ -124,6 +124,19 @@ function inputs(rows: StudyRow[], group?: SubgroupDimension): StudyInput[] {
   }));
 }
 
+/**
+ * The primary figure from one subgroup's own studies (its malignancy group, NK cell source,
+ * target or phase), by the outcome's primary settings; null when no study is in it.
+ */
+export function estimateWithin(
+  analysis: Pick<BinaryOutcomeAnalysis, 'rows' | 'settings'>,
+  dimension: SubgroupDimension,
+  value: string,
+): Estimate | null {
+  const rows = analysis.rows.filter((row) => row[dimension] === value);
+  return rows.length === 0 ? null : estimate(inputs(rows), analysis.settings);
+}
+
 /** Group rows by a characteristic, keeping first-seen order. */
 function split(rows: StudyRow[], dimension: SubgroupDimension): Map<string, StudyRow[]> {
   const groups = new Map<string, StudyRow[]>();

@@ -18,6 +18,7 @@ import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type Surviv
 import { prismaFlows, type PrismaFlows } from './prisma.ts';
 import { recheck, type RecheckRow } from './recheck.ts';
 import type { CertaintyJudgements } from '../schema/certainty.ts';
+import type { DecisionThreshold } from '../schema/thresholds.ts';
 import { summaryOfFindings, type SummaryOfFindings } from '../certainty/summary.ts';
 import {
   excludingHighRisk,
@@ -38,6 +39,8 @@ export interface ReviewContent {
   seedClaims: SeedClaim[];
   /** The reviewers' GRADE judgements that cannot be computed (`content/certainty.yaml`). */
   certaintyJudgements: CertaintyJudgements;
+  /** The rate each outcome's figure is read against, per population (`content/thresholds.yaml`). */
+  decisionThresholds: DecisionThreshold[];
   version: Version;
 }
 
@@ -103,7 +106,7 @@ function countTrials(trials: Trial[]): ReviewCounts {
   };
 }
 
-export function buildReview({ trials: unordered, search, seedClaims, certaintyJudgements, version }: ReviewContent): Review {
+export function buildReview({ trials: unordered, search, seedClaims, certaintyJudgements, decisionThresholds, version }: ReviewContent): Review {
   const trials = unordered.toSorted((a, b) => a.nct.localeCompare(b.nct));
   const outcomes = BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome));
   const included = trials.filter((trial) => trial.inclusion.status === 'included');
@@ -124,7 +127,9 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
     outcomes,
     survival,
     exports: {
-      outcomes: outcomes.map((analysis) => outcomeExport(analysis, version, findings.get(analysis.outcome.key)?.certainty ?? null, riskOfBias)),
+      outcomes: outcomes.map((analysis) =>
+        outcomeExport(analysis, version, findings.get(analysis.outcome.key)?.certainty ?? null, riskOfBias, decisionThresholds),
+      ),
       survival: survival.map((outcome) => survivalExport(outcome, version)),
     },
     search,

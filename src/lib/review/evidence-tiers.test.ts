@@ -88,7 +88,7 @@ describe('the sensitivity analysis adding sponsor reports', () => {
 
   it('is published apart from the primary studies, with the row in the sensitivity analyses', () => {
     const analysis = analyseBinaryOutcome(trials, orr);
-    const exported = outcomeExportSchema.parse(outcomeExport(analysis, { date: '2026-12-02', commit: undefined }, null, []));
+    const exported = outcomeExportSchema.parse(outcomeExport(analysis, { date: '2026-12-02', commit: undefined }, null, [], []));
     expect(exported.studies.map((s) => s.id)).toEqual(['NCT00000001/full']);
     expect(exported.sponsorReports.map((s) => [s.id, s.source.type, s.weight, s.riskOfBias])).toEqual([
       ['NCT00000002/dose-2', 'sponsor-report', null, null],

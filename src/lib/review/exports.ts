@@ -6,6 +6,8 @@ import type { Citation, OutcomeData, SurvivalRow } from './outcome-data.ts';
 import type { OutcomeDefinition } from './outcomes.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy } from './analyses.ts';
 import type { Estimate } from './estimate.ts';
+import type { DecisionThreshold } from '../schema/thresholds.ts';
+import { thresholdFor } from './decision-thresholds.ts';
 
 export interface Version {
   date: string;
@@ -61,12 +63,25 @@ function studyExport(study: PooledStudy, riskOfBias: Map<string, TrialRiskOfBias
   };
 }
 
+function thresholdExport(threshold: DecisionThreshold | null): OutcomeExport['strata'][number]['threshold'] {
+  if (!threshold) return null;
+  const { citation, doi, pmid, location } = threshold.source;
+  return {
+    value: threshold.value,
+    comparator: threshold.comparator,
+    reason: threshold.reason,
+    year: threshold.source.year,
+    source: { citation, doi: doi ?? null, pmid: pmid ?? null, location },
+  };
+}
+
 /** An outcome's analysis as the public data API publishes it (see schema/exports.ts). */
 export function outcomeExport(
   analysis: BinaryOutcomeAnalysis,
   version: Version,
   certainty: OutcomeCertainty | null,
   assessments: TrialRiskOfBias[],
+  thresholds: DecisionThreshold[],
 ): OutcomeExport {
   const { outcome, result, estimate, studies, settings } = analysis;
   const riskOfBias = new Map(assessments.map((assessment) => [assessment.nct, assessment]));
@@ -91,7 +106,12 @@ export function outcomeExport(
       cumulative: (result?.cumulative ?? []).map(({ study, ...rest }) => ({ study: label(study), ...rest })),
       notes: analysis.notes.map((note) => note.text),
     },
-    strata: analysis.strata.map((stratum) => ({ group: stratum.group, label: stratum.label, ...decided(stratum.estimate) })),
+    strata: analysis.strata.map((stratum) => ({
+      group: stratum.group,
+      label: stratum.label,
+      ...decided(stratum.estimate),
+      threshold: thresholdExport(thresholdFor(thresholds, outcome.key, { group: stratum.group })),
+    })),
     studies: studies.map((study) => studyExport(study, riskOfBias)),
     sponsorReports: analysis.sponsorReports.studies.map((study) => studyExport(study, riskOfBias)),
     subgroups: analysis.subgroups.map((subgroup) => ({

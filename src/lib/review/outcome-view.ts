@@ -50,5 +50,7 @@ export function overallEstimate(outcome: OutcomeView): OutcomeView['strata'][num
     ci: figure.ci,
     pi: result.pooled?.pi ?? null,
     notes: [],
+    // No one comparator fits several populations at once (decision-thresholds.ts).
+    threshold: null,
   };
 }

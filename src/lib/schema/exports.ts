@@ -79,6 +79,9 @@ const decidedEstimate = z.strictObject({
   notes: z.array(z.string()),
 });
 
+/** The decision threshold a figure is read against (content/thresholds.yaml), with its source. */
+const decisionThreshold = z.strictObject({ value: z.number(), comparator: z.string(), reason: z.string(), year: z.number().int(), source });
+
 /** What every outcome file starts with: which outcome, and which version of the review. */
 const outcomeRef = z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() });
 const versionRef = z.strictObject({ date: z.string(), commit: z.string().nullable() });
@@ -127,7 +130,14 @@ export const outcomeExportSchema = z.strictObject({
     })
     .nullable(),
   /** The primary figures: one per malignancy group with data. */
-  strata: z.array(decidedEstimate.extend({ group: z.string(), label: z.string() })),
+  strata: z.array(
+    decidedEstimate.extend({
+      group: z.string(),
+      label: z.string(),
+      /** The rate a reader compares this population's figure with; null where no sourced comparator exists. */
+      threshold: decisionThreshold.nullable(),
+    }),
+  ),
   /** The studies of the primary analysis. */
   studies: z.array(studyExport),
   /**
