@@ -14,8 +14,8 @@ export async function getFigures(): Promise<PlotFigure[]> {
     riskOfBiasSummary(review.riskOfBiasByPatients, 'patients', 'risk-of-bias-summary'),
     ...review.riskOfBias.map((assessment) => trafficLight([assessment], `risk-of-bias-${assessment.nct}`)),
     ...review.outcomes.flatMap(({ outcome }) => {
-      const shares = review.riskOfBiasByWeight.get(outcome.key);
-      return shares ? [riskOfBiasSummary(shares, 'analysis weight', `${outcome.slug}-risk-of-bias`)] : [];
+      const rob = review.riskOfBiasByWeight.get(outcome.key);
+      return rob ? [riskOfBiasSummary(rob.shares, rob.weighting, `${outcome.slug}-risk-of-bias`)] : [];
     }),
   ];
   const figures = [

@@ -104,10 +104,18 @@ describe('risk of bias and certainty over the real content', () => {
   });
 
   it("shares each outcome's weight out in full, item by item", () => {
-    for (const shares of review.riskOfBiasByWeight.values()) {
+    for (const { shares } of review.riskOfBiasByWeight.values()) {
       const overall = shares.filter((s) => s.domain === 'overall').reduce((sum, s) => sum + s.share, 0);
       expect(overall).toBeCloseTo(1, 12);
     }
+  });
+});
+
+describe('weights', () => {
+  it('shares risk of bias out by patients, and says so, where the primary model (GLMM) gives no study weights', () => {
+    const orr = review.outcomes.find((a) => a.outcome.key === 'orr')!;
+    expect(orr.studies.every((s) => s.result.weight === null)).toBe(true);
+    expect(review.riskOfBiasByWeight.get('orr')?.weighting).toBe('patients');
   });
 });
 

@@ -77,8 +77,11 @@ export interface Review {
   riskOfBias: TrialRiskOfBias[];
   /** Share of patients at each risk-of-bias judgement, item by item, over the included trials. */
   riskOfBiasByPatients: JudgementShare[];
-  /** Share of each outcome's analysis weight at each judgement, by outcome key. */
-  riskOfBiasByWeight: Map<string, JudgementShare[]>;
+  /**
+   * Share of each outcome's analysis weight at each judgement, by outcome key; `weighting` names what
+   * is shared out: the model's weights, or patients where the model has none (GLMM).
+   */
+  riskOfBiasByWeight: Map<string, { shares: JudgementShare[]; weighting: 'analysis weight' | 'patients' }>;
   /** Summary of findings (GRADE) of every outcome with data, by outcome key. */
   findings: Map<string, SummaryOfFindings>;
   /** Each outcome's primary analysis without trials at high overall risk of bias, by outcome key. */
@@ -141,14 +144,12 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
       riskOfBias,
     ),
     riskOfBiasByWeight: new Map(
-      pooled.map((analysis) => [
-        analysis.outcome.key,
+      pooled.map((analysis) => {
         // The model's weights, or each study's share of patients where the model has none (GLMM).
-        judgementShares(
-          analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight ?? study.n })),
-          riskOfBias,
-        ),
-      ]),
+        const weighted = analysis.studies.every((study) => study.result.weight !== null);
+        const weights = analysis.studies.map((study) => ({ nct: study.nct, weight: weighted ? study.result.weight! : study.n }));
+        return [analysis.outcome.key, { shares: judgementShares(weights, riskOfBias), weighting: weighted ? 'analysis weight' : 'patients' }];
+      }),
     ),
     findings,
     excludingHighRisk: new Map(pooled.map((analysis) => [analysis.outcome.key, excludingHighRisk(analysis, riskOfBias)])),

@@ -52,6 +52,13 @@ export const searchSchema = z.strictObject({
    * no registry record could be read, or no ClinicalTrials.gov number (a file is keyed by it).
    */
   identifiedNotAdded: z.array(z.strictObject({ id: text, description: text, why: text })).default([]),
+  /**
+   * Searches for the comparator rates of content/thresholds.yaml: not searches for trials, so outside
+   * the PRISMA flow and its counts. `used` says what each query's records gave, or that they gave nothing.
+   */
+  comparators: z
+    .array(z.strictObject({ query: text, hits: count, used: text }))
+    .default([]),
   notes: text.optional(),
 });
 
