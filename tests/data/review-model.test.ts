@@ -11,6 +11,7 @@ import { domainSentences } from '../../src/lib/certainty/statement.ts';
 import { outcomeForest } from '../../src/lib/plots/outcome-plots.ts';
 import { THRESHOLDS } from '../../src/lib/review/rules.ts';
 import { unreconciled } from '../../src/lib/review/prisma.ts';
+import { CHARACTERISTIC_COLUMNS, studyCharacteristics } from '../../src/lib/review/study-characteristics.ts';
 
 function realContent(): ReviewContent {
   const search = loadSearch();
@@ -305,5 +306,27 @@ describe('populations and their thresholds', () => {
     // NK-92: one trial, 0 of 9, which is not the all-cancer figure.
     expect([row('orr-nk-92').studies, row('orr-nk-92').patients]).toEqual([1, 9]);
     expect(row('orr-nk-92').now).toContain('0 of 9');
+  });
+});
+
+describe('study characteristics', () => {
+  const orr = review.outcomes.find((a) => a.outcome.key === 'orr')!;
+  const rows = studyCharacteristics(orr.rows, review.trials);
+  const cell = (nct: string, column: string) => rows.find((r) => r.nct === nct)!.cells.find((c) => c.column === column)!;
+
+  it('has one row per study of the analysis, joined by id, every column in order', () => {
+    expect(rows.map((r) => r.id)).toEqual(orr.rows.map((r) => r.id));
+    for (const row of rows) expect(row.cells.map((c) => c.column)).toEqual([...CHARACTERISTIC_COLUMNS]);
+  });
+
+  it('gives a sourced characteristic with its report, and leaves what no report states as not reported', () => {
+    expect(cell('NCT03383978', 'Route')).toMatchObject({
+      value: 'A single injection into the wall of the resection cavity during relapse surgery',
+      citation: { publication: { id: 'burger-2023' }, location: 'Abstract' },
+    });
+    expect(cell('NCT03056339', 'Route')).toEqual({ column: 'Route', value: null, citation: null });
+    expect(cell('NCT05472558', 'Line of therapy').value).toBe('Relapsed or refractory');
+    // No report read states its response criteria.
+    expect(rows.map((r) => r.cells.find((c) => c.column === 'Response criteria')!.value)).toEqual(rows.map(() => null));
   });
 });

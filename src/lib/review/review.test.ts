@@ -93,6 +93,7 @@ describe('PRISMA flows', () => {
     period: 'all',
     sources: [],
     identifiedNotAdded: [{ id: 'NCT09999999', description: 'x', why: 'no record' }],
+    comparators: [],
     flow: { identified: { databases: 100, registers: 17 }, reportsNotRetrieved: 4, reportsExcluded: [{ reason: 'Not a CAR-NK product', count: 2 }] },
   };
   const flows = prismaFlows(search, trials);
