@@ -9,7 +9,8 @@ import { loadTrials } from './trial-files.ts';
 export function checkContent(dir: string = TRIALS_DIR): { trialCount: number; errors: string[] } {
   const { trials, errors } = loadTrials(dir);
   if (dir === TRIALS_DIR) {
-    for (const result of [loadSearch(), loadSeedClaims(), loadCertaintyJudgements(), loadDecisionThresholds()]) if (!result.ok) errors.push(...result.errors);
+    for (const result of [loadSearch(), loadSeedClaims(), loadCertaintyJudgements(), loadDecisionThresholds()])
+      if (!result.ok) errors.push(...result.errors);
   }
   return { trialCount: trials.length, errors };
 }

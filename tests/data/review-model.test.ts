@@ -293,7 +293,10 @@ describe('populations and their thresholds', () => {
   it("reads each malignancy group's figure against its own sourced threshold, and none where none is sourced", () => {
     const byGroup = new Map(orr.strata.map((s) => [s.group, s]));
     // SCHOLAR-1: 26 % of patients with refractory large B-cell lymphoma responded to salvage therapy.
-    expect(byGroup.get('hematologic')?.threshold).toMatchObject({ value: 0.26, source: { doi: '10.1182/blood-2017-03-769620', location: 'Abstract' } });
+    expect(byGroup.get('hematologic')?.threshold).toMatchObject({
+      value: 0.26,
+      source: { doi: '10.1182/blood-2017-03-769620', location: 'Abstract' },
+    });
     expect(byGroup.get('solid')?.threshold).toBeNull();
   });
 

@@ -56,9 +56,7 @@ export const searchSchema = z.strictObject({
    * Searches for the comparator rates of content/thresholds.yaml: not searches for trials, so outside
    * the PRISMA flow and its counts. `used` says what each query's records gave, or that they gave nothing.
    */
-  comparators: z
-    .array(z.strictObject({ query: text, hits: count, used: text }))
-    .default([]),
+  comparators: z.array(z.strictObject({ query: text, hits: count, used: text })).default([]),
   notes: text.optional(),
 });
 

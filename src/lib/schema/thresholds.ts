@@ -48,16 +48,14 @@ export const decisionThresholdSchema = z.strictObject({
   source: thresholdSourceSchema.refine((s) => s.doi !== undefined || s.pmid !== undefined, 'needs a doi or pmid'),
 });
 
-export const decisionThresholdsSchema = z
-  .strictObject({ thresholds: z.array(decisionThresholdSchema) })
-  .superRefine(({ thresholds }, ctx) => {
-    const seen = new Set<string>();
-    thresholds.forEach((t, i) => {
-      const key = [t.outcome, t.population.group, t.population.disease ?? '', t.population.target ?? ''].join('|');
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: 'repeats an outcome and population listed above' });
-      seen.add(key);
-    });
+export const decisionThresholdsSchema = z.strictObject({ thresholds: z.array(decisionThresholdSchema) }).superRefine(({ thresholds }, ctx) => {
+  const seen = new Set<string>();
+  thresholds.forEach((t, i) => {
+    const key = [t.outcome, t.population.group, t.population.disease ?? '', t.population.target ?? ''].join('|');
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: 'repeats an outcome and population listed above' });
+    seen.add(key);
   });
+});
 
 export type DecisionThreshold = z.infer<typeof decisionThresholdSchema>;
 export type DecisionThresholds = z.infer<typeof decisionThresholdsSchema>;

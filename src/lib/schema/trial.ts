@@ -328,7 +328,10 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
   const characteristics: [(string | number)[], { source: { publication: string } } | undefined][] = [
     [['product', 'route'], trial.product.route],
     [['population', 'lineOfTherapy'], trial.population.lineOfTherapy],
-    ...trial.cohorts.map((cohort, c): [(string | number)[], { source: { publication: string } } | undefined] => [['cohorts', c, 'followUp'], cohort.followUp]),
+    ...trial.cohorts.map((cohort, c): [(string | number)[], { source: { publication: string } } | undefined] => [
+      ['cohorts', c, 'followUp'],
+      cohort.followUp,
+    ]),
   ];
   for (const [path, value] of characteristics) {
     if (value && !publicationIds.has(value.source.publication)) {
