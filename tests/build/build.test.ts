@@ -82,6 +82,36 @@ describe('the built site', () => {
     }
   });
 
+  it('never prints a missing weight as a number: a dash, with the reason beside it', () => {
+    for (const { trial } of trials.filter(({ trial }) => trial.inclusion.status === 'included')) {
+      const page = readPage(`trials/${trial.nct}/`);
+      const weights = page.querySelectorAll('[data-in-analyses] [data-weight]').map((cell) => cell.text.trim());
+      expect(weights.length).toBeGreaterThan(0);
+      // The primary model (GLMM) gives no inverse-variance weights.
+      expect(weights).toEqual(weights.map(() => '—'));
+      expect(page.querySelector('[data-no-weight]')?.text).toContain('no inverse-variance weights');
+    }
+  });
+
+  it('reads each population against its sourced decision threshold, beside its figure', () => {
+    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    const page = readPage('outcomes/orr/');
+    for (const stratum of orr.strata) {
+      const item = page.querySelector(`[data-stratum="${stratum.group}"]`);
+      if (stratum.threshold) expect(item?.querySelector('[data-threshold]')?.getAttribute('data-threshold')).toBe(String(stratum.threshold.value));
+      else expect(item?.querySelector('[data-no-threshold]')).not.toBeNull();
+    }
+    expect(orr.strata.find((s: { group: string }) => s.group === 'hematologic').threshold.value).toBe(0.26);
+  });
+
+  it('shows what was given to whom in each study of an outcome, "not reported" where no report states it', () => {
+    const table = readPage('outcomes/orr/').querySelector('[data-characteristics-table]');
+    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    expect(table?.querySelectorAll('tbody tr').map((row) => row.getAttribute('data-study'))).toEqual(orr.studies.map((s: { id: string }) => s.id));
+    const route = table?.querySelector('[data-study="NCT03056339/marin-2024-all"] [data-label="Route"]');
+    expect(route?.text.trim()).toBe('not reported');
+  });
+
   it('shows the version it was built from on every page', () => {
     for (const path of ['', 'trials/', `trials/${trials[0]?.trial.nct}/`]) {
       expect(readPage(path).querySelector('[data-version-date]')?.text).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -39,11 +39,11 @@ describe('a 390 px phone', () => {
     },
   );
 
-  it('fits the opened re-analysis panel, with the Bayesian model chosen too', async () => {
-    const page = await phonePage('outcomes/orr/?model=REML#reanalyse');
-    await page.locator('[data-reanalysis] summary').click();
-    await page.locator('[data-reanalysis-estimate]').waitFor();
-    await page.locator('[data-reanalysis-plot="drawn"], [data-reanalysis-plot] svg').first().waitFor();
+  it.each(['outcomes/orr/?model=REML', 'outcomes/orr/?model=GLMM&hakn=1'])('fits the re-analysis panel that %s opens', async (path) => {
+    // A shared address with choices opens the panel by itself.
+    const page = await phonePage(path);
+    await page.locator('[data-reanalysis-estimate][data-value]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-reanalysis-plot="ready"]').waitFor({ timeout: 20_000 });
     expect(await overflow(page)).toEqual({ page: PHONE.width, tooWide: [] });
     await page.context().close();
   });
