@@ -8,6 +8,7 @@ import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
 import { buildReview, freezeReview, outcomeExportOf, type ReviewContent } from '../../src/lib/review/build-review.ts';
 import { frozenOutcome, frozenSurvival } from '../../src/lib/review/frozen-outcome.ts';
 import { domainSentences } from '../../src/lib/certainty/statement.ts';
+import { overallFinding } from '../../src/lib/certainty/summary.ts';
 import { outcomeForest } from '../../src/lib/plots/outcome-plots.ts';
 import { THRESHOLDS } from '../../src/lib/review/rules.ts';
 import { unreconciled } from '../../src/lib/review/prisma.ts';
@@ -99,8 +100,14 @@ describe('risk of bias and certainty over the real content', () => {
         expect(exported.certainty).toBeNull();
         continue;
       }
-      for (const domain of Object.values(finding!.certainty.domains)) expect(domain.reason.length).toBeGreaterThan(20);
-      expect(exported.certainty).toEqual({ rating: finding!.certainty.rating, domains: finding!.certainty.domains });
+      for (const row of finding!.rows) {
+        for (const domain of Object.values(row.certainty.domains)) expect(domain.reason.length).toBeGreaterThan(20);
+      }
+      expect(exported.certainty).toEqual(overallFinding(finding!).certainty);
+      // Every population carries its own rating, joined by malignancy group.
+      for (const stratum of exported.strata) {
+        expect(stratum.certainty).toEqual(finding!.rows.find((row) => row.population === stratum.group)!.certainty);
+      }
     }
   });
 
@@ -150,7 +157,7 @@ describe('freezeReview', () => {
     expect(rated.length).toBeGreaterThan(0);
     for (const outcome of rated) {
       const { certainty } = frozenOutcome(outcome, parsed.trials);
-      const finding = review.findings.get(outcome.outcome.key)!;
+      const finding = overallFinding(review.findings.get(outcome.outcome.key)!);
       expect(certainty!.rating).toBe(finding.certainty.rating);
       const sentences = domainSentences(certainty!.domains);
       // Every downgrade the live footnotes give, with its reason, is on the frozen page.

@@ -19,9 +19,19 @@ export const CERTAINTY_DOMAIN_LABELS: Record<CertaintyDomain, string> = {
   publicationBias: 'Publication bias',
 };
 
+/**
+ * Core GRADE (Guyatt et al., BMJ 2025) for a rate in a defined population, read against the decision
+ * threshold of content/thresholds.yaml where one is sourced: the rating is the certainty that the true
+ * rate lies above (benefit) or below (harm) that threshold; without one, the certainty in the rate itself.
+ */
 export const CERTAINTY_RULES = {
-  /** Single-arm trials have no comparison group: GRADE starts such evidence at low. */
-  start: 'low' as CertaintyLevel,
+  /**
+   * A rate (response, an adverse event) in a defined population is a question of prognosis, not of
+   * a comparison: GRADE starts evidence from cohorts that measured it at high (Iorio et al., BMJ
+   * 2015;350:h870). Single-arm trials are such cohorts. Set against a threshold from another
+   * population, the question becomes comparative, and the missing comparator is indirectness.
+   */
+  start: 'high' as CertaintyLevel,
   riskOfBias: {
     /** Very serious when trials at high overall risk carry more than this share of the analysis weight. */
     verySeriousHighShare: 0.5,
@@ -29,24 +39,38 @@ export const CERTAINTY_RULES = {
     seriousNotLowShare: 0.5,
   },
   inconsistency: {
-    /** Below this many trials inconsistency cannot be seen, and GRADE does not downgrade for it. */
-    minK: 2,
+    /** Below this many trials (not cohorts) inconsistency cannot be seen, and GRADE does not downgrade for it. */
+    minTrials: 2,
+    /** Without a threshold: serious from this I², very serious from the next with intervals that share no value. */
     seriousI2: 50,
     verySeriousI2: 75,
-    /** Serious when the 95 % prediction interval is wider than the confidence interval by more than this (proportion scale). */
-    seriousPiExcess: 0.25,
+  },
+  indirectness: {
+    /** Levels for a comparison with a rate from other patients (a threshold), with no concurrent comparator. */
+    noComparator: 1,
   },
   imprecision: {
-    seriousPatients: 100,
-    verySeriousPatients: 30,
-    seriousEvents: 10,
-    /** Width of the 95 % confidence interval of the pooled proportion. */
-    seriousCiWidth: 0.2,
-    verySeriousCiWidth: 0.4,
-    seriousK: 3,
+    /** An interval wider than this (proportion scale) is very wide: two levels when it also crosses the threshold. */
+    veryWide: 0.4,
+    /** Without a threshold: serious above this width, very serious above `veryWide`. */
+    wide: 0.2,
   },
   publicationBias: {
     /** Funnel plots and Egger's test need at least this many trials (Cochrane Handbook, chapter 13). */
     minK: 10,
   },
 } as const;
+
+/** Every rule a domain rating can come from: each rating names its id, and Methods prints them. */
+export const CERTAINTY_RULE_IDS = [
+  'risk-of-bias.weighted-share',
+  'inconsistency.single-trial',
+  'inconsistency.threshold-sides',
+  'inconsistency.i2-overlap',
+  'inconsistency.within-populations',
+  'indirectness.reviewers-and-comparator',
+  'imprecision.crosses-threshold',
+  'imprecision.interval-width',
+  'publication-bias.reviewers',
+] as const;
+export type CertaintyRuleId = (typeof CERTAINTY_RULE_IDS)[number];

@@ -70,6 +70,8 @@ export interface Review {
   /** Every outcome in the public data API's shape (`/data/outcomes/<slug>.json`). */
   exports: { outcomes: OutcomeExport[]; survival: SurvivalExport[] };
   search: SearchRecord;
+  /** The rate each population's figure is read against (`content/thresholds.yaml`), as Methods lists them. */
+  decisionThresholds: DecisionThreshold[];
   prisma: PrismaFlows;
   /** The seed paper's pooled figures beside what the trial files support. */
   recheck: RecheckRow[];
@@ -116,7 +118,7 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
   const riskOfBias = trialsRiskOfBias(included);
   const findings = new Map(
     outcomes.flatMap((analysis) => {
-      const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements);
+      const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements, decisionThresholds);
       return summary ? [[analysis.outcome.key, summary] as const] : [];
     }),
   );
@@ -130,12 +132,11 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
     outcomes,
     survival,
     exports: {
-      outcomes: outcomes.map((analysis) =>
-        outcomeExport(analysis, version, findings.get(analysis.outcome.key)?.certainty ?? null, riskOfBias, decisionThresholds),
-      ),
+      outcomes: outcomes.map((analysis) => outcomeExport(analysis, version, findings.get(analysis.outcome.key) ?? null, riskOfBias)),
       survival: survival.map((outcome) => survivalExport(outcome, version)),
     },
     search,
+    decisionThresholds,
     prisma: prismaFlows(search, trials),
     recheck: recheck(seedClaims, trials, outcomes, survival),
     riskOfBias,

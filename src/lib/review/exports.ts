@@ -1,5 +1,5 @@
 import type { OutcomeExport, RiskOfBiasExport, SurvivalExport } from '../schema/exports.ts';
-import type { OutcomeCertainty } from '../certainty/types.ts';
+import { overallFinding, type SummaryOfFindings } from '../certainty/summary.ts';
 import { OVERALL_RULE, ROB_DOMAINS, ROB_TOOL } from '../schema/risk-of-bias.ts';
 import type { TrialRiskOfBias } from './risk-of-bias.ts';
 import type { Citation, OutcomeData, SurvivalRow } from './outcome-data.ts';
@@ -7,7 +7,6 @@ import type { OutcomeDefinition } from './outcomes.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy } from './analyses.ts';
 import type { Estimate } from './estimate.ts';
 import type { DecisionThreshold } from '../schema/thresholds.ts';
-import { thresholdFor } from './decision-thresholds.ts';
 
 export interface Version {
   date: string;
@@ -79,9 +78,8 @@ function thresholdExport(threshold: DecisionThreshold | null): OutcomeExport['st
 export function outcomeExport(
   analysis: BinaryOutcomeAnalysis,
   version: Version,
-  certainty: OutcomeCertainty | null,
+  summary: SummaryOfFindings | null,
   assessments: TrialRiskOfBias[],
-  thresholds: DecisionThreshold[],
 ): OutcomeExport {
   const { outcome, result, estimate, studies, settings } = analysis;
   const riskOfBias = new Map(assessments.map((assessment) => [assessment.nct, assessment]));
@@ -106,12 +104,18 @@ export function outcomeExport(
       cumulative: (result?.cumulative ?? []).map(({ study, ...rest }) => ({ study: label(study), ...rest })),
       notes: analysis.notes.map((note) => note.text),
     },
-    strata: analysis.strata.map((stratum) => ({
-      group: stratum.group,
-      label: stratum.label,
-      ...decided(stratum.estimate),
-      threshold: thresholdExport(thresholdFor(thresholds, outcome.key, { group: stratum.group })),
-    })),
+    strata: analysis.strata.map((stratum) => {
+      // Every stratum has its row in the summary of findings, joined by malignancy group.
+      const row = summary?.rows.find((r) => r.population === stratum.group);
+      if (!row) throw new Error(`${outcome.slug}: no summary-of-findings row for ${stratum.group}`);
+      return {
+        group: stratum.group,
+        label: stratum.label,
+        ...decided(stratum.estimate),
+        threshold: thresholdExport(row.threshold),
+        certainty: row.certainty,
+      };
+    }),
     studies: studies.map((study) => studyExport(study, riskOfBias)),
     sponsorReports: analysis.sponsorReports.studies.map((study) => studyExport(study, riskOfBias)),
     subgroups: analysis.subgroups.map((subgroup) => ({
@@ -132,7 +136,7 @@ export function outcomeExport(
       clipped: rest.notes.some((note) => note.rule === 'clipped'),
     })),
     notReported: analysis.notReported,
-    certainty: certainty && { rating: certainty.rating, domains: certainty.domains },
+    certainty: summary && overallFinding(summary).certainty,
   };
 }
 

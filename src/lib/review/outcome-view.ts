@@ -17,8 +17,13 @@ export type OutcomeStudyView = Omit<StudyExport, 'source' | 'population' | 'note
   note: string | null;
 };
 
+type StratumExport = OutcomeExport['strata'][number];
+/** A population's figure; the figure across all studies, drawn in the same shape, has the outcome's rating (null when none). */
+export type StratumView = Omit<StratumExport, 'certainty'> & { certainty: StratumExport['certainty'] | null };
+
 /** The export shape, with study rows as older versions may hold them and the GRADE rating optional. */
-export type OutcomeView = Omit<OutcomeExport, 'studies' | 'sponsorReports' | 'certainty'> & {
+export type OutcomeView = Omit<OutcomeExport, 'studies' | 'sponsorReports' | 'certainty' | 'strata'> & {
+  strata: StratumView[];
   studies: OutcomeStudyView[];
   sponsorReports: OutcomeStudyView[];
   certainty?: OutcomeExport['certainty'] | undefined;
@@ -32,7 +37,7 @@ export function mixedCaution(outcome: OutcomeView): string | undefined {
 }
 
 /** The figure across all studies, in the shape of a stratum's; null when no trial reports the outcome. */
-export function overallEstimate(outcome: OutcomeView): OutcomeView['strata'][number] | null {
+export function overallEstimate(outcome: OutcomeView): StratumView | null {
   const { result } = outcome;
   if (!result) return null;
   const figure = result.pooled ?? result.unpooled;
@@ -52,5 +57,6 @@ export function overallEstimate(outcome: OutcomeView): OutcomeView['strata'][num
     notes: [],
     // No one comparator fits several populations at once (decision-thresholds.ts).
     threshold: null,
+    certainty: outcome.certainty ?? null,
   };
 }

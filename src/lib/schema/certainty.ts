@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import type { BinaryOutcomeKey } from '../review/outcomes.ts';
+import { MALIGNANCY_GROUPS } from './trial.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -16,10 +17,18 @@ export const downgradeSchema = z.strictObject({
 });
 
 const judgementsSchema = z.strictObject({
-  /** Do the trials' patients, products and outcome definitions answer the review's question? */
+  /**
+   * Do the trials' patients, products and outcome definitions answer the review's question? Judged
+   * for the figure across all cancers, where mixing malignancy groups is the concern (counted here once).
+   */
   indirectness: downgradeSchema,
   /** Are trials or results likely missing because of what they found? */
   publicationBias: downgradeSchema,
+  /**
+   * Indirectness within one malignancy group, where its trials differ from the question in their
+   * own way; a group left out has no concern of its own beyond the comparator (see certainty rules).
+   */
+  populations: z.partialRecord(z.enum(MALIGNANCY_GROUPS), z.strictObject({ indirectness: downgradeSchema })).optional(),
 });
 
 // Every pooled outcome needs its judgements, so a new outcome cannot ship without them.

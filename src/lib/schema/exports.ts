@@ -8,7 +8,26 @@ import { PUBLICATION_TYPES } from './trial.ts';
 import { ROB_JUDGEMENTS } from './risk-of-bias.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
-const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
+/** One GRADE domain of the evidence profile: its downgrade, why, the rule it came from, what that rule read, and whether the review team's judgement entered it. */
+const domainRating = z.strictObject({
+  downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  reason: z.string(),
+  rule: z.string(),
+  inputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  judged: z.boolean(),
+});
+/** A GRADE rating: where it started, where it ended, and each of the five domains. */
+const certaintyRating = z.strictObject({
+  start: z.enum(['high', 'moderate', 'low', 'very low']),
+  rating: z.enum(['high', 'moderate', 'low', 'very low']),
+  domains: z.strictObject({
+    riskOfBias: domainRating,
+    inconsistency: domainRating,
+    indirectness: domainRating,
+    imprecision: domainRating,
+    publicationBias: domainRating,
+  }),
+});
 
 /** The `license` field of every JSON download (see lib/licence/licences.ts). */
 export const licenceSchema = z.strictObject({ spdx: z.string(), name: z.string(), url: z.url(), attribution: z.string() });
@@ -136,6 +155,8 @@ export const outcomeExportSchema = z.strictObject({
       label: z.string(),
       /** The rate a reader compares this population's figure with; null where no sourced comparator exists. */
       threshold: decisionThreshold.nullable(),
+      /** GRADE certainty of this population's figure (against its threshold, where it has one). */
+      certainty: certaintyRating,
     }),
   ),
   /** The studies of the primary analysis. */
@@ -171,19 +192,8 @@ export const outcomeExportSchema = z.strictObject({
     }),
   ),
   notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
-  /** GRADE certainty of the pooled estimate; null when no trial reports the outcome. */
-  certainty: z
-    .strictObject({
-      rating: z.enum(['high', 'moderate', 'low', 'very low']),
-      domains: z.strictObject({
-        riskOfBias: domainRating,
-        inconsistency: domainRating,
-        indirectness: domainRating,
-        imprecision: domainRating,
-        publicationBias: domainRating,
-      }),
-    })
-    .nullable(),
+  /** GRADE certainty of the figure across all studies; null when no trial reports the outcome. */
+  certainty: certaintyRating.nullable(),
 });
 
 /**
