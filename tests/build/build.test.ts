@@ -33,10 +33,25 @@ describe('the built site', () => {
     }
     const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
     const page = readPage('outcomes/orr/');
-    expect(page.querySelector('[data-certainty]')?.text).toContain(orr.certainty.rating);
+    // One row per malignancy group with its own rating, then the all-cancer figure as a footnoted secondary row.
+    type Rating = { rating: string; domains: Record<string, { downgrade: number }> };
+    const ratings: [string, Rating][] = [
+      ...orr.strata.map((s: { group: string; certainty: Rating }) => [s.group, s.certainty]),
+      ['all', orr.certainty],
+    ];
+    for (const [population, certainty] of ratings) {
+      expect(page.querySelector(`[data-sof] [data-sof-population="${population}"] [data-certainty]`)?.getAttribute('data-certainty')).toBe(
+        certainty.rating,
+      );
+    }
+    expect(page.querySelector('[data-sof] [data-sof-population="all"]')?.hasAttribute('data-secondary')).toBe(true);
     expect(page.querySelectorAll('[data-sof-footnotes] li')).toHaveLength(
-      Object.values(orr.certainty.domains).filter((d) => (d as { downgrade: number }).downgrade > 0).length,
+      ratings.reduce((sum, [, certainty]) => sum + Object.values(certainty.domains).filter((d) => d.downgrade > 0).length, 0),
     );
+    // The evidence profile lists all five domains of every population, "not serious" included.
+    for (const [population] of ratings) {
+      expect(page.querySelectorAll(`[data-evidence-profile="${population}"] [data-domain]`)).toHaveLength(5);
+    }
     expect(page.querySelector('[data-sensitivity-risk-of-bias] th')?.text).toBe('Excluding trials at high overall risk of bias');
   });
 
