@@ -3,6 +3,7 @@
  * Lint rules: ESLint's and typescript-eslint's recommended sets, eslint-plugin-astro's, and the
  * import boundaries the architecture depends on (README, "Layout"). `npm run lint`; npm test runs it.
  */
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
@@ -15,6 +16,54 @@ const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'customElements', 'l
   name,
   message: 'browser code lives in src/client/',
 }));
+
+// What src/lib may never import, whatever the folder.
+const LIB_PATTERNS = [
+  {
+    group: ['**/queries/**', '**/pages/**', '**/components/**', '**/layouts/**', '**/scripts/**', '**/client/**'],
+    message: 'src/lib imports nothing from the site, the browser code or the commands',
+  },
+  { group: ['astro:*'], message: 'src/lib runs outside Astro: no astro:* virtual modules (astro/zod is a plain module and allowed)' },
+];
+
+/**
+ * The floors of src/lib, ground first: a folder imports only from floors below its own (and
+ * from itself), so no import runs upward and no two folders depend on each other. The
+ * vocabulary (codes, outcomes, their words) is the ground; the rules' numbers stand on it;
+ * statistics, then pooling and the schemas; formatting and validation; GRADE and the other
+ * single-purpose readers; the review model; and what draws or re-runs the review.
+ */
+const LIB_FLOORS = [
+  ['vocabulary'],
+  ['rules', 'stats', 'licence', 'cli'],
+  ['pooling', 'schema'],
+  ['format', 'validation'],
+  ['certainty', 'registry', 'search'],
+  ['review'],
+  ['plots', 'reanalysis'],
+];
+const LIB_FOLDERS = LIB_FLOORS.flat();
+// A new folder must be given its floor, or it would escape the rule.
+for (const entry of readdirSync(new URL('src/lib/', import.meta.url), { withFileTypes: true })) {
+  if (entry.isDirectory() && !LIB_FOLDERS.includes(entry.name))
+    throw new Error(`eslint.config.js: src/lib/${entry.name} is on no floor; add it to LIB_FLOORS`);
+}
+
+/** @param {string} folder */
+function floorPatterns(folder) {
+  const floor = LIB_FLOORS.findIndex((folders) => folders.includes(folder));
+  const above = LIB_FLOORS.slice(floor)
+    .flat()
+    .filter((other) => other !== folder);
+  return above.length === 0
+    ? []
+    : [
+        {
+          group: above.map((other) => `**/${other}/**`),
+          message: `src/lib/${folder} imports only from the floors below it (eslint.config.js, LIB_FLOORS)`,
+        },
+      ];
+}
 
 // Array methods whose callback receives the element's position, and where: (item, index, array),
 // or (accumulator, item, index, array) for reduce.
@@ -91,21 +140,28 @@ export default tseslint.config(
     files: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  {
-    files: ['src/lib/**/*.ts'],
+  ...LIB_FOLDERS.map((folder) => ({
+    files: [`src/lib/${folder}/**/*.ts`],
     ignores: ['src/lib/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: NODE_IO.map((name) => ({ name, message: 'src/lib is pure: read and write files in scripts/ or src/queries/' })),
-          patterns: [
-            {
-              group: ['**/queries/**', '**/pages/**', '**/components/**', '**/layouts/**', '**/scripts/**', '**/client/**'],
-              message: 'src/lib imports nothing from the site, the browser code or the commands',
-            },
-            { group: ['astro:*'], message: 'src/lib runs outside Astro: no astro:* virtual modules (astro/zod is a plain module and allowed)' },
-          ],
+          patterns: [...LIB_PATTERNS, ...floorPatterns(folder)],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/lib/*.ts'],
+    ignores: ['src/lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_IO.map((name) => ({ name, message: 'src/lib is pure: read and write files in scripts/ or src/queries/' })),
+          patterns: LIB_PATTERNS,
         },
       ],
     },

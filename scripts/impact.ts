@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../src/lib/cli/usage.ts';
-import { impactMarkdown, reviewImpact } from '../src/lib/review/impact.ts';
+import { impactMarkdown, reviewImpact } from '../src/lib/review/history/impact.ts';
 import { runCommand } from './lib/command.ts';
 import { loadReview } from './lib/review-files.ts';
 import { TRIALS_DIR } from '../src/lib/content-paths.ts';

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseBinaryOutcome } from '../src/lib/review/analyses.ts';
-import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES } from '../src/lib/review/outcomes.ts';
+import { analyseBinaryOutcome } from '../src/lib/review/analyses/analyses.ts';
+import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES } from '../src/lib/vocabulary/outcomes.ts';
 import { releaseSchema } from '../src/lib/schema/release.ts';
-import { loadTrials } from './lib/trial-files.ts';
+import { loadTrials } from '../src/queries/trial-files.ts';
 
 const TRIALS = 'tests/fixtures/trials/valid';
 const dir = resolve('tests/.out/release');

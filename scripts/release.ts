@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDate, UsageError } from '../src/lib/cli/usage.ts';
 import { RELEASES_DIR, TRIALS_DIR } from '../src/lib/content-paths.ts';
-import { freezeReview } from '../src/lib/review/build-review.ts';
+import { freezeReview } from '../src/lib/review/model/build-review.ts';
 import { releaseSchema } from '../src/lib/schema/release.ts';
 import { formatIssue } from '../src/lib/validation/format-issue.ts';
 import { getBuildInfo } from '../src/queries/build-info.ts';

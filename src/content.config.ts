@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { loadTrials } from '../scripts/lib/trial-files.ts';
+import { loadTrials } from './queries/trial-files.ts';
 import { TRIALS_DIR } from './lib/content-paths.ts';
 import { narrativeHtml } from './lib/format/narrative-html.ts';
 import { trialSchema } from './lib/schema/trial.ts';

@@ -1,6 +1,6 @@
 import { loadCertaintyJudgements, loadDecisionThresholds, loadSearch, loadSeedClaims } from './review-files.ts';
 import { TRIALS_DIR } from '../../src/lib/content-paths.ts';
-import { loadTrials } from './trial-files.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
 
 /**
  * Every content rule `npm run check` and `npm run build` enforce: the trial files in

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE, THRESHOLDS_FILE, TRIALS_DIR } from '../../src/lib/content-paths.ts';
-import { buildReview, type Review } from '../../src/lib/review/build-review.ts';
-import type { Version } from '../../src/lib/review/exports.ts';
+import { buildReview, type Review } from '../../src/lib/review/model/build-review.ts';
+import type { Version } from '../../src/lib/review/exports/review-exports.ts';
 import { certaintyJudgementsSchema, type CertaintyJudgements } from '../../src/lib/schema/certainty.ts';
 import { decisionThresholdsSchema, type DecisionThresholds } from '../../src/lib/schema/thresholds.ts';
 import { searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
 import { seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
-import { loadTrials } from './trial-files.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
 import { validateYamlFile, type YamlFileResult } from '../../src/lib/validation/validate-yaml-file.ts';
 import type { SeedClaim } from '../../src/lib/schema/seed-claims.ts';
 

@@ -5,13 +5,13 @@
  * shared and cited.
  */
 import { MEASURES, POOLING_METHODS } from '../lib/pooling/types.ts';
-import { MEASURE_LABELS, METHOD_LABELS } from '../lib/format/pooling-labels.ts';
+import { MEASURE_LABELS, METHOD_LABELS } from '../lib/vocabulary/labels.ts';
 import { percentPoints, percentRange, pValue, statistic } from '../lib/format/numbers.ts';
 import { basisOf, estimateInWords, modelInWords } from '../lib/format/estimate.ts';
 import { studiesForest } from '../lib/plots/outcome-plots.ts';
 import { reanalyse, robLevel, withinFilters, type Reanalysis, type ReanalysisStudy } from '../lib/reanalysis/reanalyse.ts';
 import { isPrimary, parseState, PRIMARY, ROB_LEVELS, stateQuery, type ReanalysisState } from '../lib/reanalysis/state.ts';
-import { PUBLICATION_TYPES } from '../lib/schema/codes.ts';
+import { PUBLICATION_TYPES } from '../lib/vocabulary/codes.ts';
 
 interface OutcomeFile {
   outcome: { title: string };

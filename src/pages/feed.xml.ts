@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { escape } from 'html-escaper';
 import { getReview } from '../queries/review.ts';
 import { getEvidenceStates, getReleases } from '../queries/releases.ts';
-import { consecutiveChanges, evidenceEvents } from '../lib/review/changes.ts';
+import { consecutiveChanges, evidenceEvents } from '../lib/review/history/changes.ts';
 import { REVIEW_AUTHOR, REVIEW_TITLE } from '../lib/format/cite.ts';
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { contributors, type Contributor } from '../lib/review/contributors.ts';
+import { contributors, type Contributor } from '../lib/review/model/contributors.ts';
 import { getReview } from './review.ts';
 
 // The review's data: trial files, search record, seed claims, frozen versions.

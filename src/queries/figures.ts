@@ -1,7 +1,7 @@
 import { landscapeFigures } from '../lib/plots/landscape-plots.ts';
 import { outcomeFigures } from '../lib/plots/outcome-plots.ts';
-import { outcomeExportOf } from '../lib/review/build-review.ts';
-import { riskOfBiasSummary, trafficLight } from '../lib/plots/risk-of-bias.ts';
+import { outcomeExportOf } from '../lib/review/model/build-review.ts';
+import { riskOfBiasSummary, trafficLight } from '../lib/plots/risk-of-bias-plots.ts';
 import type { PlotFigure } from '../lib/plots/data-table.ts';
 import { getReview } from './review.ts';
 

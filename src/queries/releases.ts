@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RELEASES_DIR } from '../lib/content-paths.ts';
-import type { EvidenceState } from '../lib/review/changes.ts';
+import type { EvidenceState } from '../lib/review/history/changes.ts';
 import { releaseSchema, type Release } from '../lib/schema/release.ts';
 import { validateYamlFile } from '../lib/validation/validate-yaml-file.ts';
 import type { Review } from './review.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
-import { buildReview, type Review } from '../lib/review/build-review.ts';
+import { buildReview, type Review } from '../lib/review/model/build-review.ts';
 import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE, THRESHOLDS_FILE } from '../lib/content-paths.ts';
 import { certaintyJudgementsSchema } from '../lib/schema/certainty.ts';
 import { decisionThresholdsSchema } from '../lib/schema/thresholds.ts';
@@ -10,7 +10,7 @@ import { validateYamlFile, type YamlFileResult } from '../lib/validation/validat
 import { getBuildInfo } from './build-info.ts';
 import { getTrials } from './trials.ts';
 
-export type { Review, SurvivalOutcome } from '../lib/review/build-review.ts';
+export type { Review, SurvivalOutcome } from '../lib/review/model/build-review.ts';
 
 let review: Promise<Review> | undefined;
 

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrials } from '../../scripts/lib/trial-files.ts';
-import { enrollmentLabel } from '../../src/lib/format/labels.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
+import { enrollmentLabel } from '../../src/lib/vocabulary/labels.ts';
 import { readPage, runBuild } from './site.ts';
 
 const { trials } = loadTrials();

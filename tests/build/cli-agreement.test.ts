@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BINARY_OUTCOMES } from '../../src/lib/review/outcomes.ts';
+import { BINARY_OUTCOMES } from '../../src/lib/vocabulary/outcomes.ts';
 import { percentWithInterval } from '../../src/lib/format/numbers.ts';
 import { readPage, SITE_DIR } from './site.ts';
 

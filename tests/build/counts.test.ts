@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
 import { readPage, SITE_DIR } from './site.ts';
 
 const trials = loadTrials().trials.map(({ trial }) => trial);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
 import { runBuild } from './site.ts';
 
 const HOSTILE = 'tests/fixtures/trials/hostile';

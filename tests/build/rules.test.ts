@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { THRESHOLDS } from '../../src/lib/review/rules.ts';
-import { BINARY_OUTCOMES } from '../../src/lib/review/outcomes.ts';
+import { THRESHOLDS } from '../../src/lib/rules/thresholds.ts';
+import { BINARY_OUTCOMES } from '../../src/lib/vocabulary/outcomes.ts';
 import { readPage, SITE_DIR } from './site.ts';
 
 const outcomes = BINARY_OUTCOMES.map((outcome) => JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes', `${outcome.slug}.json`), 'utf8')));

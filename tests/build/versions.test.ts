@@ -7,7 +7,7 @@ import { REVIEW_TITLE } from '../../src/lib/format/cite.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
 import { percent, percentRange, percentWithInterval, plotInterval } from '../../src/lib/format/numbers.ts';
-import { PUBLICATION_TYPE_LABELS } from '../../src/lib/format/tiers.ts';
+import { PUBLICATION_TYPE_LABELS } from '../../src/lib/vocabulary/labels.ts';
 import type { PublicationType } from '../../src/lib/schema/trial.ts';
 import { readReleases } from '../../src/queries/releases.ts';
 import { readPage, runBuild, SITE_DIR } from './site.ts';

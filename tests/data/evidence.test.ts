@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_KEYS } from '../../src/lib/schema/trial.ts';
-import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
 
 const { trials, errors } = loadTrials();
 

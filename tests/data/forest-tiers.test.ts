@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticTrialFiles } from '../../scripts/lib/synthetic-trials.ts';
 import { subgroupForest, studiesForest } from '../../src/lib/plots/outcome-plots.ts';
-import { analyseBinaryOutcome } from '../../src/lib/review/analyses.ts';
-import { BINARY_OUTCOMES } from '../../src/lib/review/outcomes.ts';
-import { PUBLICATION_TYPE_LABELS } from '../../src/lib/format/tiers.ts';
+import { analyseBinaryOutcome } from '../../src/lib/review/analyses/analyses.ts';
+import { BINARY_OUTCOMES } from '../../src/lib/vocabulary/outcomes.ts';
+import { PUBLICATION_TYPE_LABELS } from '../../src/lib/vocabulary/labels.ts';
 import { validateTrialFiles } from '../../src/lib/validation/validate-trial-files.ts';
 
 const trials = validateTrialFiles(syntheticTrialFiles(40).map(({ name, text }) => ({ path: `generated/${name}`, text }))).trials.map((t) => t.trial);

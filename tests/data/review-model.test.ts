@@ -2,17 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCertaintyJudgements, loadDecisionThresholds, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
-import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
-import { buildReview, freezeReview, outcomeExportOf, type ReviewContent } from '../../src/lib/review/build-review.ts';
-import { frozenOutcome, frozenSurvival } from '../../src/lib/review/frozen-outcome.ts';
+import { buildReview, freezeReview, outcomeExportOf, type ReviewContent } from '../../src/lib/review/model/build-review.ts';
+import { frozenOutcome, frozenSurvival } from '../../src/lib/review/history/frozen-outcome.ts';
 import { domainSentences } from '../../src/lib/certainty/statement.ts';
-import { overallFinding } from '../../src/lib/certainty/summary.ts';
+import { overallFinding } from '../../src/lib/review/analyses/summary-of-findings.ts';
 import { outcomeForest } from '../../src/lib/plots/outcome-plots.ts';
-import { THRESHOLDS } from '../../src/lib/review/rules.ts';
-import { unreconciled } from '../../src/lib/review/prisma.ts';
-import { CHARACTERISTIC_COLUMNS, studyCharacteristics } from '../../src/lib/review/study-characteristics.ts';
+import { THRESHOLDS } from '../../src/lib/rules/thresholds.ts';
+import { unreconciled } from '../../src/lib/review/model/prisma.ts';
+import { CHARACTERISTIC_COLUMNS, studyCharacteristics } from '../../src/lib/review/analyses/study-characteristics.ts';
 
 function realContent(): ReviewContent {
   const search = loadSearch();

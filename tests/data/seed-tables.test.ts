@@ -4,8 +4,8 @@
  * which is why the seed's "738 patients" is not a number of treated patients.
  */
 import { describe, expect, it } from 'vitest';
-import { landscape, seedRecord, type LandscapeRecord } from '../../src/lib/review/landscape.ts';
-import { loadTrials } from '../../scripts/lib/trial-files.ts';
+import { landscape, seedRecord, type LandscapeRecord } from '../../src/lib/review/model/landscape.ts';
+import { loadTrials } from '../../src/queries/trial-files.ts';
 
 const { trials, errors } = loadTrials();
 const inTableOrder = trials.filter(({ trial }) => trial.seed).sort((a, b) => (a.trial.seed?.row ?? 0) - (b.trial.seed?.row ?? 0));

@@ -1,7 +1,7 @@
 /**
  * The static checks hold and can fail: npm test runs lint (zero warnings allowed) and the
  * format check, and the lint rules the architecture depends on fire on code that breaks them
- * (src/lib pure, browser code in src/client, pages and components joining by id).
+ * (src/lib pure and in floors, browser code in src/client, pages and components joining by id).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ describe('the import-boundary rule', () => {
     ["import { readFileSync } from 'node:fs';", 'Node I/O'],
     ["import { getReview } from '../queries/review.ts';", 'the query layer'],
     ["import Base from '../layouts/Base.astro';", 'a layout'],
-    ["import { loadTrials } from '../../scripts/lib/trial-files.ts';", 'the commands'],
+    ["import { loadSearch } from '../../scripts/lib/review-files.ts';", 'the commands'],
     ["import { getCollection } from 'astro:content';", 'an astro: virtual module'],
   ])('keeps %s out of src/lib (%s)', async (line) => {
     expect(await rulesFired('src/lib/review/example.ts', `${line}\nexport const x = 1;\n`)).toContain('no-restricted-imports');
@@ -39,6 +39,30 @@ describe('the import-boundary rule', () => {
     expect(await rulesFired('src/lib/review/example.ts', "import { analyse } from '../pooling/analyse.ts';\nexport const x = analyse;\n")).toEqual(
       [],
     );
+  });
+
+  it.each([
+    ['src/lib/format/example.ts', "import type { Estimate } from '../review/analyses/decided-estimate.ts';\nexport type X = Estimate;\n"],
+    ['src/lib/schema/example.ts', "import type { Review } from '../review/model/build-review.ts';\nexport type X = Review;\n"],
+    [
+      'src/lib/certainty/example.ts',
+      "import type { BinaryOutcomeAnalysis } from '../review/analyses/analyses.ts';\nexport type X = BinaryOutcomeAnalysis;\n",
+    ],
+    ['src/lib/vocabulary/example.ts', "import { THRESHOLDS } from '../rules/thresholds.ts';\nexport const x = THRESHOLDS;\n"],
+    ['src/lib/pooling/example.ts', "import { trialSchema } from '../schema/trial.ts';\nexport const x = trialSchema;\n"],
+  ])('keeps imports from running up the floors of src/lib (%s)', async (filePath, code) => {
+    expect(await rulesFired(filePath, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    [
+      'src/lib/review/example.ts',
+      "import { summaryOfFindings } from './summary-of-findings.ts';\nimport { rateCertainty } from '../certainty/rate.ts';\nexport const x = [summaryOfFindings, rateCertainty];\n",
+    ],
+    ['src/lib/certainty/example.ts', "import { CERTAINTY_RULES } from '../rules/thresholds.ts';\nexport const x = CERTAINTY_RULES;\n"],
+    ['src/lib/schema/example.ts', "import { OUTCOME_KEYS } from '../vocabulary/outcomes.ts';\nexport const x = OUTCOME_KEYS;\n"],
+  ])('lets a floor of src/lib import its own folder and the floors below (%s)', async (filePath, code) => {
+    expect(await rulesFired(filePath, code)).toEqual([]);
   });
 
   it('keeps browser globals out of build-time code and Node modules out of browser code', async () => {

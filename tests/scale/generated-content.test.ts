@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCertaintyJudgements, loadDecisionThresholds, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
 import { syntheticTrialFiles } from '../../scripts/lib/synthetic-trials.ts';
 import { outcomeCumulative, outcomeForest, outcomeFunnel, outcomeLeaveOneOut } from '../../src/lib/plots/outcome-plots.ts';
-import { buildReview, freezeReview, outcomeExportOf } from '../../src/lib/review/build-review.ts';
-import { seedComparison } from '../../src/lib/review/seed-comparison.ts';
+import { buildReview, freezeReview, outcomeExportOf } from '../../src/lib/review/model/build-review.ts';
+import { seedComparison } from '../../src/lib/review/model/seed-comparison.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { validateTrialFiles } from '../../src/lib/validation/validate-trial-files.ts';
 

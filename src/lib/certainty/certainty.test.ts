@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseBinaryOutcome } from '../review/analyses.ts';
-import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../review/outcomes.ts';
-import { trialsRiskOfBias } from '../review/risk-of-bias.ts';
+import { analyseBinaryOutcome } from '../review/analyses/analyses.ts';
+import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
+import { trialsRiskOfBias } from '../review/model/trial-risk-of-bias.ts';
 import type { CertaintyJudgements } from '../schema/certainty.ts';
 import type { DecisionThreshold } from '../schema/thresholds.ts';
 import type { Trial } from '../schema/trial.ts';
@@ -12,9 +12,9 @@ import { inconsistencyRating, withinPopulations } from './inconsistency.ts';
 import { indirectnessRating } from './indirectness.ts';
 import { publicationBiasRating } from './publication-bias.ts';
 import { ratingAfter } from './rate.ts';
-import { riskOfBiasRating } from './risk-of-bias.ts';
+import { riskOfBiasRating } from './risk-of-bias-rating.ts';
 import { certaintySymbols, domainSentences, downgradeWords, plainLanguageStatement } from './statement.ts';
-import { summaryOfFindings } from './summary.ts';
+import { summaryOfFindings } from '../review/analyses/summary-of-findings.ts';
 
 const study = (weight: number, ci: [number, number], risk: 'low' | 'unclear' | 'high' = 'low', proportion = (ci[0] + ci[1]) / 2) => ({
   id: `s${weight}-${ci[0]}`,

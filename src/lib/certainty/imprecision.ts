@@ -1,6 +1,6 @@
 import { percent, percentagePoints, percentRange } from '../format/numbers.ts';
-import { CERTAINTY_RULES } from './rules.ts';
-import type { CertaintyInput, DomainRating } from './types.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
+import type { CertaintyInput, DomainRating } from './certainty-types.ts';
 
 const RULE = CERTAINTY_RULES.imprecision;
 

@@ -1,6 +1,6 @@
 import { percent, percentPoints } from '../format/numbers.ts';
-import { CERTAINTY_RULES } from './rules.ts';
-import type { CertaintyInput, DomainRating, DowngradeLevel } from './types.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
+import type { CertaintyInput, DomainRating, DowngradeLevel } from './certainty-types.ts';
 
 const RULE = CERTAINTY_RULES.inconsistency;
 

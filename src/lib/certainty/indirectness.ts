@@ -1,7 +1,7 @@
 import type { Downgrade } from '../schema/certainty.ts';
 import { percent } from '../format/numbers.ts';
-import { CERTAINTY_RULES } from './rules.ts';
-import type { DomainRating, DowngradeLevel, ThresholdQuestion } from './types.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
+import type { DomainRating, DowngradeLevel, ThresholdQuestion } from './certainty-types.ts';
 
 const RULE = CERTAINTY_RULES.indirectness;
 

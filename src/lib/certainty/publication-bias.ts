@@ -1,6 +1,6 @@
 import type { Downgrade } from '../schema/certainty.ts';
-import { CERTAINTY_RULES } from './rules.ts';
-import type { DomainRating } from './types.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
+import type { DomainRating } from './certainty-types.ts';
 
 const RULE = CERTAINTY_RULES.publicationBias;
 

@@ -3,9 +3,10 @@ import { imprecisionRating } from './imprecision.ts';
 import { inconsistencyRating } from './inconsistency.ts';
 import { indirectnessRating } from './indirectness.ts';
 import { publicationBiasRating } from './publication-bias.ts';
-import { riskOfBiasRating } from './risk-of-bias.ts';
-import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, CERTAINTY_RULES, type CertaintyLevel } from './rules.ts';
-import type { CertaintyInput, DomainRating, OutcomeCertainty } from './types.ts';
+import { riskOfBiasRating } from './risk-of-bias-rating.ts';
+import { CERTAINTY_RULES } from '../rules/thresholds.ts';
+import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, type CertaintyLevel } from '../vocabulary/codes.ts';
+import type { CertaintyInput, DomainRating, OutcomeCertainty } from './certainty-types.ts';
 
 /** The rating rule in words, for the methods page. */
 export const RATING_RULE =

@@ -1,7 +1,8 @@
 import { outOf100 } from '../format/numbers.ts';
-import type { BinaryOutcomeKey } from '../review/outcomes.ts';
-import { CERTAINTY_DOMAIN_LABELS, CERTAINTY_DOMAINS, CERTAINTY_LEVELS, type CertaintyDomain, type CertaintyLevel } from './rules.ts';
-import type { DomainRating } from './types.ts';
+import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
+import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, type CertaintyDomain, type CertaintyLevel } from '../vocabulary/codes.ts';
+import { CERTAINTY_DOMAIN_LABELS } from '../vocabulary/labels.ts';
+import type { DomainRating } from './certainty-types.ts';
 
 /** What a patient with the outcome did, in present and past tense, for sentences. */
 export const OUTCOME_PHRASES: Record<BinaryOutcomeKey, { present: string; past: string }> = {

@@ -1,5 +1,4 @@
 import type { Publication, PublicationType } from '../schema/trial.ts';
-import type { Citation } from '../review/outcome-data.ts';
 
 /** The persistent address of a publication: DOI first, then PubMed, then its URL. */
 export function publicationHref(publication: Pick<Publication, 'doi' | 'pmid' | 'url'>): string | undefined {
@@ -37,7 +36,7 @@ function linkLabel(citation: string, year: number | null, type: PublicationType 
 }
 
 /** The link to where a number was read, from the trial file's publication. */
-export function citationLink({ publication, location }: Citation): SourceLinkParts {
+export function citationLink({ publication, location }: { publication: Publication; location: string }): SourceLinkParts {
   return {
     href: publicationHref(publication),
     title: publication.citation,

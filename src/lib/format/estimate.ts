@@ -1,11 +1,11 @@
-import type { Estimate } from '../review/estimate.ts';
-import type { LegacyOutcomeExport, OutcomeExport } from '../schema/exports.ts';
+// Typed by the export shape, which the review's Estimate matches: formatting sits below the review.
+import type { DecidedEstimateExport, LegacyOutcomeExport, OutcomeExport } from '../schema/exports.ts';
 import { percentRange, percentWithInterval } from './numbers.ts';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What a figure rests on: "3 studies, 54 patients". */
-export function basisOf({ k, patients }: Pick<Estimate, 'k' | 'patients'>): string {
+export function basisOf({ k, patients }: Pick<DecidedEstimateExport, 'k' | 'patients'>): string {
   return `${count(k, 'study', 'studies')}, ${count(patients, 'patient')}`;
 }
 
@@ -13,7 +13,10 @@ export function basisOf({ k, patients }: Pick<Estimate, 'k' | 'patients'>): stri
  * A figure as every page prints it, after the rules: the pooled proportion, one study's own
  * proportion labelled as such, or "0 of N patients" with the exact interval of the total.
  */
-export function estimateInWords(estimate: Pick<Estimate, 'basis' | 'proportion' | 'ci' | 'k' | 'patients' | 'events'>, digits = 1): string {
+export function estimateInWords(
+  estimate: Pick<DecidedEstimateExport, 'basis' | 'proportion' | 'ci' | 'k' | 'patients' | 'events'>,
+  digits = 1,
+): string {
   const value = percentWithInterval(estimate.proportion, estimate.ci, digits);
   switch (estimate.basis) {
     case 'pooled':
@@ -28,7 +31,7 @@ export function estimateInWords(estimate: Pick<Estimate, 'basis' | 'proportion' 
 }
 
 /** The model in a few words: "GLMM", "DL", or "not pooled". */
-export function modelInWords(estimate: Pick<Estimate, 'model'>): string {
+export function modelInWords(estimate: Pick<DecidedEstimateExport, 'model'>): string {
   return estimate.model === 'none' ? 'not pooled' : `random effects (${estimate.model})`;
 }
 

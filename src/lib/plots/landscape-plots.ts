@@ -1,4 +1,4 @@
-import { NK_SOURCE_LABELS, phaseLabel, statusLabel } from '../format/labels.ts';
+import { NK_SOURCE_LABELS, phaseLabel, statusLabel } from '../vocabulary/labels.ts';
 import type { Trial } from '../schema/trial.ts';
 import { barSpec, barTable, type Bar } from './bar.ts';
 import type { PlotFigure } from './data-table.ts';

@@ -1,14 +1,14 @@
 import { fixed, percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
-import { tierLabel } from '../format/tiers.ts';
-import type { BinaryOutcomeAnalysis, PooledStudy, StudyEstimate, SubgroupAnalysis } from '../review/analyses.ts';
+import { tierLabel } from '../vocabulary/labels.ts';
+import type { BinaryOutcomeAnalysis, PooledStudy, StudyEstimate, SubgroupAnalysis } from '../review/analyses/analyses.ts';
 import type { Heterogeneity, Interval } from '../pooling/types.ts';
-import type { Estimate, Fit } from '../review/estimate.ts';
-import { overallEstimate, type OutcomeStudyView, type OutcomeView } from '../review/outcome-view.ts';
+import type { Estimate, Fit } from '../review/analyses/decided-estimate.ts';
+import { overallEstimate, type OutcomeStudyView, type OutcomeView } from '../review/analyses/outcome-view.ts';
 import type { HETEROGENEITY_TESTS } from '../schema/exports.ts';
 import type { PublicationType } from '../schema/trial.ts';
 import type { PlotFigure } from './data-table.ts';
 import { forestSpec, forestTable, type ForestOptions, type ForestRow } from './forest.ts';
-import { funnelSpec, funnelTable } from './funnel.ts';
+import { funnelSpec, funnelTable } from './funnel-plot.ts';
 
 const summaryTooltip = (label: string, proportion: number, ci: readonly [number, number]) => `${label}: ${plotInterval(proportion, ci)} %`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { barSpec, barTable } from './bar.ts';
 import { axisDomain, FONT_SIZE, forestSpec, forestTable, NARROW_WIDTH, type ForestRow } from './forest.ts';
-import { funnelSpec } from './funnel.ts';
+import { funnelSpec } from './funnel-plot.ts';
 import { renderSvg } from './render.ts';
 import { textWidth } from './text-width.ts';
 

@@ -27,5 +27,4 @@ export { binomialHeterogeneity } from './binomial-heterogeneity.ts';
 export { gaussHermite } from '../stats/gauss-hermite.ts';
 export { maximise } from './maximise.ts';
 export { mixedSubgroupTest } from './mixed-subgroup-test.ts';
-export type { MixedSubgroupTest } from './mixed-subgroup-test.ts';
 export { typicalVariance } from './typical-variance.ts';

@@ -3,20 +3,9 @@ import { chiSquareUpperTail } from '../stats/chisquare-upper-tail.ts';
 import { groupCount } from './group-count.ts';
 import { tau2PM } from './tau2-pm.ts';
 import { tau2REML } from './tau2-reml.ts';
-import type { Tau2Method } from './types.ts';
+import type { MixedSubgroupTest, Tau2Method } from './types.ts';
 
 /** The omnibus test of the subgroup moderator in a mixed-effects model with one tau². */
-export interface MixedSubgroupTest {
-  /** Wald chi-square on df (z test), or F on (df, df2) with Hartung–Knapp. */
-  QM: number;
-  df: number;
-  /** Denominator df of the F test with Hartung–Knapp; null for the z test. */
-  df2: number | null;
-  p: number;
-  /** The common (residual) tau² across subgroups. */
-  tau2: number;
-}
-
 /**
  * Test for subgroup differences in the mixed-effects model with one common tau²
  * (Borenstein et al. 2009, ch. 19), metafor `rma(yi, vi, mods = ~ factor(group), method, test)$QM`:

@@ -1,16 +1,7 @@
-import type { MixedSubgroupTest } from './mixed-subgroup-test.ts';
+/** Shared vocabulary of the pooling module (metafor's names: yi, vi, tau2, I2, H2, Q, k); the method and measure codes are the review's vocabulary. */
+import type { Measure, PoolingMethod, Tau2Method } from '../vocabulary/codes.ts';
 
-/** Shared vocabulary of the pooling module (metafor's names: yi, vi, tau2, I2, H2, Q, k). */
-
-/** The transformations, as values: controls and tables list them from here, so a new one appears everywhere. */
-export const MEASURES = ['PLO', 'PFT', 'PAS', 'PR'] as const;
-export type Measure = (typeof MEASURES)[number];
-/** The estimators `analyse()` accepts as `method`. */
-export const TAU2_METHODS = ['DL', 'REML', 'PM'] as const;
-export type Tau2Method = (typeof TAU2_METHODS)[number];
-/** The inverse-variance tau² estimators, or the binomial-normal model (`rma.glmm`, PLO only). */
-export const POOLING_METHODS = [...TAU2_METHODS, 'GLMM'] as const;
-export type PoolingMethod = (typeof POOLING_METHODS)[number];
+export { MEASURES, POOLING_METHODS, TAU2_METHODS, type Measure, type PoolingMethod, type Tau2Method } from '../vocabulary/codes.ts';
 
 export interface StudyInput {
   study: string;
@@ -143,4 +134,15 @@ export interface MetaAnalysis<Weight extends number | null = number> {
   leaveOneOut?: LeaveOneOutResult[];
   /** Present when every study has a year. */
   cumulative?: CumulativeResult[];
+}
+
+export interface MixedSubgroupTest {
+  /** Wald chi-square on df (z test), or F on (df, df2) with Hartung–Knapp. */
+  QM: number;
+  df: number;
+  /** Denominator df of the F test with Hartung–Knapp; null for the z test. */
+  df2: number | null;
+  p: number;
+  /** The common (residual) tau² across subgroups. */
+  tau2: number;
 }

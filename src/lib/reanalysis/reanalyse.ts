@@ -1,6 +1,6 @@
 import type { StudyResult } from '../pooling/types.ts';
-import { estimate, type Estimate } from '../review/estimate.ts';
-import type { PublicationType, RobJudgement } from '../schema/codes.ts';
+import { estimate, type Estimate } from '../review/analyses/decided-estimate.ts';
+import type { PublicationType, RobJudgement } from '../vocabulary/codes.ts';
 import type { ReanalysisState, RobLevel } from './state.ts';
 
 /** The parts of an outcome file's study a re-analysis reads (see schema/exports.ts). */

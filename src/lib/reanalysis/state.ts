@@ -4,8 +4,8 @@
  * Parameters at the review's own setting are left out, so the primary analysis has a bare URL.
  */
 import { MEASURES, POOLING_METHODS, type Measure, type PoolingMethod } from '../pooling/types.ts';
-import { POOLING } from '../review/settings.ts';
-import { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, ROB_JUDGEMENTS, type PublicationType } from '../schema/codes.ts';
+import { POOLING } from '../review/analyses/settings.ts';
+import { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, ROB_JUDGEMENTS, type PublicationType } from '../vocabulary/codes.ts';
 
 /** A study's risk-of-bias level: its trial's overall judgement, or `none` for a trial without one. */
 export const ROB_LEVELS = [...ROB_JUDGEMENTS, 'none'] as const;

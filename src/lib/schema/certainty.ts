@@ -5,8 +5,8 @@
  * trial files and the analysis (src/lib/certainty), never written here.
  */
 import { z } from 'astro/zod';
-import type { BinaryOutcomeKey } from '../review/outcomes.ts';
-import { MALIGNANCY_GROUPS } from './trial.ts';
+import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
+import { MALIGNANCY_GROUPS } from '../vocabulary/codes.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 

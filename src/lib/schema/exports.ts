@@ -41,7 +41,7 @@ export function published<T extends z.ZodObject>(schema: T) {
 }
 const estimate = z.strictObject({ proportion: z.number(), ci: interval });
 
-/** How a figure was obtained, after the rules of inference (lib/review/rules.ts). */
+/** How a figure was obtained, after the rules of inference (lib/review/analyses/rules.ts, with thresholds in lib/rules/thresholds.ts). */
 export const BASES = ['pooled', 'single-study', 'no-events', 'not-fitted'] as const;
 /** Which heterogeneity test a fit reports: Cochran's Q (inverse-variance models) or the GLMM's likelihood-ratio test. */
 export const HETEROGENEITY_TESTS = ['Cochran Q', 'likelihood ratio'] as const;
@@ -93,7 +93,7 @@ const decidedEstimate = z.strictObject({
   events: z.number().int(),
   proportion: z.number().min(0).max(1),
   ci: interval,
-  /** Only when pooled from at least 3 studies (t on k - 2 df). */
+  /** Only when pooled from at least THRESHOLDS.predictionMinStudies studies (t on k - 2 df). */
   pi: interval.nullable(),
   notes: z.array(z.string()),
 });
@@ -242,6 +242,8 @@ export const legacyOutcomeExportSchema = z.strictObject({
 });
 
 export type OutcomeExport = z.infer<typeof outcomeExportSchema>;
+/** A figure after the rules as downloads carry it; the review's own Estimate has the same fields. */
+export type DecidedEstimateExport = z.infer<typeof decidedEstimate>;
 export type LegacyOutcomeExport = z.infer<typeof legacyOutcomeExportSchema>;
 
 /** `/data/outcomes/pfs.json` and `os.json`: survival estimates are listed, not pooled. */

@@ -11,7 +11,7 @@
  * about reporting.
  */
 import { z } from 'astro/zod';
-import { ROB_JUDGEMENTS, type RobJudgement } from './codes.ts';
+import { ROB_JUDGEMENTS, type RobJudgement } from '../vocabulary/codes.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
@@ -109,7 +109,7 @@ export const ROB_DOMAINS = [
 
 export type RobDomainId = (typeof ROB_DOMAINS)[number]['id'];
 
-export { ROB_JUDGEMENTS, type RobJudgement } from './codes.ts';
+export { ROB_JUDGEMENTS, type RobJudgement } from '../vocabulary/codes.ts';
 
 export const ROB_JUDGEMENT_LABELS: Record<RobJudgement, { label: string; minors: number; minorsLabel: string }> = {
   low: { label: 'Low risk', minors: 2, minorsLabel: 'reported and adequate' },

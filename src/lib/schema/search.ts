@@ -36,7 +36,7 @@ export const searchSchema = z.strictObject({
   /**
    * The PRISMA 2020 counts only the search can know; leave out a count that was not kept.
    * Reports assessed, reports of included trials and every trial count are computed from
-   * the trial files (src/lib/review/prisma.ts), so they cannot disagree with the data.
+   * the trial files (src/lib/review/model/prisma.ts), so they cannot disagree with the data.
    */
   flow: z.strictObject({
     identified: z.strictObject({ databases: count, registers: count }),

@@ -6,8 +6,8 @@
  * without a sourced comparator has no entry: the site says so rather than invent one.
  */
 import { z } from 'astro/zod';
-import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../review/outcomes.ts';
-import { MALIGNANCY_GROUPS } from './trial.ts';
+import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
+import { MALIGNANCY_GROUPS } from '../vocabulary/codes.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 

@@ -8,7 +8,18 @@
  */
 import { z } from 'astro/zod';
 import { checkRiskOfBias, riskOfBiasSchema } from './risk-of-bias.ts';
-import { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, type PublicationType } from './codes.ts';
+import {
+  EXTRACTION_STATES,
+  INCLUSION_STATUSES,
+  MALIGNANCY_GROUPS,
+  NK_SOURCES,
+  PHASES,
+  PRIMARY_PUBLICATION_TYPES,
+  PUBLICATION_TYPES,
+  STATUSES,
+  type PublicationType,
+} from '../vocabulary/codes.ts';
+import { OUTCOME_KEYS, type OutcomeKey } from '../vocabulary/outcomes.ts';
 
 export const NCT_ID = /^NCT\d{8}$/;
 
@@ -31,30 +42,21 @@ const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
-/** `not-applicable` is how the registry codes some early cell-therapy studies ("Phase: NA"). */
-export const PHASES = ['early-1', '1', '1/2', '2', '3', 'not-applicable'] as const;
-export const STATUSES = [
-  'not-yet-recruiting',
-  'recruiting',
-  'enrolling-by-invitation',
-  'active-not-recruiting',
-  'completed',
-  'suspended',
-  'terminated',
-  'withdrawn',
-  'unknown',
-] as const;
-export const NK_SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'other', 'undisclosed'] as const;
-export const MALIGNANCY_GROUPS = ['hematologic', 'solid'] as const;
-export const INCLUSION_STATUSES = ['included', 'published-not-extracted', 'awaiting-results', 'excluded'] as const;
-export { PRIMARY_PUBLICATION_TYPES, PUBLICATION_TYPES, type PublicationType } from './codes.ts';
-
-/**
- * Where a publication stands in extraction: its numbers are in the file (`extracted`), it
- * has been found and can be read but is not yet extracted (`awaiting-extraction`), or only
- * a part of it could be reached (`not-readable`: an abstract cut off, a paywalled table).
- */
-export const EXTRACTION_STATES = ['extracted', 'awaiting-extraction', 'not-readable'] as const;
+// The codes are the vocabulary's; the schema builds its enums from them and passes them on.
+export {
+  EXTRACTION_STATES,
+  INCLUSION_STATUSES,
+  MALIGNANCY_GROUPS,
+  NK_SOURCES,
+  OUTCOME_KEYS,
+  PHASES,
+  PRIMARY_PUBLICATION_TYPES,
+  PUBLICATION_TYPES,
+  STATUSES,
+  type OutcomeKey,
+  type PublicationType,
+};
+export type { ExtractionState, InclusionStatus, MalignancyGroup, NkSource } from '../vocabulary/codes.ts';
 
 /** Where a number comes from: one of the trial's publications, and the place in it. */
 export const sourceSchema = z.strictObject({
@@ -102,7 +104,10 @@ export const persistenceSchema = z.strictObject({
   source: sourceSchema,
 });
 
-/** The outcomes a cohort report can carry; a key that is absent was not reported. */
+/**
+ * The outcomes a cohort report can carry; a key that is absent was not reported. One field per
+ * outcome of the vocabulary: a key missing or added fails the type check.
+ */
 export const outcomesSchema = z.strictObject({
   /** Patients evaluable for response. */
   evaluable: z.strictObject({ n: count, note: text.optional(), source: sourceSchema }).optional(),
@@ -121,10 +126,7 @@ export const outcomesSchema = z.strictObject({
   pfs: survivalSchema.optional(),
   os: survivalSchema.optional(),
   persistence: persistenceSchema.optional(),
-});
-
-export const OUTCOME_KEYS = Object.keys(outcomesSchema.shape) as (keyof z.infer<typeof outcomesSchema>)[];
-export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
+} satisfies Record<OutcomeKey, z.ZodType>);
 
 /**
  * One report of one set of patients: a whole trial, a dose level, a disease cohort.
@@ -254,10 +256,6 @@ export type Outcomes = z.infer<typeof outcomesSchema>;
 export type Publication = z.infer<typeof publicationSchema>;
 export type ProportionOutcome = z.infer<typeof proportionSchema>;
 export type SurvivalOutcome = z.infer<typeof survivalSchema>;
-export type NkSource = (typeof NK_SOURCES)[number];
-export type MalignancyGroup = (typeof MALIGNANCY_GROUPS)[number];
-export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
-export type ExtractionState = (typeof EXTRACTION_STATES)[number];
 
 type TrialShape = Omit<Trial, never>;
 

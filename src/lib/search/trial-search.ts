@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { GROUP_LABELS, NK_SOURCE_LABELS } from '../format/labels.ts';
+import { GROUP_LABELS, NK_SOURCE_LABELS } from '../vocabulary/labels.ts';
 import type { Trial } from '../schema/trial.ts';
 
 /** What a search result shows, stored in the index itself. */

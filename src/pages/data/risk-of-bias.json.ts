@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getReview } from '../../queries/review.ts';
 import { LICENCE_FIELD } from '../../lib/licence/licences.ts';
-import { riskOfBiasExport } from '../../lib/review/exports.ts';
+import { riskOfBiasExport } from '../../lib/review/exports/review-exports.ts';
 import { published, riskOfBiasExportSchema } from '../../lib/schema/exports.ts';
 
 /** `/data/risk-of-bias.json`: every included trial's risk of bias, checked against its published schema. */

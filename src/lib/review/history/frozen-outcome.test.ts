@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { plotInterval } from '../../format/numbers.ts';
+import { outcomeCumulative, outcomeLeaveOneOut } from '../../plots/outcome-plots.ts';
+import { outcomeExportSchema } from '../../schema/exports.ts';
+import { releaseSchema } from '../../schema/release.ts';
+import { clip } from '../analyses/decided-estimate.ts';
+import { frozenOutcome, frozenSurvival } from './frozen-outcome.ts';
+import { overallEstimate } from '../analyses/outcome-view.ts';
+
+// The committed snapshot, read raw (the numbers as written) and through the schema the site reads it with.
+const raw = JSON.parse(readFileSync('content/releases/2026-11-29.json', 'utf8'));
+const release = releaseSchema.parse(raw);
+const lifted = release.outcomes.map((outcome) => frozenOutcome(outcome, release.trials));
+const rawOutcome = (slug: string) => raw.outcomes.find((o: { outcome: { slug: string } }) => o.outcome.slug === slug);
+
+describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of inference)', () => {
+  it('lifts every outcome into the current export shape, with only tier, population and note left unrecorded', () => {
+    for (const outcome of lifted) {
+      // The current schema, with the fields that version did not record filled as a current export would.
+      const asCurrent = {
+        ...outcome,
+        certainty: null,
+        studies: outcome.studies.map((s) => ({ ...s, population: s.population ?? '', note: s.note, source: { ...s.source, type: 'article' } })),
+      };
+      expect(outcomeExportSchema.safeParse(asCurrent).error?.issues ?? []).toEqual([]);
+    }
+  });
+
+  it("keeps the version's overall response figures as written: k, patients, pooled estimate, heterogeneity", () => {
+    const orr = lifted.find((o) => o.outcome.slug === 'orr')!;
+    const json = rawOutcome('orr');
+    expect(orr.result).toMatchObject({
+      model: 'DL',
+      basis: 'pooled',
+      k: 3,
+      patients: 54,
+      // 18 + 0 + 5: the sum of the version's own study counts.
+      events: 23,
+      pooled: json.result.pooled,
+      unpooled: null,
+      heterogeneity: { ...json.result.heterogeneity, test: 'Cochran Q' },
+      egger: json.result.egger,
+      leaveOneOut: json.result.leaveOneOut,
+      cumulative: json.result.cumulative,
+      notes: [],
+    });
+    expect(orr.strata).toEqual([]);
+    expect(overallEstimate(orr)).toMatchObject({ proportion: json.result.pooled.proportion, ci: json.result.pooled.ci, pi: json.result.pooled.pi });
+  });
+
+  it("keeps every study row's numbers and source, joined by id; the tier is not recorded", () => {
+    for (const outcome of lifted) {
+      const json = rawOutcome(outcome.outcome.slug);
+      expect(outcome.studies.map((s) => s.id)).toEqual(json.studies.map((s: { id: string }) => s.id));
+      for (const study of outcome.studies) {
+        const written = json.studies.find((s: { id: string }) => s.id === study.id);
+        const { source, ...numbers } = written;
+        expect(study).toMatchObject(numbers);
+        expect(study.weight).toBe(written.weight);
+        expect(study.source).toEqual({ ...source, type: null, url: null });
+        expect(study.derivedFrom).toBeNull();
+        expect(study.note).toBeNull();
+      }
+    }
+  });
+
+  it("takes each study's population from the version's own trial file, joined by NCT id", () => {
+    const marin = lifted.find((o) => o.outcome.slug === 'orr')!.studies.find((s) => s.id === 'NCT03056339/marin-2024-all')!;
+    const trial = raw.trials.find((t: { nct: string }) => t.nct === 'NCT03056339');
+    expect(marin.population).toBe(trial.population.diseases.join(', '));
+  });
+
+  it('keeps subgroup and sensitivity figures as written, cutting only intervals outside 0–100 % (marked)', () => {
+    for (const outcome of lifted) {
+      const json = rawOutcome(outcome.outcome.slug);
+      expect(outcome.subgroups.map(({ commonTau2: _, ...rest }) => rest)).toEqual(json.subgroups);
+      expect(outcome.subgroups.every((subgroup) => subgroup.commonTau2 === null)).toBe(true);
+      type Row = { label: string; measure: string; method: string; hakn: boolean; proportion: number; ci: [number, number]; pi: [number, number] };
+      expect(outcome.sensitivity.map(({ label, measure, method, hakn, tau2, I2 }) => ({ label, measure, method, hakn, tau2, I2 }))).toEqual(
+        json.sensitivity.map(({ label, measure, method, hakn, tau2, I2 }: Record<string, unknown>) => ({ label, measure, method, hakn, tau2, I2 })),
+      );
+      for (const row of outcome.sensitivity) {
+        const written: Row = json.sensitivity.find((r: Row) => r.label === row.label);
+        const cut = [clip(written.ci), clip(written.pi)];
+        expect(row).toMatchObject({
+          proportion: written.proportion,
+          ci: cut[0]!.interval,
+          pi: cut[1]!.interval,
+          clipped: cut.some((c) => c.clipped),
+        });
+        expect(row.model === row.method && row.basis === 'pooled').toBe(true);
+      }
+      expect(outcome.notReported).toEqual(json.notReported);
+    }
+  });
+
+  it('cuts the raw-proportion prediction interval of overall response (-31.4 % to 105.1 % as written) to 0–100 %', () => {
+    const raw = lifted.find((o) => o.outcome.slug === 'orr')!.sensitivity.find((row) => row.measure === 'PR')!;
+    const written = rawOutcome('orr').sensitivity.find((row: { measure: string }) => row.measure === 'PR');
+    expect(written.pi[0]).toBeLessThan(0);
+    expect(written.pi[1]).toBeGreaterThan(1);
+    expect(raw).toMatchObject({ pi: [0, 1], ci: written.ci, clipped: true });
+  });
+
+  it('has no result where the version had none', () => {
+    const infections = lifted.find((o) => o.outcome.slug === 'infections')!;
+    expect(infections.result).toBeNull();
+    expect(overallEstimate(infections)).toBeNull();
+    expect(infections.studies).toEqual([]);
+  });
+});
+
+describe('frozenSurvival on the 2026-11-29 version (frozen before evidence tiers)', () => {
+  const survival = release.survival.map((outcome) => frozenSurvival(outcome, release.trials));
+
+  it('keeps every estimate as written, joined by id, with the unrecorded tier and address null', () => {
+    expect(survival.map((s) => s.outcome.slug)).toEqual(['pfs', 'os']);
+    for (const outcome of survival) {
+      const json = raw.survival.find((s: { outcome: { slug: string } }) => s.outcome.slug === outcome.outcome.slug);
+      expect(outcome.estimates).toHaveLength(json.estimates.length);
+      for (const estimate of outcome.estimates) {
+        const { source, year, ...numbers } = estimate;
+        const written = json.estimates.find((e: { id: string }) => e.id === estimate.id);
+        const { source: writtenSource, ...writtenNumbers } = written;
+        expect(numbers).toEqual(writtenNumbers);
+        expect(source).toEqual({ ...writtenSource, type: null, url: null });
+        expect(year).toEqual(expect.any(Number));
+      }
+      expect(outcome.notReported).toEqual(json.notReported);
+    }
+  });
+
+  it("takes each source's year from the version's own trial file: Marin 2024 for progression-free survival at 12 months", () => {
+    const pfs = survival.find((s) => s.outcome.slug === 'pfs')!;
+    expect(pfs.estimates[0]).toMatchObject({ id: 'NCT03056339/marin-2024-all', month: 12, estimate: 0.32, n: 37, year: 2024 });
+  });
+});
+
+describe("a frozen version's leave-one-out and cumulative plots", () => {
+  const orr = lifted.find((o) => o.outcome.slug === 'orr')!;
+  const json = rawOutcome('orr');
+
+  it('draw one row per omitted study with the numbers the version wrote, then the figure across all studies', () => {
+    const figure = outcomeLeaveOneOut(orr)!;
+    const written = json.result.leaveOneOut as { omitted: string; proportion: number; ci: [number, number] }[];
+    expect(figure.table.rows.map((row) => row[0])).toEqual([...written.map((r) => `Without ${r.omitted}`), 'All studies, DL (k = 3)']);
+    expect(figure.table.rows.map((row) => row.at(-1))).toEqual([
+      ...written.map((r) => plotInterval(r.proportion, r.ci)),
+      plotInterval(json.result.pooled.proportion, json.result.pooled.ci),
+    ]);
+  });
+
+  it('add the studies in the order the version wrote them, by year', () => {
+    const figure = outcomeCumulative(orr)!;
+    const written = json.result.cumulative as { study: string; proportion: number; ci: [number, number] }[];
+    expect(written.map((r) => r.study)).toEqual(['Burger 2023', 'Marin 2024', 'Lei 2025']);
+    expect(figure.table.rows).toEqual(written.map((r) => [`+ ${r.study}`, plotInterval(r.proportion, r.ci)]));
+  });
+});

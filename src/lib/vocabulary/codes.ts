@@ -1,0 +1,78 @@
+/**
+ * The review's codes, the ground floor every other module builds on: the trial schema's
+ * enumerations (zod builds its enums from these lists), the pooling module's measures and
+ * methods, and GRADE's levels and domains. Plain data, no imports, so the browser's
+ * re-analysis code can load them without the schemas (zod). Their words are in labels.ts;
+ * outcomes are named in outcomes.ts.
+ */
+
+/** `not-applicable` is how the registry codes some early cell-therapy studies ("Phase: NA"). */
+export const PHASES = ['early-1', '1', '1/2', '2', '3', 'not-applicable'] as const;
+export const STATUSES = [
+  'not-yet-recruiting',
+  'recruiting',
+  'enrolling-by-invitation',
+  'active-not-recruiting',
+  'completed',
+  'suspended',
+  'terminated',
+  'withdrawn',
+  'unknown',
+] as const;
+export const NK_SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'other', 'undisclosed'] as const;
+/** The strata every outcome is reported by first. */
+export const MALIGNANCY_GROUPS = ['hematologic', 'solid'] as const;
+export const INCLUSION_STATUSES = ['included', 'published-not-extracted', 'awaiting-results', 'excluded'] as const;
+
+/**
+ * Where a publication stands in extraction: its numbers are in the file (`extracted`), it
+ * has been found and can be read but is not yet extracted (`awaiting-extraction`), or only
+ * a part of it could be reached (`not-readable`: an abstract cut off, a paywalled table).
+ */
+export const EXTRACTION_STATES = ['extracted', 'awaiting-extraction', 'not-readable'] as const;
+
+export type Phase = (typeof PHASES)[number];
+export type NkSource = (typeof NK_SOURCES)[number];
+export type MalignancyGroup = (typeof MALIGNANCY_GROUPS)[number];
+export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
+export type ExtractionState = (typeof EXTRACTION_STATES)[number];
+
+/** Publication types: a result's evidence tier. */
+export const PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint', 'sponsor-report'] as const;
+
+/**
+ * Publication types that may feed the primary analysis. A sponsor report (a press release or
+ * investor presentation by the sponsor itself) may be extracted, but only for a sensitivity
+ * analysis: it is never pooled in the primary one.
+ */
+export const PRIMARY_PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint'] as const;
+
+export type PublicationType = (typeof PUBLICATION_TYPES)[number];
+
+/**
+ * Judgements, with the MINORS score each corresponds to: reported and adequate (2) is
+ * low risk, reported but inadequate (1) is high risk, not reported in what could be
+ * read (0) is unclear. MINORS totals are not used: a sum hides which item failed.
+ */
+export const ROB_JUDGEMENTS = ['low', 'unclear', 'high'] as const;
+export type RobJudgement = (typeof ROB_JUDGEMENTS)[number];
+
+/** The transformations, as values: controls and tables list them from here, so a new one appears everywhere. */
+export const MEASURES = ['PLO', 'PFT', 'PAS', 'PR'] as const;
+export type Measure = (typeof MEASURES)[number];
+/** The inverse-variance estimators of τ² the pooling module accepts as `method`. */
+export const TAU2_METHODS = ['DL', 'REML', 'PM'] as const;
+export type Tau2Method = (typeof TAU2_METHODS)[number];
+/** The inverse-variance tau² estimators, or the binomial-normal model (`rma.glmm`, PLO only). */
+export const POOLING_METHODS = [...TAU2_METHODS, 'GLMM'] as const;
+export type PoolingMethod = (typeof POOLING_METHODS)[number];
+
+/** GRADE's four levels, highest first; a rating is an index into this list. */
+export const CERTAINTY_LEVELS = ['high', 'moderate', 'low', 'very low'] as const;
+export type CertaintyLevel = (typeof CERTAINTY_LEVELS)[number];
+
+export const CERTAINTY_DOMAINS = ['riskOfBias', 'inconsistency', 'indirectness', 'imprecision', 'publicationBias'] as const;
+export type CertaintyDomain = (typeof CERTAINTY_DOMAINS)[number];
+
+/** The analysis thresholds by name; their values are the rules module's (rules/thresholds.ts). */
+export type ThresholdName = 'poolMinStudies' | 'predictionMinStudies' | 'smallStudyMinStudies' | 'subgroupMinGroups' | 'subgroupMinStudies';

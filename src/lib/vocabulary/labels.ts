@@ -1,0 +1,120 @@
+/**
+ * Words for the review's codes (codes.ts): the only place they are spelled out for readers
+ * (outcome names and titles are defined with each outcome, in outcomes.ts). Loads nothing but
+ * the codes, so the forest plot and with it the re-analysis bundle stay small.
+ */
+import type {
+  CertaintyDomain,
+  ExtractionState,
+  InclusionStatus,
+  MalignancyGroup,
+  Measure,
+  NkSource,
+  Phase,
+  PoolingMethod,
+  PublicationType,
+} from './codes.ts';
+
+export const NK_SOURCE_LABELS: Record<NkSource, string> = {
+  'cord-blood': 'Umbilical cord blood',
+  'peripheral-blood': 'Peripheral blood',
+  'nk-92': 'NK-92 cell line',
+  ipsc: 'iPSC-derived',
+  other: 'Other',
+  undisclosed: 'Undisclosed',
+};
+
+export const GROUP_LABELS: Record<MalignancyGroup, string> = {
+  hematologic: 'Hematologic malignancies',
+  solid: 'Solid tumours',
+};
+
+export const INCLUSION_LABELS: Record<InclusionStatus, string> = {
+  included: 'Included in pooling',
+  'published-not-extracted': 'Results published, not yet extracted',
+  'awaiting-results': 'Awaiting results',
+  excluded: 'Excluded',
+};
+
+export const EXTRACTION_STATE_LABELS: Record<ExtractionState, string> = {
+  extracted: 'Extracted',
+  'awaiting-extraction': 'Awaiting extraction',
+  'not-readable': 'Could not be read in full',
+};
+
+const PHASE_LABELS: Record<Phase, string> = {
+  'early-1': 'Early phase 1',
+  '1': 'Phase 1',
+  '1/2': 'Phase 1/2',
+  '2': 'Phase 2',
+  '3': 'Phase 3',
+  'not-applicable': 'Phase not applicable',
+};
+
+export function phaseLabel(phase: string): string {
+  return PHASE_LABELS[phase as Phase] ?? phase;
+}
+
+/** Enrollment as recorded; a trial whose records do not state it says so instead of showing 0. */
+export function enrollmentLabel(enrollment: { count: number; type: string } | undefined): string {
+  return enrollment ? `${enrollment.count} (${enrollment.type})` : 'Not stated in the records read';
+}
+
+/** `active-not-recruiting` -> `Active, not recruiting` */
+export function statusLabel(status: string): string {
+  const words = status === 'active-not-recruiting' ? 'active, not recruiting' : status.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Evidence tiers as readers see them. */
+export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
+  article: 'Peer-reviewed article',
+  'conference-abstract': 'Conference abstract',
+  letter: 'Letter',
+  'registry-results': 'Registry results',
+  preprint: 'Preprint',
+  'sponsor-report': 'Sponsor report',
+};
+
+/** The same in a word, where a phone-width plot has room for no more. */
+export const PUBLICATION_TYPE_SHORT_LABELS: Record<PublicationType, string> = {
+  article: 'article',
+  'conference-abstract': 'abstract',
+  letter: 'letter',
+  'registry-results': 'registry',
+  preprint: 'preprint',
+  'sponsor-report': 'sponsor',
+};
+
+/** What a version frozen before evidence tiers were recorded shows in their place. */
+export const TIER_NOT_RECORDED = 'not recorded';
+
+/** A result's evidence tier as readers see it; "not recorded" for sources frozen without one. */
+export function tierLabel(type: PublicationType | null, short = false): string {
+  if (!type) return TIER_NOT_RECORDED;
+  return (short ? PUBLICATION_TYPE_SHORT_LABELS : PUBLICATION_TYPE_LABELS)[type];
+}
+
+/** Names of the transformations as the methods section writes them. */
+export const MEASURE_LABELS: Record<Measure, string> = {
+  PLO: 'logit-transformed proportions',
+  PFT: 'Freeman–Tukey double arcsine',
+  PAS: 'arcsine',
+  PR: 'raw proportions',
+};
+
+/** Names of the models as the methods section writes them: the binomial-normal model or the estimator of τ². */
+export const METHOD_LABELS: Record<PoolingMethod, string> = {
+  GLMM: 'binomial-normal model, maximum likelihood',
+  DL: 'DerSimonian–Laird',
+  REML: 'restricted maximum likelihood',
+  PM: 'Paule–Mandel',
+};
+
+export const CERTAINTY_DOMAIN_LABELS: Record<CertaintyDomain, string> = {
+  riskOfBias: 'Risk of bias',
+  inconsistency: 'Inconsistency',
+  indirectness: 'Indirectness',
+  imprecision: 'Imprecision',
+  publicationBias: 'Publication bias',
+};
