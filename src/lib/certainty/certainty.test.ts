@@ -272,3 +272,34 @@ describe('summary of findings from trial files', () => {
     expect(summary.certainty.rating).toBe('moderate');
   });
 });
+
+describe('rows by target within a malignancy group', () => {
+  it('adds a row for a target at least two trials share, when it is not the whole group', () => {
+    const set = trials([
+      [50, 100],
+      [55, 100],
+      [20, 100],
+    ]);
+    set[2]!.product.targets = ['CD22'];
+    const summary = summaryOfFindings(analyseBinaryOutcome(set, orr), trialsRiskOfBias(set), noConcerns, [scholar])!;
+    const group = set[0]!.population.group;
+    expect(summary.rows.map((row) => [row.population, row.trials, row.estimate.events, row.estimate.patients])).toEqual([
+      [group, 3, 125, 300],
+      [`${group}/${set[0]!.product.targets.join(' + ')}`, 2, 105, 200],
+    ]);
+    // One trial of CD22 is no population of its own; three trials of one target would repeat the group's row.
+    const same = summaryOfFindings(
+      analyseBinaryOutcome(
+        trials([
+          [50, 100],
+          [55, 100],
+        ]),
+        orr,
+      ),
+      trialsRiskOfBias(set),
+      noConcerns,
+      [],
+    )!;
+    expect(same.rows).toHaveLength(1);
+  });
+});

@@ -134,7 +134,14 @@ export function estimateWithin(
   dimension: SubgroupDimension,
   value: string,
 ): Estimate | null {
-  const rows = analysis.rows.filter((row) => row[dimension] === value);
+  return estimateOf(
+    analysis,
+    analysis.rows.filter((row) => row[dimension] === value),
+  );
+}
+
+/** The primary figure from a given set of the outcome's studies alone; null for none. */
+export function estimateOf(analysis: Pick<BinaryOutcomeAnalysis, 'settings'>, rows: StudyRow[]): Estimate | null {
   return rows.length === 0 ? null : estimate(inputs(rows), analysis.settings);
 }
 

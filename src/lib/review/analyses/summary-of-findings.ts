@@ -1,6 +1,6 @@
 import { perHundred } from '../../format/numbers.ts';
 import { clopperPearson } from '../../stats/clopper-pearson.ts';
-import type { BinaryOutcomeAnalysis, PooledStudy } from './analyses.ts';
+import { estimateOf, type BinaryOutcomeAnalysis, type PooledStudy } from './analyses.ts';
 import { thresholdFor } from './decision-thresholds.ts';
 import type { Estimate } from './decided-estimate.ts';
 import type { BinaryOutcomeKey } from '../../vocabulary/outcomes.ts';
@@ -14,11 +14,12 @@ import { CERTAINTY_DOMAINS, type CertaintyDomain } from '../../vocabulary/codes.
 import { CERTAINTY_DOMAIN_LABELS } from '../../vocabulary/labels.ts';
 import { certaintySymbols, countsInWords, plainLanguageStatement } from '../../certainty/statement.ts';
 import type { CertaintyInput, OutcomeCertainty, ThresholdQuestion } from '../../certainty/certainty-types.ts';
+import { THRESHOLDS } from '../../rules/thresholds.ts';
 
 /** One population's row of the summary of findings: everything it prints, computed here. */
 export interface PopulationFinding {
-  /** A malignancy group, or `all` for the figure across them. */
-  population: MalignancyGroup | 'all';
+  /** A malignancy group, a target within one (`hematologic/CD19`), or `all` for the figure across groups. */
+  population: MalignancyGroup | 'all' | `${MalignancyGroup}/${string}`;
   label: string;
   /** The figure across malignancy groups when there are several: a footnoted secondary row. */
   secondary: boolean;
@@ -45,6 +46,9 @@ export interface SummaryOfFindings {
   title: string;
   rows: PopulationFinding[];
 }
+
+/** A population for which the review team recorded no indirectness of its own. */
+const NO_POPULATION_CONCERN = { downgrade: 0 as const, reason: 'No concern of the review team about this population beyond what the trials report.' };
 
 const sideOf = (analysis: BinaryOutcomeAnalysis): ThresholdQuestion['side'] => (analysis.outcome.direction === 'benefit' ? 'above' : 'below');
 
@@ -129,7 +133,6 @@ export function summaryOfFindings(
   const { key, slug, title } = analysis.outcome;
   const judged = judgements.outcomes[key];
   const side = sideOf(analysis);
-  const noConcern = { downgrade: 0 as const, reason: 'No concern of the review team about this population beyond what the trials report.' };
   const groups = analysis.strata.map((stratum) => {
     const threshold = thresholdFor(thresholds, key, { group: stratum.group });
     const question = threshold ? { value: threshold.value, side } : null;
@@ -139,17 +142,48 @@ export function summaryOfFindings(
       question,
       assessments,
     );
-    const indirectness = judged.populations?.[stratum.group]?.indirectness ?? noConcern;
+    const indirectness = judged.populations?.[stratum.group]?.indirectness ?? NO_POPULATION_CONCERN;
     const certainty = rateCertainty(input, { indirectness, publicationBias: judged.publicationBias });
     return finding(analysis, stratum.group, stratum.label, stratum.estimate, input, certainty, threshold, false);
   });
   const mixed = groups.length > 1;
-  if (!mixed) return { key, slug, title, rows: groups };
+  const rows = groups.flatMap((row) => [row, ...targetRows(analysis, row, assessments, judgements, thresholds)]);
+  if (!mixed) return { key, slug, title, rows };
   // Across groups: no one threshold fits, the mixing is the reviewers' indirectness, and inconsistency is judged within groups.
   const input = certaintyInput(analysis.studies, overall, null, assessments);
   const inconsistency = withinPopulations(groups.map((g) => ({ label: g.label, rating: g.certainty.domains.inconsistency })));
   const certainty = rateCertainty(input, { indirectness: judged.indirectness, publicationBias: judged.publicationBias }, inconsistency);
-  return { key, slug, title, rows: [...groups, finding(analysis, 'all', 'All cancers together', overall, input, certainty, null, true)] };
+  return { key, slug, title, rows: [...rows, finding(analysis, 'all', 'All cancers together', overall, input, certainty, null, true)] };
+}
+
+/**
+ * Rows for the targets within one malignancy group that at least two trials share, where they are
+ * not the whole group (that row would repeat the group's). A target row reads its own threshold
+ * where one is sourced for it, else the group's.
+ */
+function targetRows(
+  analysis: BinaryOutcomeAnalysis,
+  group: PopulationFinding,
+  assessments: TrialRiskOfBias[],
+  judgements: CertaintyJudgements,
+  thresholds: DecisionThreshold[],
+): PopulationFinding[] {
+  if (group.population === 'all' || group.population.includes('/')) return [];
+  const stratum = group.population as MalignancyGroup;
+  const inGroup = analysis.studies.filter((s) => s.group === stratum);
+  const targets = [...new Set(inGroup.map((s) => s.target))];
+  const judged = judgements.outcomes[analysis.outcome.key];
+  return targets.flatMap((target) => {
+    const studies = inGroup.filter((s) => s.target === target);
+    const trials = new Set(studies.map((s) => s.nct)).size;
+    if (trials < THRESHOLDS.poolMinStudies || studies.length === inGroup.length) return [];
+    const estimate = estimateOf(analysis, studies)!;
+    const threshold = thresholdFor(thresholds, analysis.outcome.key, { group: stratum, target });
+    const input = certaintyInput(studies, estimate, threshold ? { value: threshold.value, side: sideOf(analysis) } : null, assessments);
+    const indirectness = judged.populations?.[stratum]?.indirectness ?? NO_POPULATION_CONCERN;
+    const certainty = rateCertainty(input, { indirectness, publicationBias: judged.publicationBias });
+    return [finding(analysis, `${stratum}/${target}`, `${group.label}, ${target}`, estimate, input, certainty, threshold, false)];
+  });
 }
 
 /** The row whose rating the export's outcome-level `certainty` carries: the figure across all studies. */
