@@ -8,6 +8,7 @@
 import { z } from 'astro/zod';
 import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
 import { MALIGNANCY_GROUPS } from '../vocabulary/codes.ts';
+import { doiSchema, pmidSchema } from './trial.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -16,14 +17,8 @@ const BINARY_KEYS = BINARY_OUTCOMES.map((outcome) => outcome.key) as [BinaryOutc
 const thresholdSourceSchema = z.strictObject({
   citation: text,
   year: z.number().int('must be a whole number').min(1950, 'must be 1950 or later').max(2100, 'must be 2100 or earlier'),
-  doi: z
-    .string()
-    .regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1182/blood-2017-03-769620')
-    .optional(),
-  pmid: z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be digits only')
-    .optional(),
+  doi: doiSchema.optional(),
+  pmid: pmidSchema.optional(),
   /** Where in the publication: "Abstract", "Table 3". */
   location: text,
   /** What copy was read to check the figure: "PubMed abstract", "news report quoting the paper". */

@@ -163,19 +163,17 @@ export const publicationExtractionSchema = z.strictObject({
   wanted: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).optional(),
 });
 
+/** A publication's persistent identifiers, as every content file writes them. */
+export const doiSchema = z.string().regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607');
+export const pmidSchema = z.string().regex(/^\d{1,9}$/, 'must be digits only');
+
 export const publicationSchema = z.strictObject({
   id,
   citation: text,
   year,
   type: z.enum(PUBLICATION_TYPES),
-  doi: z
-    .string()
-    .regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607')
-    .optional(),
-  pmid: z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be digits only')
-    .optional(),
+  doi: doiSchema.optional(),
+  pmid: pmidSchema.optional(),
   url: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }).optional(),
   extraction: publicationExtractionSchema.optional(),
 });
