@@ -10,12 +10,14 @@ import { TRIALS_DIR } from '../src/lib/content-paths.ts';
 import { astroFailure } from './lib/astro-failure.ts';
 import { checkContent } from './lib/check-content.ts';
 import { runCommand } from './lib/command.ts';
+import { removeStaleScratch } from './lib/stale-builds.ts';
 
 const HELP = `usage: npm run build
 
 Validates the trial files and the review's data files, then builds the site with Astro.
 The output replaces dist/ only when the whole build succeeded; an interrupted build
-(SIGINT, SIGTERM, SIGHUP) leaves dist/ as it was and removes its scratch folders.
+(SIGINT, SIGTERM, SIGHUP) leaves dist/ as it was and removes its scratch folders; those of a
+build killed outright are removed by the next build.
 Environment: CARNK_TRIALS_DIR (default ${TRIALS_DIR}), CARNK_OUT_DIR (default dist); see the README.
 
 Exit codes: 0 built; 1 a content problem (one line each), a failed Astro build (one line,
@@ -41,7 +43,8 @@ await runCommand({
     const outDir = resolve(process.env.CARNK_OUT_DIR ?? 'dist');
     const trialsDir = process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR;
 
-    const { errors } = checkContent(trialsDir);
+    const { errors, warnings } = checkContent(trialsDir);
+    for (const line of warnings) console.error(`warning: ${line}`);
     if (errors.length > 0) {
       for (const line of errors) console.error(line);
       console.error(`build: ${errors.length} problem(s) in ${trialsDir}; nothing was built`);
@@ -57,6 +60,9 @@ await runCommand({
       for (const dir of [scratch, staged]) rmSync(dir, { recursive: true, force: true });
     };
 
+    // What killed builds left behind: a kill the signal handlers below cannot catch (SIGKILL, out of memory).
+    removeStaleScratch(resolve('.tmp'), ['build-']);
+    removeStaleScratch(dirname(outDir), [`.${basename(outDir)}.new-`, `.${basename(outDir)}.old-`]);
     mkdirSync(resolve('.tmp'), { recursive: true });
     // Progress goes to the terminal as it comes; errors are kept, so a failure is reported in one line.
     const astro = spawn(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', scratch], {

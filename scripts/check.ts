@@ -11,7 +11,8 @@ import { runCommand } from './lib/command.ts';
 const HELP = `usage: npm run check [-- DIR]
 
 Validates every trial file in DIR (default: CARNK_TRIALS_DIR, else ${TRIALS_DIR}) and, for the real
-trials, the review's data files. Prints one line per problem: file: field rule.
+trials, the review's data files and frozen versions. Prints one line per problem: file: field rule,
+and "warning: file: field rule" for what is accepted but worth a look.
 
 Exit codes: 0 all valid; 1 content problems; 2 a usage error.`;
 
@@ -24,7 +25,8 @@ await runCommand({
     if (positionals.length > 1) throw new UsageError('give at most one folder (see --help)');
     const dir = positionals[0] ?? process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR;
     if (!existsSync(dir)) throw new UsageError(`${dir} does not exist`);
-    const { trialCount, errors } = checkContent(dir);
+    const { trialCount, errors, warnings } = checkContent(dir);
+    for (const line of warnings) console.error(`warning: ${line}`);
     for (const line of errors) console.error(line);
     if (errors.length > 0) {
       console.error(`check: ${errors.length} problem(s) in ${dir}`);

@@ -6,15 +6,16 @@
  * It never writes a fact nobody gave it: what it cannot know is a flag, or is left out.
  * The text is validated before it is written; an existing file is never overwritten.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkedSource, registryFacts, RegistryRecordError, type RegistryFacts } from '../src/lib/registry/ctgov.ts';
+import { registryFacts, RegistryRecordError, type RegistryFacts } from '../src/lib/registry/ctgov.ts';
+import { renderScaffold, scaffoldFromRecord, type Scaffold } from '../src/lib/registry/scaffold.ts';
 import { MALIGNANCY_GROUPS, NCT_ID, NK_SOURCES, PHASES, STATUSES } from '../src/lib/schema/trial.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
 import { oneOf, UsageError, wholeNumber } from '../src/lib/cli/usage.ts';
 import { TRIALS_DIR } from '../src/lib/content-paths.ts';
 import { runCommand, type Flags as CommandFlags } from './lib/command.ts';
+import { contributorName } from './lib/contributor.ts';
 
 const HELP = `usage: npm run new-trial -- NCT01234567 --from RECORD.json --group GROUP --target TARGET [options]
 
@@ -61,29 +62,6 @@ const REGISTRY_FLAGS = ['title', 'phase', 'status', 'enrollment', 'enrollment-ty
 
 type Flags = CommandFlags<typeof OPTIONS>;
 
-/** Everything the scaffold states; the template adds nothing of its own. */
-interface Scaffold {
-  nct: string;
-  title: string;
-  shortName?: string;
-  registry: {
-    sponsor?: string;
-    phase: string;
-    status: string;
-    enrollment: { count: number; type: string };
-    startYear?: number;
-    countries?: string[];
-    checkedSource: string;
-  };
-  targets: string[];
-  nkSource: string;
-  group: string;
-  diseases: string[];
-  by: string;
-  today: string;
-  origin: string;
-}
-
 function readRecord(file: string): RegistryFacts {
   let json: unknown;
   try {
@@ -98,16 +76,6 @@ function readRecord(file: string): RegistryFacts {
     if (error instanceof RegistryRecordError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
   }
-}
-
-function contributorName(): string {
-  try {
-    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (name) return name;
-  } catch {
-    // Not a git checkout, or no name configured.
-  }
-  return 'unknown contributor';
 }
 
 function registryFromFlags(flags: Flags): Omit<Scaffold['registry'], 'checkedSource'> & { title: string } {
@@ -156,73 +124,7 @@ function scaffold(nct: string, flags: Flags, today: string): Scaffold {
   if (facts.nct !== nct) throw new UsageError(`${flags.from} is the record of ${facts.nct}, not ${nct}`);
   const diseases = flags.disease ?? facts.conditions;
   if (diseases.length === 0) throw new UsageError(`${flags.from} lists no conditions; give --disease for each disease studied`);
-  return {
-    nct,
-    title: facts.briefTitle,
-    ...(facts.acronym && { shortName: facts.acronym }),
-    registry: {
-      ...(facts.sponsor && { sponsor: facts.sponsor }),
-      phase: facts.phase,
-      status: facts.status,
-      enrollment: facts.enrollment,
-      ...(facts.startYear !== undefined && { startYear: facts.startYear }),
-      ...(facts.countries && { countries: facts.countries }),
-      checkedSource: checkedSource(facts),
-    },
-    ...product,
-    diseases,
-    origin: `Scaffolded with npm run new-trial from the ${checkedSource(facts)}.`,
-  };
-}
-
-// Double-quoted YAML accepts every JSON string escape, so JSON.stringify quotes any text safely.
-const str = (value: string) => JSON.stringify(value);
-const list = (values: string[]) => `[${values.map(str).join(', ')}]`;
-
-function render(s: Scaffold): string {
-  const r = s.registry;
-  const lines = [
-    '---',
-    `nct: ${s.nct}`,
-    `title: ${str(s.title)}`,
-    s.shortName && `shortName: ${str(s.shortName)}`,
-    'registry:',
-    r.sponsor && `  sponsor: ${str(r.sponsor)}`,
-    `  phase: ${str(r.phase)}`,
-    `  status: ${r.status}`,
-    '  enrollment:',
-    `    count: ${r.enrollment.count}`,
-    `    type: ${r.enrollment.type}`,
-    r.startYear !== undefined && `  startYear: ${r.startYear}`,
-    r.countries && `  countries: ${list(r.countries)}`,
-    '  checked:',
-    `    source: ${str(r.checkedSource)}`,
-    `    date: ${s.today}`,
-    'product:',
-    `  targets: ${list(s.targets)}`,
-    `  nkSource: ${s.nkSource}`,
-    'population:',
-    `  group: ${s.group}`,
-    `  diseases: ${list(s.diseases)}`,
-    'inclusion:',
-    '  status: awaiting-results',
-    `  reason: ${str('Not yet assessed: publications have not been searched.')}`,
-    'publications: []',
-    'cohorts: []',
-    'extraction:',
-    `  extractedBy: ${str(s.by)}`,
-    `  extractedOn: ${s.today}`,
-    '  log:',
-    `    - date: ${s.today}`,
-    `      by: ${str(s.by)}`,
-    `      note: ${str(s.origin)}`,
-    '---',
-    '',
-    'TODO: describe the product (NK cell source, CAR construct, armoring, lymphodepletion) and the population, one sentence per line.',
-    'TODO: say what each publication reports, which report is pooled and why, and what could not be extracted.',
-    '',
-  ];
-  return lines.filter((line) => typeof line === 'string').join('\n');
+  return scaffoldFromRecord(facts, { ...product, diseases }, 'npm run new-trial');
 }
 
 function run(flags: Flags, positionals: string[]): number {
@@ -232,7 +134,7 @@ function run(flags: Flags, positionals: string[]): number {
 
   const path = join(flags.dir, `${nct}.mdx`);
   const shown = relative(process.cwd(), path) || path;
-  const text = render(scaffold(nct, flags, new Date().toISOString().slice(0, 10)));
+  const text = renderScaffold(scaffold(nct, flags, new Date().toISOString().slice(0, 10)));
   const result = validateTrialFile({ path: shown, text });
   if (!result.ok) {
     for (const line of result.errors) console.error(line);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseBinaryOutcome } from '../src/lib/review/analyses/analyses.ts';
@@ -53,6 +53,25 @@ describe('npm run release', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`release: ${file} already exists; a frozen version is never overwritten\n`);
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('with --if-changed freezes nothing while no published number moved, and freezes once one does', () => {
+    const same = release('--date', '2026-01-04', '--if-changed');
+    expect(same.status).toBe(0);
+    expect(same.stdout).toBe('release: no published number moved since 2026-01-02; nothing frozen\n');
+    expect(() => readFileSync(join(dir, '2026-01-04.json'))).toThrow();
+
+    // One trial fewer moves the response figure: that is a new citable state.
+    const trials = resolve('tests/.out/release-trials');
+    rmSync(trials, { recursive: true, force: true });
+    mkdirSync(trials);
+    copyFileSync(join(TRIALS, 'NCT00000002.mdx'), join(trials, 'NCT00000002.mdx'));
+    const moved = spawnSync(process.execPath, ['scripts/release.ts', '--trials', trials, '--dir', dir, '--date', '2026-01-05', '--if-changed'], {
+      encoding: 'utf8',
+    });
+    expect(moved.stderr).toBe('');
+    expect(moved.status).toBe(0);
+    expect(readFileSync(join(dir, '2026-01-05.json'), 'utf8')).toContain('"version": "2026-01-05"');
   });
 
   it('rejects a malformed date', () => {

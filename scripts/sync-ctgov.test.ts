@@ -89,6 +89,7 @@ describe('npm run sync:ctgov', () => {
       'NCT00000002: registry.enrollment.count 30 -> 28',
       'NCT00000002: registry.enrollment.type planned -> actual',
       'NCT00000002: registry.startYear (none) -> 2021',
+      'NCT00000002: registry.primaryCompletion (none) -> 2024-06 actual',
       'NCT00000002: registry.sponsor (none) -> Fixture Cancer Institute',
       'NCT00000002: registry.countries (none) -> [United States, Canada]',
       'sync:ctgov: updated 1 of 1 record(s)',
@@ -98,7 +99,7 @@ describe('npm run sync:ctgov', () => {
       .replace('  status: recruiting\n', '  status: active-not-recruiting\n')
       .replace(
         '    count: 30\n    type: planned\n',
-        '    count: 28\n    type: actual\n  startYear: 2021\n  countries: ["United States", "Canada"]\n',
+        '    count: 28\n    type: actual\n  startYear: 2021\n  primaryCompletion: { date: "2024-06", type: "actual" }\n  countries: ["United States", "Canada"]\n',
       );
     expect(trialText('NCT00000002')).toBe(expected);
   });

@@ -10,7 +10,16 @@ import { percentPoints, percentRange, pValue, statistic } from '../lib/format/nu
 import { basisOf, estimateInWords, modelInWords } from '../lib/format/estimate.ts';
 import { studiesForest } from '../lib/plots/outcome-plots.ts';
 import { reanalyse, robLevel, withinFilters, type Reanalysis, type ReanalysisStudy } from '../lib/reanalysis/reanalyse.ts';
-import { isPrimary, parseState, PRIMARY, ROB_LEVELS, stateQuery, type ReanalysisState } from '../lib/reanalysis/state.ts';
+import {
+  addressProblems,
+  isPrimary,
+  knownExclusions,
+  parseState,
+  PRIMARY,
+  ROB_LEVELS,
+  stateQuery,
+  type ReanalysisState,
+} from '../lib/reanalysis/state.ts';
 import { PUBLICATION_TYPES } from '../lib/vocabulary/codes.ts';
 
 interface OutcomeFile {
@@ -85,12 +94,13 @@ export class ReanalysisElement extends HTMLElement {
       status.textContent = `The studies could not be loaded (${error instanceof Error ? error.message : String(error)}); the analysis above is unaffected.`;
       return;
     }
-    const { state, ignored } = parseState(location.search);
+    const parsed = parseState(location.search);
+    const { state, unknown } = knownExclusions(parsed.state, new Set(this.studies.map((s) => s.id)));
     this.form = this.controls(state);
     this.output = tag('div', { 'data-reanalysis-output': '', 'aria-live': 'polite' });
     this.replaceChildren(this.form, this.output);
-    this.form.addEventListener('change', () => this.update(this.formState(), []));
-    this.update(state, ignored);
+    this.form.addEventListener('change', () => this.update(this.formState(), null));
+    this.update(state, addressProblems(parsed.ignored, unknown));
   }
 
   private tierLabel = (study: ReanalysisStudy) => this.labels.tiers[study.source.type] ?? study.source.type;
@@ -164,7 +174,7 @@ export class ReanalysisElement extends HTMLElement {
     };
   }
 
-  private update(state: ReanalysisState, ignored: string[]): void {
+  private update(state: ReanalysisState, problems: string | null): void {
     this.state = state;
     for (const box of this.form!.querySelectorAll<HTMLInputElement>('input[name="include"]')) {
       const study = this.studies.find((s) => s.id === box.value);
@@ -183,9 +193,7 @@ export class ReanalysisElement extends HTMLElement {
     }
     const primary = this.dataset.primaryHref ?? location.pathname;
     const notes: HTMLElement[] = [];
-    const unknown = [...ignored, ...analysis.unknownIds.map((id) => `exclude=${id} (no such study)`)];
-    if (unknown.length > 0)
-      notes.push(tag('p', { class: 'note' }, `Not understood in the address, so left at the review's setting: ${unknown.join('; ')}.`));
+    if (problems) notes.push(tag('p', { class: 'note', 'data-reanalysis-address': '' }, problems));
     notes.push(
       isPrimary(state)
         ? tag(

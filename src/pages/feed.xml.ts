@@ -2,24 +2,24 @@ import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
 import { escape } from 'html-escaper';
 import { getReview } from '../queries/review.ts';
-import { getEvidenceStates, getReleases } from '../queries/releases.ts';
-import { consecutiveChanges, evidenceEvents } from '../lib/review/history/changes.ts';
+import { getChangeHistory, getReleases } from '../queries/releases.ts';
+import { CHANGE_KIND_LABELS } from '../lib/vocabulary/labels.ts';
 import { REVIEW_AUTHOR, REVIEW_TITLE } from '../lib/format/cite.ts';
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /**
- * `/feed.xml`: an Atom feed of evidence changes, one entry per frozen version and per change
- * (an estimate that moved, a trial added, new results, corrected data), computed from the
- * frozen versions and the current data; never from code history. Entries are plain text: the feed declares them HTML, so every title and
- * summary is escaped and a trial title can never become markup in a reader's feed app.
+ * `/feed.xml`: an Atom feed of evidence changes, one entry per frozen version and per change,
+ * each with its cause (new data, correction, method, registry) as the entry's category, so a
+ * reader can follow the evidence and leave registry housekeeping out; computed from the frozen
+ * versions and the current data, never from code history. Entries are plain text: the feed
+ * declares them HTML, so every title and summary is escaped and a trial title can never become
+ * markup in a reader's feed app.
  */
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
   const url = (path: string) => new URL(`${base}${path}`, site).href;
   const review = await getReview();
-  const titles = new Map(review.trials.map((trial) => [trial.nct, trial.shortName ?? trial.title]));
-  const dateOf = (version: string) => day(version === 'current' ? review.version.date : version);
 
   const releases = getReleases();
   const frozen = releases.map((release) => ({
@@ -31,15 +31,17 @@ export const GET: APIRoute = async ({ site }) => {
       `A citable version: ${release.counts.trialsInReview} trials in the review, ${release.counts.trialsIncluded} with pooled outcomes.`,
     ),
   }));
-  const changes = consecutiveChanges(getEvidenceStates(review))
-    .flatMap((comparison) => evidenceEvents(comparison, titles))
-    .map((event) => ({
-      title: escape(event.title),
-      id: url(`changes/#${encodeURIComponent(event.id)}`),
-      link: url(`changes/#${encodeURIComponent(event.id)}`),
-      date: dateOf(event.to),
+  // Evidence first, registry housekeeping after it, within each comparison; the sort below is stable.
+  const changes = getChangeHistory(review)
+    .flatMap(({ evidence, registry }) => [...evidence, ...registry])
+    .map((change) => ({
+      title: escape(`${CHANGE_KIND_LABELS[change.kind]}: ${change.reason}`),
+      id: url(`changes/#${encodeURIComponent(change.id)}`),
+      link: url(`changes/#${encodeURIComponent(change.id)}`),
+      date: day(change.date),
+      category: [{ name: change.kind, term: change.kind }],
       description: escape(
-        `${event.title}. Compared: ${event.from === 'current' ? 'current data' : `version ${event.from}`} with ${event.to === 'current' ? 'the current data' : `version ${event.to}`}.`,
+        `${change.reason} Compared: ${change.from === 'current' ? 'current data' : `version ${change.from}`} with ${change.to === 'current' ? 'the current data' : `version ${change.to}`}.`,
       ),
     }));
   const entries = [...frozen, ...changes].sort((a, b) => b.date.getTime() - a.date.getTime());

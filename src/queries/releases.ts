@@ -7,17 +7,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RELEASES_DIR } from '../lib/content-paths.ts';
 import type { EvidenceState } from '../lib/review/history/changes.ts';
+import { changeHistory, type VersionComparison } from '../lib/review/history/change-causes.ts';
 import { releaseSchema, type Release } from '../lib/schema/release.ts';
 import { validateYamlFile } from '../lib/validation/validate-yaml-file.ts';
 import type { Review } from './review.ts';
 
 const SNAPSHOT_NAME = /^(\d{4}-\d{2}-\d{2})\.json$/;
 
-/** Every snapshot in `dir`, newest first; none when the folder is missing. Throws on any problem. */
-export function readReleases(dir: string = RELEASES_DIR): Release[] {
-  if (!existsSync(dir)) return [];
+/** Every valid snapshot in `dir`, newest first, and one `file: field rule` line per problem; none when the folder is missing. */
+export function validateReleases(dir: string = RELEASES_DIR): { releases: { path: string; release: Release }[]; errors: string[] } {
+  if (!existsSync(dir)) return { releases: [], errors: [] };
   const errors: string[] = [];
-  const releases: Release[] = [];
+  const releases: { path: string; release: Release }[] = [];
   for (const name of readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
     .sort()
@@ -35,10 +36,16 @@ export function readReleases(dir: string = RELEASES_DIR): Release[] {
       continue;
     }
     if (result.value.version !== stem) errors.push(`${path}: version (${result.value.version}) does not match the file name (${name})`);
-    releases.push(result.value);
+    else releases.push({ path, release: result.value });
   }
+  return { releases, errors };
+}
+
+/** Every snapshot in `dir`, newest first; none when the folder is missing. Throws on any problem. */
+export function readReleases(dir: string = RELEASES_DIR): Release[] {
+  const { releases, errors } = validateReleases(dir);
   if (errors.length > 0) throw new Error(`frozen versions are broken:\n${errors.join('\n')}`);
-  return releases;
+  return releases.map(({ release }) => release);
 }
 
 let releases: Release[] | undefined;
@@ -61,4 +68,9 @@ export function getEvidenceStates(review: Review): EvidenceState[] {
     outcomes: review.exports.outcomes,
   };
   return [...getReleases().toReversed(), current];
+}
+
+/** Every version against the one before it, newest first, each change with its cause. */
+export function getChangeHistory(review: Review): VersionComparison[] {
+  return changeHistory(getEvidenceStates(review), review.version.date);
 }

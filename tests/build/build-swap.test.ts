@@ -1,9 +1,9 @@
 /**
  * How `npm run build` puts a site in place: never removing the old output before the
- * new one is there (also on another filesystem), and leaving no scratch folder when
- * it is interrupted.
+ * new one is there (also on another filesystem), leaving no scratch folder when
+ * it is interrupted, and removing those a killed build left.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,8 +20,13 @@ describe('npm run build', () => {
     rmSync(parent, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'old.txt'), 'previous build');
+    // What a build killed outright (SIGKILL) leaves: its scratch and staged folders, under a process id that has ended.
+    const killed = spawnSync(process.execPath, ['-e', '']).pid!;
+    const leftovers = [resolve('.tmp', `build-${killed}`), join(parent, `.site.new-${killed}`)];
+    for (const dir of leftovers) mkdirSync(dir, { recursive: true });
     const result = runBuild({ CARNK_TRIALS_DIR: TRIALS, CARNK_OUT_DIR: out });
     expect(result.status, result.stderr).toBe(0);
+    for (const dir of leftovers) expect(existsSync(dir)).toBe(false);
     expect(existsSync(join(out, 'old.txt'))).toBe(false);
     expect(readFileSync(join(out, 'trials/NCT00000003/index.html'), 'utf8')).toContain('NCT00000003');
     expect(readdirSync(parent)).toEqual(['site']);

@@ -67,6 +67,30 @@ describe('the built site', () => {
     }
   });
 
+  it('publishes the reporting gap of every trial in the review, and lists it on the landscape page', () => {
+    const gap = JSON.parse(readFileSync(join('tests/.out/site/data/reporting-gap.json'), 'utf8'));
+    const inReview = trials.filter(({ trial }) => trial.inclusion.status !== 'excluded');
+    expect(gap.trials.map((t: { nct: string }) => t.nct).toSorted()).toEqual(inReview.map(({ trial }) => trial.nct));
+    for (const row of gap.trials) {
+      const { trial } = inReview.find(({ trial }) => trial.nct === row.nct)!;
+      expect(row.primaryCompletion).toBe(trial.registry.primaryCompletion?.date ?? null);
+      expect(row.resultsFound).toBe(trial.publications.length > 0);
+    }
+    expect(gap.overdue).toEqual(
+      gap.trials
+        .filter((t: { resultsFound: boolean; monthsSinceCompletion: number | null }) => !t.resultsFound && (t.monthsSinceCompletion ?? 0) > 12)
+        .map((t: { nct: string }) => t.nct),
+    );
+    const table = readPage('landscape/').querySelectorAll('[data-reporting-gap-table] tbody tr');
+    expect(table.map((row) => row.getAttribute('data-nct'))).toEqual(gap.trials.map((t: { nct: string }) => t.nct));
+    const methods = readPage('methods/');
+    expect(methods.querySelector('#rule-reporting-gap')?.text).toBe('Reporting gap');
+    // The overdue trials are an update trigger, named by number.
+    const trigger = methods.querySelector('#trigger-overdue-results')?.text ?? '';
+    for (const nct of gap.overdue) expect(trigger).toContain(nct);
+    expect(methods.querySelector('[data-update-triggers] dt')?.getAttribute('id')).toBe('trigger-comparative-trial');
+  });
+
   it('lists every trial in the trials index, each linking to its page', () => {
     const rows = readPage('trials/').querySelectorAll('#trials-table tbody tr');
     expect(rows.map((row) => row.getAttribute('data-nct'))).toEqual(trials.map(({ trial }) => trial.nct));
@@ -127,9 +151,18 @@ describe('the built site', () => {
     expect(route?.text.trim()).toBe('not reported');
   });
 
-  it('shows the version it was built from on every page', () => {
+  it('says on every page that it is the live version, and when a version was last frozen', () => {
+    const newest = readdirSync('content/releases')
+      .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
+      .sort()
+      .at(-1)!
+      .slice(0, 10);
     for (const path of ['', 'trials/', `trials/${trials[0]?.trial.nct}/`]) {
-      expect(readPage(path).querySelector('[data-version-date]')?.text).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const footer = readPage(path).querySelector('footer')!;
+      expect(footer.querySelector('[data-version-date]')?.text).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(footer.text).toContain('Live version, built');
+      expect(footer.querySelector('[data-last-frozen]')?.text).toBe(newest);
+      expect(footer.querySelector('[data-last-frozen]')?.getAttribute('href')).toBe(`/versions/${newest}/`);
     }
   });
 });

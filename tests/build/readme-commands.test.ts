@@ -71,6 +71,7 @@ const EXERCISED: Record<string, string> = {
   impact: 'run against HEAD (--json)',
   'new-trial': 'run into a scratch folder',
   'sync:ctgov': 'run against scratch copies of the fixture trials',
+  'watch:ctgov': 'run on the saved fixture query against scratch copies of the fixture trials',
   release: 'run into a scratch folder',
   typecheck: 'run in full by tests/build/typecheck.test.ts',
   lint: 'run by npm test (scripts/test.ts) before the vitest projects, as a counted check',
@@ -107,7 +108,7 @@ describe("the README's commands", () => {
     expect(await firstResponse(['run', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'], port)).toBe(200);
   });
 
-  it('npm run check, pool, impact, new-trial, sync:ctgov and release run', () => {
+  it('npm run check, pool, impact, new-trial, sync:ctgov, watch:ctgov and release run', () => {
     expect(npm(['run', 'check']).status).toBe(0);
 
     const pool = npm([
@@ -155,6 +156,7 @@ describe("the README's commands", () => {
     mkdirSync(records);
     cpSync('tests/fixtures/ctgov/NCT00000002-active.json', join(records, 'NCT00000002.json'));
     expect(npm(['run', 'sync:ctgov', '--', '--from', records, '--dir', trials, '--dry-run']).status).toBe(0);
+    expect(npm(['run', 'watch:ctgov', '--', '--from', 'tests/fixtures/ctgov/watch', '--dir', trials]).status).toBe(0);
 
     const released = npm(['run', 'release', '--', '--trials', trials, '--dir', join(SCRATCH, 'releases'), '--date', '2026-01-01']);
     expect(released.stderr).toBe('');

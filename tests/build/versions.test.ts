@@ -58,14 +58,24 @@ describe('what changed', () => {
     expect(page.querySelector(`[data-comparison="${releases[0]!.version}..current"]`)).not.toBeNull();
   });
 
-  it('lists each change in the evidence as its own entry, computed from the data', () => {
-    const events = readPage('changes/').querySelectorAll('[data-event]');
+  it('lists each change as its own entry with its cause, as /data/changes.json has them, registry housekeeping apart', () => {
+    const page = readPage('changes/');
+    const events = page.querySelectorAll('[data-event]');
     expect(events.length).toBeGreaterThan(0);
-    for (const event of events) {
-      expect(event.getAttribute('id')).toMatch(
-        /^(\d{4}-\d{2}-\d{2}|current)\.\.(\d{4}-\d{2}-\d{2}|current)\/(estimate|added|removed|results|corrected)\//,
-      );
+    const data = JSON.parse(readFileSync(join(SITE_DIR, 'data/changes.json'), 'utf8'));
+    expect(events.map((event) => event.getAttribute('id'))).toEqual(data.changes.map((c: { id: string }) => c.id));
+    for (const event of page.querySelectorAll('[data-registry-changes] [data-event]')) expect(event.getAttribute('data-event')).toBe('registry');
+    for (const event of page.querySelectorAll('[data-evidence-changes] [data-event]')) expect(event.getAttribute('data-event')).not.toBe('registry');
+    for (const change of data.changes) {
+      expect(['new-data', 'correction', 'method', 'registry']).toContain(change.kind);
+      expect(change.reason.length).toBeGreaterThan(10);
     }
+  });
+
+  it('gives every moved estimate its cause: the change of primary model since 2026-11-29 is named', () => {
+    const data = JSON.parse(readFileSync(join(SITE_DIR, 'data/changes.json'), 'utf8'));
+    const orr = data.changes.find((c: { outcome: string | null; from: string }) => c.outcome === 'orr' && c.from === '2026-11-29');
+    expect(orr.reason).toContain('Primary model changed from DerSimonian–Laird to binomial-normal model, maximum likelihood');
   });
 });
 

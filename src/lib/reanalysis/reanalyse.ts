@@ -21,8 +21,6 @@ export interface Reanalysis {
   included: (ReanalysisStudy & { result: StudyResult<number | null> | null })[];
   /** The figure after the review's rules (no model from zero events or one study); null when every study is left out. */
   estimate: Estimate | null;
-  /** Excluded ids that name no study of this outcome. */
-  unknownIds: string[];
 }
 
 export const robLevel = (study: ReanalysisStudy): RobLevel => study.riskOfBias ?? 'none';
@@ -40,7 +38,6 @@ export function withinFilters(study: ReanalysisStudy, state: ReanalysisState): b
  */
 export function reanalyse(studies: ReanalysisStudy[], state: ReanalysisState): Reanalysis {
   const excluded = new Set(state.exclude);
-  const known = new Set(studies.map((s) => s.id));
   const kept = studies.filter((s) => !excluded.has(s.id) && withinFilters(s, state));
   // Studies go in named by id, so each result is matched back by id.
   const result =
@@ -52,5 +49,5 @@ export function reanalyse(studies: ReanalysisStudy[], state: ReanalysisState): R
         );
   const byId = new Map(result?.fit?.studies.map((r) => [r.study, r]));
   const included = kept.map((s) => ({ ...s, result: byId.get(s.id) ?? null }));
-  return { included, estimate: result, unknownIds: state.exclude.filter((id) => !known.has(id)) };
+  return { included, estimate: result };
 }

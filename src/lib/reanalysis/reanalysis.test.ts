@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../pooling/analyse.ts';
 import { reanalyse } from './reanalyse.ts';
-import { isPrimary, parseState, PRIMARY, stateQuery, type ReanalysisState } from './state.ts';
+import { addressProblems, isPrimary, knownExclusions, parseState, PRIMARY, stateQuery, type ReanalysisState } from './state.ts';
 import type { ReanalysisStudy } from './reanalyse.ts';
 
 const studies: ReanalysisStudy[] = [
@@ -64,14 +64,25 @@ describe('re-analysis state in the URL', () => {
     expect(parseState(stateQuery(none)).state).toEqual(none);
   });
 
-  it('falls back to the primary setting for a value outside the vocabulary, and names it', () => {
+  it('falls back to the primary setting for a value outside the vocabulary, and names the parameter', () => {
     const { state, ignored } = parseState('?model=XYZ&measure=plo&hakn=yes');
     expect(state).toEqual(PRIMARY);
-    expect(ignored).toEqual(['model=XYZ', 'measure=plo', 'hakn=yes']);
-    expect(parseState('?tiers=article,news&rob=low,medium')).toEqual({
+    expect(ignored).toEqual(['model', 'measure', 'hakn']);
+    expect(parseState('?tiers=article,news,gossip&rob=low,medium')).toEqual({
       state: { ...PRIMARY, tiers: ['article'], rob: ['low'] },
-      ignored: ['tiers=news', 'rob=medium'],
+      ignored: ['tiers', 'rob'],
     });
+  });
+
+  it('never repeats text from the address: only parameter names and a count of unknown study ids', () => {
+    const hostile = '?model=%3Cimg%20src%3Dx%3E%E2%80%AEYour%20analysis%20proves%2099%25&tiers=%F0%9F%92%A5&exclude=NCT09999999%2Fx,%3Cb%3E';
+    const { state, ignored } = parseState(hostile);
+    const message = addressProblems(ignored, state.exclude.length);
+    expect(message).toBe(
+      "Not understood in the address: left at the review's setting: model, tiers; 2 study ids match no study of this outcome (unknown, ignored).",
+    );
+    expect(addressProblems([], 1)).toBe('Not understood in the address: one study id matches no study of this outcome (unknown, ignored).');
+    expect(addressProblems([], 0)).toBeNull();
   });
 });
 
@@ -112,12 +123,13 @@ describe('reanalyse: evidence tiers and risk of bias', () => {
 
 describe('reanalyse', () => {
   it('pools the studies not excluded, joined by id, exactly as analyse() does', () => {
-    const { included, estimate, unknownIds } = reanalyse(studies, { ...PRIMARY, exclude: ['NCT00000002/b', 'NCT09999999/x'], model: 'REML' });
+    const { included, estimate } = reanalyse(studies, { ...PRIMARY, exclude: ['NCT00000002/b', 'NCT09999999/x'], model: 'REML' });
     expect(included.map((s) => [s.id, s.result?.study, s.result?.events])).toEqual([
       ['NCT00000001/a', 'NCT00000001/a', 18],
       ['NCT00000003/c', 'NCT00000003/c', 5],
     ]);
-    expect(unknownIds).toEqual(['NCT09999999/x']);
+    const known = knownExclusions({ ...PRIMARY, exclude: ['NCT00000002/b', 'NCT09999999/x'] }, new Set(studies.map((s) => s.id)));
+    expect(known).toEqual({ state: { ...PRIMARY, exclude: ['NCT00000002/b'] }, unknown: 1 });
     const direct = analyse(
       [
         { study: 'A 2024', events: 18, total: 37 },

@@ -25,7 +25,18 @@ describe('registryFacts', () => {
       countries: ['United States', 'Canada'],
       conditions: ['Glioblastoma'],
       lastUpdated: '2025-08-20',
+      primaryCompletion: { date: '2024-06', type: 'actual' },
+      hasResults: false,
     });
+  });
+
+  it('reads an anticipated primary completion and posted results', () => {
+    const facts = registryFacts({
+      ...withChange((p) => (p.statusModule.primaryCompletionDateStruct = { date: '2027-01-31', type: 'ESTIMATED' })),
+      hasResults: true,
+    });
+    expect(facts.primaryCompletion).toEqual({ date: '2027-01-31', type: 'anticipated' });
+    expect(facts.hasResults).toBe(true);
   });
 
   it('reads acronym, estimated enrollment and a year-month start date', () => {
@@ -98,6 +109,22 @@ describe('registryFacts', () => {
     expect(() => registryFacts(withChange((p) => (p.designModule.enrollmentInfo.type = 'ANTICIPATED')))).toThrow(
       'protocolSection.designModule.enrollmentInfo.type must be one of: ACTUAL, ESTIMATED; got "ANTICIPATED"',
     );
+  });
+
+  it.each([
+    ['startDateStruct', '2026-99-99', 'must be a real date; got "2026-99-99"'],
+    ['startDateStruct', '2026-13', 'must be a real date; got "2026-13"'],
+    ['lastUpdatePostDateStruct', '2026-02-30', 'must be a real date; got "2026-02-30"'],
+    ['lastUpdatePostDateStruct', '2999-01-01', 'must not be in the future; got "2999-01-01"'],
+  ])('refuses %s %s in one line naming the field', (field, date, rule) => {
+    expect(() => registryFacts(withChange((p) => (p.statusModule[field] = { date })))).toThrow(
+      new RegistryRecordError(`protocolSection.statusModule.${field}.date ${rule}`),
+    );
+  });
+
+  it('accepts a real leap day and a planned start date', () => {
+    expect(registryFacts(withChange((p) => (p.statusModule.lastUpdatePostDateStruct = { date: '2024-02-29' }))).lastUpdated).toBe('2024-02-29');
+    expect(registryFacts(withChange((p) => (p.statusModule.startDateStruct = { date: '2030-06' }))).startYear).toBe(2030);
   });
 
   it('rejects something that is not a study record', () => {

@@ -28,6 +28,10 @@ export interface RegistryFacts {
   conditions: string[];
   /** `lastUpdatePostDateStruct.date`: which version of the record this is. */
   lastUpdated?: string;
+  /** When the last patient was (or is expected to be) examined for the primary outcome. */
+  primaryCompletion?: { date: string; type: 'actual' | 'anticipated' };
+  /** Whether results are posted on the registry itself. */
+  hasResults: boolean;
 }
 
 /** The record cannot be mapped; the message names the field. */
@@ -59,8 +63,21 @@ const PHASE_BY_API: Record<string, Phase> = {
 /** Longest registry string accepted; real titles and sponsor names are far shorter, 20 MB ones are attacks. */
 export const MAX_REGISTRY_TEXT = 1000;
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_REGISTRY_TEXT, `must be at most ${MAX_REGISTRY_TEXT} characters`);
-// API v2 dates are "2019", "2019-06" or "2019-06-15".
-const partialDate = z.string().regex(/^\d{4}(-\d{2}){0,2}$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+/** A calendar date as far as it is given: a month 01-12, a day that month has (2026-02-30 is none). */
+function isRealDate(date: string): boolean {
+  const [year, month = 1, day = 1] = date.split('-').map(Number) as [number, number?, number?];
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
+// API v2 dates are "2019", "2019-06" or "2019-06-15"; each must be a real date, as the trial schema's are.
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}){0,2}$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, { error: (issue) => `must be a real date; got ${JSON.stringify(issue.input)}`, abort: true });
+// A start date may be planned for later; a record cannot have been updated later than today.
+const pastDate = partialDate.refine((date) => date <= new Date().toISOString().slice(0, 10), {
+  error: (issue) => `must not be in the future; got ${JSON.stringify(issue.input)}`,
+});
 
 // Only the fields we read; records carry many more, which are ignored (z.object, not strictObject).
 const recordSchema = z.object({
@@ -74,7 +91,8 @@ const recordSchema = z.object({
     statusModule: z.object({
       overallStatus: z.enum(API_STATUSES),
       startDateStruct: z.object({ date: partialDate }).optional(),
-      lastUpdatePostDateStruct: z.object({ date: partialDate }).optional(),
+      lastUpdatePostDateStruct: z.object({ date: pastDate }).optional(),
+      primaryCompletionDateStruct: z.object({ date: partialDate, type: z.enum(['ACTUAL', 'ESTIMATED']).optional() }).optional(),
     }),
     sponsorCollaboratorsModule: z.object({ leadSponsor: z.object({ name: text }) }).optional(),
     conditionsModule: z.object({ conditions: z.array(text).default([]) }).optional(),
@@ -87,6 +105,7 @@ const recordSchema = z.object({
     }),
     contactsLocationsModule: z.object({ locations: z.array(z.object({ country: text.optional() })).default([]) }).optional(),
   }),
+  hasResults: z.boolean().default(false),
 });
 
 // The schema's messages list the allowed values; for a registry value we did not foresee, show it too.
@@ -102,6 +121,7 @@ export function registryFacts(record: unknown): RegistryFacts {
   const parsed = recordSchema.safeParse(record, { reportInput: true });
   if (!parsed.success) throw new RegistryRecordError(parsed.error.issues.flatMap(describeIssue).join('; '));
   const { identificationModule: id, statusModule: status, designModule: design, ...rest } = parsed.data.protocolSection;
+  const completion = status.primaryCompletionDateStruct;
 
   const phaseKey = [...design.phases].sort().join(',');
   const phase = PHASE_BY_API[phaseKey];
@@ -128,6 +148,8 @@ export function registryFacts(record: unknown): RegistryFacts {
     ...(countries.length > 0 && { countries }),
     conditions: rest.conditionsModule?.conditions ?? [],
     ...(status.lastUpdatePostDateStruct && { lastUpdated: status.lastUpdatePostDateStruct.date }),
+    ...(completion && { primaryCompletion: { date: completion.date, type: completion.type === 'ACTUAL' ? 'actual' : 'anticipated' } }),
+    hasResults: parsed.data.hasResults,
   };
 }
 

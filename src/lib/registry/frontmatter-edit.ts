@@ -7,7 +7,8 @@ import { isMap, isScalar, isSeq, parse, parseDocument, type Document, type Scala
 import type { Trial } from '../schema/trial.ts';
 import type { RegistryFacts } from './ctgov.ts';
 
-export type Value = string | number | string[];
+/** A scalar, a list, or a small map of scalars (written as a flow mapping when the key is new). */
+export type Value = string | number | string[] | Record<string, string>;
 
 /** One registry fact that differs between the trial file and the record. */
 export interface Change {
@@ -23,7 +24,7 @@ interface Edit {
 }
 
 // The registry keys in schema order: a key the file lacks goes before the next one it has.
-const REGISTRY_ORDER = ['sponsor', 'phase', 'status', 'enrollment', 'startYear', 'countries', 'checked'];
+const REGISTRY_ORDER = ['sponsor', 'phase', 'status', 'enrollment', 'startYear', 'primaryCompletion', 'countries', 'checked'];
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
@@ -40,6 +41,10 @@ export function registryChanges(current: Trial['registry'], facts: RegistryFacts
   compare(['enrollment', 'count'], current.enrollment?.count, facts.enrollment.count);
   compare(['enrollment', 'type'], current.enrollment?.type, facts.enrollment.type);
   compare(['startYear'], current.startYear, facts.startYear);
+  if (facts.primaryCompletion && !current.primaryCompletion)
+    changes.push({ path: ['registry', 'primaryCompletion'], from: undefined, to: facts.primaryCompletion });
+  compare(['primaryCompletion', 'date'], current.primaryCompletion?.date, current.primaryCompletion && facts.primaryCompletion?.date);
+  compare(['primaryCompletion', 'type'], current.primaryCompletion?.type, current.primaryCompletion && facts.primaryCompletion?.type);
   compare(['sponsor'], current.sponsor, facts.sponsor);
   compare(['countries'], current.countries, facts.countries);
   return changes;
@@ -82,7 +87,13 @@ function insertEdit(doc: Document, yaml: string, key: string, value: Value, eol:
   const keyStart = next.key.range![0];
   const lineStart = yaml.lastIndexOf('\n', keyStart - 1) + 1;
   const indent = yaml.slice(lineStart, keyStart);
-  const text = Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]` : formatScalar(value, 'QUOTE_DOUBLE');
+  const text = Array.isArray(value)
+    ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]`
+    : typeof value === 'object'
+      ? `{ ${Object.entries(value)
+          .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+          .join(', ')} }`
+      : formatScalar(value, 'QUOTE_DOUBLE');
   return { start: lineStart, end: lineStart, text: `${indent}${key}: ${text}${eol}` };
 }
 
@@ -90,7 +101,7 @@ function valueEdit(doc: Document, yaml: string, path: string[], value: Value, eo
   const node = doc.getIn(path, true);
   if (node === undefined && path.length === 2) return insertEdit(doc, yaml, path[1]!, value, eol);
   if (Array.isArray(value) && isSeq(node)) return listEdit(yaml, node, value);
-  if (!Array.isArray(value) && isScalar(node)) {
+  if ((typeof value === 'string' || typeof value === 'number') && isScalar(node)) {
     const [start, end] = node.range!;
     return { start, end, text: formatScalar(value, node.type) };
   }

@@ -19,6 +19,8 @@ export const THRESHOLDS = {
   subgroupMinGroups: 2,
   /** ... each with at least this many studies. */
   subgroupMinStudies: 2,
+  /** Months after its primary completion a trial without results counts as overdue (FDAAA 801 asks for results within 12). */
+  reportingGapMonths: 12,
 } as const satisfies Record<ThresholdName, number>;
 
 /**

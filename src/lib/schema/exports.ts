@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { PUBLICATION_TYPES } from './trial.ts';
 import { ROB_JUDGEMENTS } from './risk-of-bias.ts';
+import { CHANGE_KINDS } from '../vocabulary/codes.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
 /** One GRADE domain of the evidence profile: its downgrade, why, the rule it came from, what that rule read, and whether the review team's judgement entered it. */
@@ -295,3 +296,40 @@ export const riskOfBiasExportSchema = z.strictObject({
 });
 
 export type RiskOfBiasExport = z.infer<typeof riskOfBiasExportSchema>;
+
+/** `/data/reporting-gap.json`: registered trials against reported results (lib/review/model/reporting-gap.ts). */
+export const reportingGapExportSchema = z.strictObject({
+  asOf: z.string(),
+  overdueAfterMonths: z.number().int(),
+  trials: z.array(
+    z.strictObject({
+      nct: z.string(),
+      status: z.string(),
+      primaryCompletion: z.string().nullable(),
+      monthsSinceCompletion: z.number().int().nullable(),
+      resultsFound: z.boolean(),
+    }),
+  ),
+  overdue: z.array(z.string()),
+});
+
+const changeEstimate = z.strictObject({ k: z.number().int(), patients: z.number().int(), pooled: estimate.nullable() }).nullable();
+
+/** `/data/changes.json`: every change between consecutive versions with its cause (lib/review/history/change-causes.ts). */
+export const changesExportSchema = z.strictObject({
+  changes: z.array(
+    z.strictObject({
+      /** The change's anchor on /changes/. */
+      id: z.string(),
+      date: z.string(),
+      from: z.string(),
+      to: z.string(),
+      kind: z.enum(CHANGE_KINDS),
+      outcome: z.string().nullable(),
+      nct: z.string().nullable(),
+      reason: z.string(),
+      before: changeEstimate,
+      after: changeEstimate,
+    }),
+  ),
+});

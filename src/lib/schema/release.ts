@@ -24,6 +24,35 @@ export const frozenTrialSchema = z.looseObject({
   cohorts: z.array(z.looseObject({ id: z.string(), label: z.string() })),
 });
 
+type Path = (string | number)[];
+const isInterval = (value: unknown): value is [number, number] =>
+  Array.isArray(value) && value.length === 2 && value.every((bound) => typeof bound === 'number');
+
+/**
+ * Every figure in a frozen version that lies outside its own interval (`ci`, or `pi` for a pooled
+ * estimate), wherever it sits: a computed estimate is always inside both, so one outside was edited
+ * after the version was frozen, and the frozen page would print a number its own interval denies.
+ */
+export function estimatesOutsideIntervals(value: unknown, path: Path = []): { path: Path; message: string }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => estimatesOutsideIntervals(item, [...path, i]));
+  if (typeof value !== 'object' || value === null) return [];
+  const record = value as Record<string, unknown>;
+  const problems = Object.entries(record).flatMap(([key, child]) => estimatesOutsideIntervals(child, [...path, key]));
+  const field = typeof record.proportion === 'number' ? 'proportion' : typeof record.estimate === 'number' ? 'estimate' : undefined;
+  if (!field) return problems;
+  const figure = record[field] as number;
+  // One line per figure: the confidence interval is named before the wider prediction interval.
+  const outside = (['ci', 'pi'] as const).find((name) => {
+    const interval = record[name];
+    return isInterval(interval) && !(interval[0] <= figure && figure <= interval[1]);
+  });
+  if (outside) {
+    const [lower, upper] = record[outside] as [number, number];
+    problems.push({ path: [...path, field], message: `(${figure}) lies outside its own ${outside} [${lower}, ${upper}]` });
+  }
+  return problems;
+}
+
 export const releaseSchema = z
   .strictObject({
     /** The version's name: its date, which is also the file name. */
@@ -69,6 +98,9 @@ export const releaseSchema = z
     }),
   })
   .superRefine((release, ctx) => {
+    for (const { path, message } of estimatesOutsideIntervals({ outcomes: release.outcomes, survival: release.survival })) {
+      ctx.addIssue({ code: 'custom', path, message });
+    }
     if (release.version !== release.date) {
       ctx.addIssue({ code: 'custom', path: ['version'], message: `(${release.version}) must equal date (${release.date})` });
     }
@@ -83,3 +115,22 @@ export const releaseSchema = z
 
 export type Release = z.infer<typeof releaseSchema>;
 export type FrozenTrial = z.infer<typeof frozenTrialSchema>;
+
+/**
+ * `content/releases/corrections.yaml`: edits made to a frozen version after its first commit,
+ * each reviewed and stated. `npm run check` compares a version with its text at the latest commit
+ * listed here for it (else its first commit), so every other edit is refused.
+ */
+export const releaseCorrectionsSchema = z.strictObject({
+  corrections: z.array(
+    z.strictObject({
+      version: isoDate,
+      /** The commit that made the edit, in full. */
+      commit: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full 40-character commit hash'),
+      /** What changed and why no figure of the version did. */
+      reason: z.string().min(1, 'must say what changed'),
+    }),
+  ),
+});
+
+export type ReleaseCorrection = z.infer<typeof releaseCorrectionsSchema>['corrections'][number];

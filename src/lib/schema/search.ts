@@ -57,7 +57,26 @@ export const searchSchema = z.strictObject({
    * the PRISMA flow and its counts. `used` says what each query's records gave, or that they gave nothing.
    */
   comparators: z.array(z.strictObject({ query: text, hits: count, used: text })).default([]),
+  /**
+   * The registry query the weekly watch runs (`npm run watch:ctgov`): ClinicalTrials.gov API v2
+   * `/studies` with these parameters, every page of it.
+   */
+  registryWatch: z
+    .strictObject({
+      /** The API endpoint. */
+      api: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }),
+      /** Query parameters as the API names them (query.term, query.intr, filter.*, pageSize, ...). */
+      parameters: z.record(z.string().regex(/^[a-zA-Z.]+$/, 'must be an API parameter name'), text),
+    })
+    .optional(),
   notes: text.optional(),
 });
+
+/** The first page's URL of the registry watch query. */
+export function registryWatchUrl(watch: NonNullable<SearchRecord['registryWatch']>): string {
+  const url = new URL(watch.api);
+  for (const [name, value] of Object.entries(watch.parameters)) url.searchParams.set(name, value);
+  return url.href;
+}
 
 export type SearchRecord = z.infer<typeof searchSchema>;

@@ -37,6 +37,11 @@ const text = z
 const isoDate = z.iso
   .date('must be a real date as YYYY-MM-DD')
   .refine((day) => day <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+// Registry dates are often a month only ("2024-06"); a day, when given, must exist.
+const registryDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, 'must be a date as YYYY-MM or YYYY-MM-DD')
+  .refine((date) => date.length === 7 || z.iso.date().safeParse(date).success, 'must be a real date');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
 const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -201,8 +206,23 @@ export const trialSchema = z
       phase: z.enum(PHASES),
       status: z.enum(STATUSES),
       /** Left out when no record read states it. */
-      enrollment: z.strictObject({ count, type: z.enum(['planned', 'actual']) }).optional(),
+      enrollment: z
+        .strictObject({
+          count,
+          type: z.enum(['planned', 'actual']),
+          /**
+           * Only for a trial that enrolled more patients than the registry records: how many a
+           * publication reports, and where. Counts are bounded by this instead of `count`.
+           */
+          overEnrolled: z.strictObject({ count, source: sourceSchema }).optional(),
+        })
+        .optional(),
       startYear: year.optional(),
+      /**
+       * When the last patient is examined for the primary outcome, as the registry states it
+       * (actual, or anticipated). The reporting gap counts from an actual date.
+       */
+      primaryCompletion: z.strictObject({ date: registryDate, type: z.enum(['actual', 'anticipated']) }).optional(),
       countries: z.array(text).optional(),
       /** Where these facts were read, and when. */
       checked: z.strictObject({ source: text, date: isoDate }),
@@ -270,6 +290,16 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
     }
   });
 
+  const enrollment = trial.registry.enrollment;
+  if (enrollment?.overEnrolled) {
+    const path = ['registry', 'enrollment', 'overEnrolled'];
+    if (enrollment.overEnrolled.count <= enrollment.count)
+      issue([...path, 'count'], `(${enrollment.overEnrolled.count}) must exceed the registry's count (${enrollment.count})`);
+    if (!publicationIds.has(enrollment.overEnrolled.source.publication)) {
+      issue([...path, 'source', 'publication'], `"${enrollment.overEnrolled.source.publication}" is not one of this trial's publications`);
+    }
+  }
+
   const cohortIds = new Set(trial.cohorts.map((cohort) => cohort.id));
   const seenCohorts = new Set<string>();
   trial.cohorts.forEach((cohort, c) => {
@@ -290,10 +320,15 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
       if (!publicationIds.has(value.source.publication)) {
         issue([...path, 'source', 'publication'], `"${value.source.publication}" is not one of this trial's publications`);
       }
-      // Where the registry records how many were actually enrolled, no report of the trial can count more.
-      const enrolled = trial.registry.enrollment?.type === 'actual' ? trial.registry.enrollment.count : undefined;
-      if ('n' in value && value.n !== undefined && enrolled !== undefined && value.n > enrolled) {
-        issue([...path, 'n'], `(${value.n}) exceeds the registry's actual enrollment (${enrolled})`);
+      // No report of the trial counts more patients than it enrolled, planned or actual, unless a
+      // publication says it over-enrolled: one study cannot outweigh the rest by a typed count.
+      if ('n' in value && value.n !== undefined && enrollment && value.n > Math.max(enrollment.count, enrollment.overEnrolled?.count ?? 0)) {
+        issue(
+          [...path, 'n'],
+          enrollment.overEnrolled
+            ? `(${value.n}) exceeds the enrollment the trial's publication reports (registry.enrollment.overEnrolled.count, ${enrollment.overEnrolled.count})`
+            : `(${value.n}) exceeds the registry's ${enrollment.type} enrollment (${enrollment.count}); a trial that enrolled more records it in registry.enrollment.overEnrolled, with its source`,
+        );
       }
       if ('events' in value && value.events > value.n) {
         issue([...path, 'events'], `(${value.events}) exceeds n (${value.n})`);

@@ -75,4 +75,12 @@ export const CERTAINTY_DOMAINS = ['riskOfBias', 'inconsistency', 'indirectness',
 export type CertaintyDomain = (typeof CERTAINTY_DOMAINS)[number];
 
 /** The analysis thresholds by name; their values are the rules module's (rules/thresholds.ts). */
-export type ThresholdName = 'poolMinStudies' | 'predictionMinStudies' | 'smallStudyMinStudies' | 'subgroupMinGroups' | 'subgroupMinStudies';
+export type ThresholdName =
+  'poolMinStudies' | 'predictionMinStudies' | 'smallStudyMinStudies' | 'subgroupMinGroups' | 'subgroupMinStudies' | 'reportingGapMonths';
+
+/**
+ * Why a published figure or trial changed between versions: new data, a correction, a change of
+ * method (model or rule of inference), or registry housekeeping (review/history/change-causes.ts).
+ */
+export const CHANGE_KINDS = ['new-data', 'correction', 'method', 'registry'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];

@@ -5,6 +5,7 @@
  */
 import type {
   CertaintyDomain,
+  ChangeKind,
   ExtractionState,
   InclusionStatus,
   MalignancyGroup,
@@ -117,4 +118,12 @@ export const CERTAINTY_DOMAIN_LABELS: Record<CertaintyDomain, string> = {
   indirectness: 'Indirectness',
   imprecision: 'Imprecision',
   publicationBias: 'Publication bias',
+};
+
+/** The causes of a change, as /changes/ and the feed name them. */
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  'new-data': 'New data',
+  correction: 'Correction',
+  method: 'Method',
+  registry: 'Registry',
 };

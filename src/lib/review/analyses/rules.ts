@@ -25,7 +25,8 @@ export type RuleId =
   | 'derived-grade'
   | 'mixed-populations'
   | 'not-fitted'
-  | 'evidence-tiers';
+  | 'evidence-tiers'
+  | 'reporting-gap';
 
 export interface Rule {
   id: RuleId;
@@ -98,6 +99,12 @@ export const RULES: Rule[] = [
     id: 'evidence-tiers',
     title: 'Evidence tiers',
     statement: `Every result carries the type of its source, its evidence tier. The primary analysis pools results whose source is a ${PRIMARY_TIERS.slice(0, -1).join(', ')} or ${PRIMARY_TIERS.at(-1)}. A ${SPONSOR_REPORT} (a press release or investor presentation by the sponsor itself) is extracted only where it is the only account of a trial's numbers, and never enters the primary analysis, its certainty rating or its counts of trials and patients: a sensitivity analysis ("${ADDING_SPONSOR_REPORTS}") pools those counts with the primary studies, by the same model and the same rules, and the outcome page lists them with their source. News items and reviews are never sources.`,
+  },
+  {
+    id: 'reporting-gap',
+    title: 'Reporting gap',
+    statement: `A trial in the review whose primary completion (as its registry states it: an actual date, or an anticipated date of a trial the registry marks completed or terminated) lies more than ${T.reportingGapMonths} months in the past, and for which no report of results has been found, is overdue. The landscape lists every trial with its months since primary completion; the overdue trials are the publication-bias input of each certainty rating, because with fewer than ${T.smallStudyMinStudies} studies the registered-versus-reported gap is the strongest signal of missing results that is available.`,
+    reference: 'Cochrane Handbook, section 13.2 (missing results); FDAAA 801 (results within 12 months of primary completion)',
   },
 ];
 

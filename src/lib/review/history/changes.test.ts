@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareVersions,
-  consecutiveChanges,
-  describeChanges,
-  evidenceEvents,
-  hasChanges,
-  type ComparableTrial,
-  type EvidenceState,
-} from './changes.ts';
+import { compareVersions, estimateText, hasChanges, type ComparableTrial, type EvidenceState } from './changes.ts';
 
 const trial = (nct: string, overrides: Partial<ComparableTrial> = {}): ComparableTrial => ({
   nct,
@@ -37,7 +29,6 @@ describe('compareVersions', () => {
     const reordered = { ...trial('NCT00000001'), registry: { enrollment: { type: 'planned', count: 10 }, status: 'recruiting' } };
     const changes = compareVersions(a, state('current', [reordered]));
     expect(hasChanges(changes)).toBe(false);
-    expect(describeChanges(changes)).toEqual(['No change in the trials or the pooled estimates.']);
   });
 
   it('lists trials added and removed, in NCT order', () => {
@@ -85,7 +76,10 @@ describe('compareVersions', () => {
       state('b', [], [orr(0.451, 4), { ...cr, result: orr(0.2, 1).result }, gvhd]),
     );
     expect(changes.estimates.map((e) => e.slug)).toEqual(['orr', 'cr']);
-    expect(describeChanges(changes)).toEqual(['Overall response 43.0 % (k = 3) → 45.1 % (k = 4).', 'Complete response no data → 20.0 % (k = 1).']);
+    expect(changes.estimates.map(({ before, after }) => [estimateText(before), estimateText(after)])).toEqual([
+      ['43.0 % (k = 3)', '45.1 % (k = 4)'],
+      ['no data', '20.0 % (k = 1)'],
+    ]);
   });
 
   it('counts a change in patients alone as a move', () => {
@@ -93,68 +87,16 @@ describe('compareVersions', () => {
     expect(changes.estimates).toHaveLength(1);
   });
 
-  it('describes every kind of change in one list', () => {
+  it('finds every kind of change to the trials', () => {
     const changes = compareVersions(
       state('a', [trial('NCT00000001'), trial('NCT00000002')]),
       state('b', [trial('NCT00000001', { inclusion: { status: 'included' }, cohorts: [{ id: 'all' }] }), trial('NCT00000003')]),
     );
-    expect(describeChanges(changes)).toEqual([
-      '1 trial added: NCT00000003.',
-      '1 trial removed: NCT00000002.',
-      'NCT00000001: outcomes, inclusion changed.',
-      'NCT00000001: new results (now included; new cohorts: all).',
-    ]);
-  });
-});
-
-describe('consecutiveChanges', () => {
-  it('compares each version with the one before it', () => {
-    const states = [state('2026-01-01', []), state('2026-02-01', [trial('NCT00000001')]), state('current', [trial('NCT00000001')])];
-    const changes = consecutiveChanges(states);
-    expect(changes.map(({ from, to }) => [from, to])).toEqual([
-      ['2026-01-01', '2026-02-01'],
-      ['2026-02-01', 'current'],
-    ]);
-    expect(changes[0]!.added).toEqual(['NCT00000001']);
-    expect(hasChanges(changes[1]!)).toBe(false);
-  });
-
-  it('has nothing to compare with fewer than two versions', () => {
-    expect(consecutiveChanges([])).toEqual([]);
-    expect(consecutiveChanges([state('current', [])])).toEqual([]);
-  });
-});
-
-describe('evidenceEvents', () => {
-  it('announces each change on its own: estimates that moved, then trials', () => {
-    const before = state('2026-01-01', [trial('NCT00000001')], [orr(0.43, 3)]);
-    const after = state(
-      '2026-02-01',
-      [
-        trial('NCT00000001', { registry: { status: 'completed' } }),
-        trial('NCT00000002', { inclusion: { status: 'included' }, cohorts: [{ id: 'all' }] }),
-      ],
-      [orr(0.391, 4)],
-    );
-    const events = evidenceEvents(compareVersions(before, after), new Map([['NCT00000002', 'CD19 CAR-NK']]));
-    expect(events.map((e) => [e.kind, e.title])).toEqual([
-      ['estimate', 'Overall response: 3 → 4 studies, 43 % → 39 %'],
-      ['added', 'Trial added to the review: NCT00000002 (CD19 CAR-NK)'],
-      ['results', 'New results for NCT00000002, now included in pooling (1 new cohort)'],
-      ['corrected', 'NCT00000001: registry facts updated'],
-    ]);
-    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-    expect(events[0]!.id).toBe('2026-01-01..2026-02-01/estimate/orr');
-  });
-
-  it('says when an outcome is first estimated or no longer estimated', () => {
-    const first = evidenceEvents(compareVersions(state('a', [], []), state('b', [], [orr(0.5, 1)])));
-    expect(first.map((e) => e.title)).toEqual(['Overall response: first estimate, 50 % from 1 study']);
-    const gone = evidenceEvents(compareVersions(state('a', [], [orr(0.5, 2)]), state('b', [], [])));
-    expect(gone.map((e) => e.title)).toEqual(['Overall response: no longer estimated (was 50 % from 2 studies)']);
-  });
-
-  it('is empty when nothing changed', () => {
-    expect(evidenceEvents(compareVersions(state('a', [trial('NCT00000001')]), state('b', [trial('NCT00000001')])))).toEqual([]);
+    expect(changes).toMatchObject({
+      added: ['NCT00000003'],
+      removed: ['NCT00000002'],
+      changed: [{ nct: 'NCT00000001', sections: ['outcomes', 'inclusion'] }],
+      newResults: [{ nct: 'NCT00000001', nowIncluded: true, newCohorts: ['all'] }],
+    });
   });
 });

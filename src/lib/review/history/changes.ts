@@ -9,6 +9,7 @@ import { percent } from '../../format/numbers.ts';
 export interface ComparableTrial {
   nct: string;
   title?: string;
+  shortName?: string;
   registry: unknown;
   product?: unknown;
   population?: unknown;
@@ -27,7 +28,11 @@ export interface Estimate {
 export interface ComparableOutcome {
   outcome: { slug: string; title: string };
   /** Null when no trial reports the outcome. */
-  result: Estimate | null;
+  result: (Estimate & { basis?: string }) | null;
+  /** The primary analysis's model; the causes of a moved estimate compare them. */
+  settings?: { measure: string; method: string; hakn: boolean };
+  /** The studies pooled, by id; a count derived by a rule names the outcome it comes from. */
+  studies?: readonly { id: string; study?: string; events: number; n: number; derivedFrom?: string | null }[];
 }
 
 /** One version of the evidence: a frozen snapshot, or the current data. */
@@ -126,47 +131,19 @@ export function compareVersions(before: EvidenceState, after: EvidenceState): Ev
   return { from: before.version, to: after.version, added, removed, changed, newResults, estimates };
 }
 
-/** Each version against the one before it; `states` oldest first. */
-export function consecutiveChanges(states: readonly EvidenceState[]): EvidenceChanges[] {
-  return states.slice(1).map((state, i) => compareVersions(states[i]!, state));
-}
-
 export function hasChanges(changes: EvidenceChanges): boolean {
   const { added, removed, changed, newResults, estimates } = changes;
   return added.length + removed.length + changed.length + newResults.length + estimates.length > 0;
 }
 
-/** "43 %", or "not pooled" where the rules pool nothing (no events, one study). */
-function figure(estimate: Estimate, digits = 1): string {
-  return estimate.pooled ? percent(estimate.pooled.proportion, digits) : 'not pooled';
-}
-
-/** "43.0 % (k = 3)", "not pooled (k = 1)", or "no data" */
+/** "43.0 % (k = 3)", "not pooled (k = 1)", or "no data": "not pooled" where the rules pool nothing (no events, one study). */
 export function estimateText(estimate: Estimate | null): string {
   if (!estimate) return 'no data';
-  return `${figure(estimate)} (k = ${estimate.k})`;
-}
-
-const trials = (n: number) => (n === 1 ? 'trial' : 'trials');
-
-/** The changes as sentences, for the feed and for short summaries. */
-export function describeChanges(changes: EvidenceChanges): string[] {
-  if (!hasChanges(changes)) return ['No change in the trials or the pooled estimates.'];
-  const { added, removed, changed, newResults, estimates } = changes;
-  return [
-    ...(added.length ? [`${added.length} ${trials(added.length)} added: ${added.join(', ')}.`] : []),
-    ...(removed.length ? [`${removed.length} ${trials(removed.length)} removed: ${removed.join(', ')}.`] : []),
-    ...changed.map(({ nct, sections }) => `${nct}: ${sections.join(', ')} changed.`),
-    ...newResults.map(
-      ({ nct, nowIncluded, newCohorts }) =>
-        `${nct}: new results (${[nowIncluded && 'now included', newCohorts.length > 0 && `new cohorts: ${newCohorts.join(', ')}`].filter(Boolean).join('; ')}).`,
-    ),
-    ...estimates.map(({ title, before, after }) => `${title} ${estimateText(before)} → ${estimateText(after)}.`),
-  ];
+  return `${estimate.pooled ? percent(estimate.pooled.proportion, 1) : 'not pooled'} (k = ${estimate.k})`;
 }
 
 /** Section names as a reader reads them. */
-const SECTION_WORDS: Record<TrialSection, string> = {
+export const SECTION_WORDS: Record<TrialSection, string> = {
   registry: 'registry facts',
   product: 'product',
   population: 'population',
@@ -174,50 +151,3 @@ const SECTION_WORDS: Record<TrialSection, string> = {
   outcomes: 'outcome data',
   inclusion: 'inclusion status',
 };
-
-/** One change in the evidence, as the feed and the changes page announce it. */
-export interface EvidenceEvent {
-  /** Stable within its comparison: `<from>..<to>/<kind>/<slug or NCT>`. */
-  id: string;
-  kind: 'estimate' | 'added' | 'removed' | 'results' | 'corrected';
-  title: string;
-  from: string;
-  to: string;
-}
-
-const studies = (k: number) => `${k} ${k === 1 ? 'study' : 'studies'}`;
-
-function estimateTitle({ title, before, after }: EstimateChange): string {
-  if (!before) return `${title}: first estimate, ${figure(after!, 0)} from ${studies(after!.k)}`;
-  if (!after) return `${title}: no longer estimated (was ${figure(before, 0)} from ${studies(before.k)})`;
-  const k = before.k === after.k ? studies(after.k) : `${before.k} → ${studies(after.k)}`;
-  return `${title}: ${k}, ${figure(before, 0)} → ${figure(after, 0)}`;
-}
-
-/** Every change between two versions as its own event: estimates that moved first, then trials. */
-export function evidenceEvents(changes: EvidenceChanges, titles: ReadonlyMap<string, string> = new Map()): EvidenceEvent[] {
-  const { from, to } = changes;
-  const event = (kind: EvidenceEvent['kind'], key: string, title: string): EvidenceEvent => ({
-    id: `${from}..${to}/${kind}/${key}`,
-    kind,
-    title,
-    from,
-    to,
-  });
-  const named = (nct: string) => (titles.has(nct) ? `${nct} (${titles.get(nct)})` : nct);
-  return [
-    ...changes.estimates.map((change) => event('estimate', change.slug, estimateTitle(change))),
-    ...changes.added.map((nct) => event('added', nct, `Trial added to the review: ${named(nct)}`)),
-    ...changes.removed.map((nct) => event('removed', nct, `Trial removed from the review: ${named(nct)}`)),
-    ...changes.newResults.map(({ nct, nowIncluded, newCohorts }) =>
-      event(
-        'results',
-        nct,
-        `New results for ${nct}${nowIncluded ? ', now included in pooling' : ''}${newCohorts.length > 0 ? ` (${newCohorts.length} new ${newCohorts.length === 1 ? 'cohort' : 'cohorts'})` : ''}`,
-      ),
-    ),
-    ...changes.changed.map(({ nct, sections }) =>
-      event('corrected', nct, `${nct}: ${sections.map((section) => SECTION_WORDS[section]).join(', ')} updated`),
-    ),
-  ];
-}

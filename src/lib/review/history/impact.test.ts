@@ -68,4 +68,16 @@ describe('impactMarkdown', () => {
     const piped = reviewImpact([], [outcome('orr', [{ ...a, study: 'A | B' }], { proportion: 0.3, ci: [0.2, 0.4] })]);
     expect(impactMarkdown(piped, 'main')).toContain('A \\| B');
   });
+
+  it('shows a hostile study name as the characters it is: no link, emphasis, HTML, mention or new row', () => {
+    const name = '**[x](https://e.test)** <img src=x onerror=alert(1)> @team `c` _y_ &amp; # h\\\nnext | row';
+    const md = impactMarkdown(reviewImpact([], [outcome('orr', [{ ...a, study: name }], { proportion: 0.3, ci: [0.2, 0.4] })]), 'origin/`x`');
+    const row = md.split('\n').find((line) => line.startsWith('| ORR'))!;
+    expect(row).toContain(
+      '\\*\\*\\[x\\]\\(https\\:\\/\\/e\\.test\\)\\*\\* \\<img src\\=x onerror\\=alert\\(1\\)\\> \\@team \\`c\\` \\_y\\_ \\&amp\\; \\# h\\\\ next \\| row',
+    );
+    // Every punctuation mark of the name is escaped: none is left bare for Markdown to read.
+    expect(row.split(' | ')[5]).not.toMatch(/(^|[^\\])[*[\]()<>@`_&#|]/);
+    expect(md).toContain('compared with origin\\/\\`x\\`');
+  });
 });

@@ -89,16 +89,24 @@ export function reviewImpact(before: OutcomeExport[], after: OutcomeExport[]): O
 
 const arrow = (before: string, after: string) => (before === after ? after : `${before} → ${after}`);
 const estimate = (s: OutcomeState | null) => (s ? percentWithInterval(s.proportion, s.ci) : 'not pooled');
-/** "B 2025; A 2024 (3/10 → 4/10)" */
-export const studyChanges = (list: StudyChange[]) => list.map((s) => (s.detail ? `${s.study} (${s.detail})` : s.study)).join('; ');
-const studies = (list: StudyChange[]) => studyChanges(list) || '—';
-// A table cell must not break the Markdown table.
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** "B 2025; A 2024 (3/10 → 4/10)"; `name` renders each study's name (for Markdown, escaped). */
+export const studyChanges = (list: StudyChange[], name = (study: string) => study) =>
+  list.map((s) => (s.detail ? `${name(s.study)} (${s.detail})` : name(s.study))).join('; ');
+
+/**
+ * Text from the content (names, titles) as Markdown that shows exactly those characters: every
+ * CommonMark punctuation mark is backslash-escaped (so no emphasis, link, autolink, heading, table
+ * pipe, entity or HTML tag can form, and `<` stays a character), and line breaks become spaces
+ * (a new line would end the table row). A pull request's study name is anyone's text.
+ */
+export const markdownText = (text: string) => text.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/[\r\n\u2028\u2029]+/g, ' ');
+
+const studies = (list: StudyChange[]) => studyChanges(list, markdownText) || '—';
 
 /** The Markdown a pull request shows: one row per outcome that changes, and a line for the rest. */
 export function impactMarkdown(impacts: OutcomeImpact[], base: string): string {
   const moved = impacts.filter((i) => i.differs);
-  const lines = [`### Effect on the review (compared with \`${base}\`)`, ''];
+  const lines = [`### Effect on the review (compared with ${markdownText(base)})`, ''];
   if (moved.length === 0) {
     lines.push(`No pooled outcome changes (${impacts.length} outcomes compared).`);
     return `${lines.join('\n')}\n`;
@@ -108,7 +116,7 @@ export function impactMarkdown(impacts: OutcomeImpact[], base: string): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...moved.map((i) => {
       const n = (pick: (s: OutcomeState) => number) => arrow(String(i.before ? pick(i.before) : 0), String(i.after ? pick(i.after) : 0));
-      return `| ${[i.title, n((s) => s.k), n((s) => s.trials), n((s) => s.patients), arrow(estimate(i.before), estimate(i.after)), studies(i.added), studies(i.removed), studies(i.changed)].map(cell).join(' | ')} |`;
+      return `| ${[markdownText(i.title), n((s) => s.k), n((s) => s.trials), n((s) => s.patients), arrow(estimate(i.before), estimate(i.after)), studies(i.added), studies(i.removed), studies(i.changed)].join(' | ')} |`;
     }),
     '',
     `${impacts.length - moved.length} other outcome(s) unchanged.`,

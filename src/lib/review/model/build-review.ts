@@ -30,6 +30,8 @@ import {
 } from './trial-risk-of-bias.ts';
 import { reviewLimitations, type Limitations } from './limitations.ts';
 import { trialPatients } from './trial-patients.ts';
+import { reportingGap, type ReportingGap } from './reporting-gap.ts';
+import { updateTriggers, type UpdateTrigger } from './update-triggers.ts';
 import { LICENCE_FIELD } from '../../licence/licences.ts';
 
 /** The validated content a review is built from (trial files, search record, seed claims) and its version. */
@@ -90,6 +92,10 @@ export interface Review {
   excludingHighRisk: Map<string, HighRiskSensitivity>;
   /** Search date and the review's main limitations, as the home and outcome pages print them. */
   limitations: Limitations;
+  /** Trials past their primary completion without reported results, counted to the version date. */
+  reportingGap: ReportingGap;
+  /** What new evidence would change which conclusion (Methods). */
+  updateTriggers: UpdateTrigger[];
   landscape: {
     /** The seed paper's Tables 1, 2 and 4, recomputed from its own rows. */
     seed: Landscape;
@@ -125,6 +131,7 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
   const pooled = outcomes.filter((analysis) => analysis.result);
   const survival = SURVIVAL_OUTCOMES.map((outcome) => ({ outcome, ...survivalOutcomeData(trials, outcome.key) }));
   const seedTrials = trials.filter((trial) => trial.seed).sort((a, b) => a.seed!.row - b.seed!.row);
+  const gap = reportingGap(trials, version.date);
   return {
     version,
     trials,
@@ -155,6 +162,8 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
     findings,
     excludingHighRisk: new Map(pooled.map((analysis) => [analysis.outcome.key, excludingHighRisk(analysis, riskOfBias)])),
     limitations: reviewLimitations(trials, search),
+    reportingGap: gap,
+    updateTriggers: updateTriggers(outcomes, gap),
     landscape: {
       seed: landscape(seedTrials.map(seedRecord).filter((record): record is LandscapeRecord => record !== undefined)),
       live: landscape(trials.filter((trial) => trial.inclusion.status !== 'excluded').map(liveRecord)),

@@ -1,7 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { z } from 'astro/zod';
 import { trialSchema } from '../../../lib/schema/trial.ts';
-import { outcomeExportSchema, published, riskOfBiasExportSchema, survivalExportSchema } from '../../../lib/schema/exports.ts';
+import {
+  changesExportSchema,
+  outcomeExportSchema,
+  published,
+  reportingGapExportSchema,
+  riskOfBiasExportSchema,
+  survivalExportSchema,
+} from '../../../lib/schema/exports.ts';
 
 // JSON Schemas generated from the zod schemas the site itself validates with.
 const SCHEMAS = {
@@ -9,6 +16,8 @@ const SCHEMAS = {
   'outcome.schema': published(outcomeExportSchema),
   'survival.schema': published(survivalExportSchema),
   'risk-of-bias.schema': published(riskOfBiasExportSchema),
+  'reporting-gap.schema': published(reportingGapExportSchema),
+  'changes.schema': published(changesExportSchema),
 } as const;
 
 export const getStaticPaths: GetStaticPaths = () => Object.keys(SCHEMAS).map((name) => ({ params: { name } }));
