@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TOLERANCE } from '../src/lib/pooling/conformance.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CSV = join(ROOT, 'tests/fixtures/pool-csv');
@@ -145,8 +146,38 @@ describe('pool CLI', () => {
   it('--help states the input limits and exit codes', () => {
     const run = pool('--help');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/at most 10,000 studies and 5 MB/);
+    expect(run.stdout).toMatch(/at most 10,000 studies, counts up to 100,000, and 5 MB/);
     expect(run.stdout).toMatch(/Exit codes: 0 .*; 1 .*; 2 /);
+  });
+
+  it.each(['2000000000000000', '100000000000000000000', '100001'])('refuses a total of %s above the schema ceiling in one line (exit 2)', (total) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+    try {
+      writeFileSync(join(dir, 'huge.csv'), `study,events,total\nA,1,10\nB,3,${total}\n`);
+      const run = pool('--csv', join(dir, 'huge.csv'));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`pool: row 2 (B): total (${total}) is above the ceiling of 100000 per study\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("REML on a design whose estimate wobbles at rounding level: metafor's tau2, exit 0", () => {
+    // rma(measure = "PAS", xi, ni, method = "REML"): an earlier stopping rule gave up here ("did not converge").
+    const ref = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/reml-convergence.json'), 'utf8')).cases[0];
+    const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+    try {
+      const rows = ref.events.map((x: number, i: number) => `S${i},${x},${ref.total[i]}`);
+      writeFileSync(join(dir, 'wobble.csv'), ['study,events,total', ...rows].join('\n'));
+      const run = pool('--csv', join(dir, 'wobble.csv'), '--method', 'REML', '--measure', ref.measure);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      // tau² here is about 4e-6: the relative tolerance falls below rounding, so the conformance's absolute floor applies.
+      const tolerance = Math.max(REL.REML * ref.tight.tau2, TOLERANCE.absoluteFloor);
+      expect(Math.abs(JSON.parse(run.stdout).heterogeneity.tau2 - ref.tight.tau2)).toBeLessThanOrEqual(tolerance);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses more studies than the limit in one line (exit 2)', () => {

@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { oneOf, UsageError } from '../src/lib/cli/usage.ts';
 import { analyse, MEASURES, POOLING_METHODS as METHODS, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
+import { MAX_COUNT } from '../src/lib/schema/trial.ts';
 import { runCommand } from './lib/command.ts';
 
 /** Input limits: leave-one-out and cumulative refit the model k times (O(k²)), so k is capped. */
@@ -24,7 +25,7 @@ Pools proportions from a CSV with columns study,events,total[,group][,year] and 
              (rma.glmm, PLO only; study weights are null, leave-one-out and cumulative not computed;
              "notes" in the output says what is absent and why)
   --hakn     Hartung-Knapp CI (with GLMM: t(k - 1) critical values, rma.glmm test="t")
-Limits: at most ${MAX_STUDIES.toLocaleString('en-GB')} studies and ${MAX_BYTES / 2 ** 20} MB of CSV (leave-one-out and cumulative are O(k^2)).
+Limits: at most ${MAX_STUDIES.toLocaleString('en-GB')} studies, counts up to ${MAX_COUNT.toLocaleString('en-GB')}, and ${MAX_BYTES / 2 ** 20} MB of CSV (leave-one-out and cumulative are O(k^2)).
 Exit codes: 0 success; 1 the model gives no result (e.g. GLMM not identifiable: no study has an event); 2 a usage error or a bad CSV (one line:
 pool: row N (study): problem, rows counted from 1 after the header).`;
 
@@ -63,6 +64,8 @@ function readStudies(file: string): StudyInput[] {
     const count = (name: string, index: number): number => {
       const raw = record[index] ?? '';
       if (!/^\d+$/.test(raw)) fail(`${name} (${raw}) is not a non-negative integer`);
+      // The trial schema's plausibility ceiling: larger counts are typing errors, and would stall the exact intervals.
+      if (Number(raw) > MAX_COUNT) fail(`${name} (${raw}) is above the ceiling of ${MAX_COUNT} per study`);
       return Number(raw);
     };
     const events = count('events', iEvents!);

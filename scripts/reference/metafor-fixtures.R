@@ -288,6 +288,31 @@ xg <- rbinom(kg, ng, plogis(rnorm(kg, -2, 1)))
 write_glmm("large-k500", "simulated: k = 500, set.seed(20261202), n ~ U{5..400}, logit p ~ N(-2, 1)",
            data.frame(study = sprintf("S%03d", 1:kg), events = xg, total = ng, stringsAsFactors = FALSE))
 
+# REML convergence under metafor's default control (threshold 1e-5 on the change in tau2, maxiter 100):
+# designs where an earlier engine's stricter stopping rule wobbled at rounding level and gave up, and one
+# where metafor's Fisher scoring itself does not converge. Each records the default fit's tau2 (or its
+# error) and the tau2 with threshold 1e-12 (the precise value). Written outside metafor/ (not a fit fixture).
+reml_case <- function(name, measure, xi, ni) {
+  fit <- function(control) tryCatch(suppressWarnings(rma(measure = measure, xi = xi, ni = ni, method = "REML", control = control)),
+                                    error = function(e) e)
+  default <- fit(list())
+  tight <- fit(list(threshold = 1e-12, maxiter = 1000))
+  list(name = name, measure = measure, events = I(xi), total = I(ni),
+       default = if (inherits(default, "error")) list(error = conditionMessage(default)) else list(tau2 = fin(default$tau2)),
+       tight = if (inherits(tight, "error")) list(error = conditionMessage(tight)) else list(tau2 = fin(tight$tau2)))
+}
+reml <- list(
+  source = list(versions = versions, script = "scripts/reference/metafor-fixtures.R",
+                calls = c("rma(measure, xi, ni, method=\"REML\")", "rma(..., control=list(threshold=1e-12, maxiter=1000))")),
+  cases = list(
+    reml_case("arcsine, one arm of n ~ 75 000", "PAS", c(55531, 3, 4), c(75184, 5, 7)),
+    reml_case("raw proportion, one arm of n ~ 1 700", "PR", c(1078, 12, 1), c(1746, 16, 3)),
+    reml_case("logit, four arms, tau2 near the boundary", "PLO", c(0, 373, 3, 2), c(3, 2378, 13, 6)),
+    reml_case("raw proportion, maximum on the boundary", "PR", c(2, 2), c(3, 6)),
+    reml_case("logit, Fisher scoring does not converge", "PLO", c(7, 6013, 13), c(13, 10354, 14))))
+writeLines(toJSON(reml, auto_unbox = TRUE, digits = NA, null = "null", na = "null"), file.path("tests", "fixtures", "reml-convergence.json"))
+cat("wrote reml-convergence\n")
+
 # Distribution functions used by src/lib/stats.
 ps <- c(0.001, 0.025, 0.5, 0.975, 0.999)
 dfs <- c(1, 2, 4, 30, 999)

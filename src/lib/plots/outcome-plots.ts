@@ -240,6 +240,11 @@ export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | und
   };
 }
 
+/** A refit row that gave no estimate: its label, no point, and "did not converge" where the interval would be. */
+function notConverged(label: string, problem: string): ForestRow {
+  return { kind: 'study', label, interval: 'did not converge', tooltip: `${label}: no estimate (${problem})` };
+}
+
 /**
  * Leave-one-out analysis: the estimate with each study omitted. Drawn from the export shape,
  * which names each omitted study by its label, so a frozen version draws it too.
@@ -251,6 +256,7 @@ export function outcomeLeaveOneOut(outcome: OutcomeView): PlotFigure | undefined
   const { slug, title } = outcome.outcome;
   const rows: ForestRow[] = results.map((r) => {
     const label = `Without ${r.omitted}`;
+    if ('problem' in r) return notConverged(label, r.problem);
     return {
       kind: 'study',
       label,
@@ -282,6 +288,7 @@ export function outcomeCumulative(outcome: OutcomeView): PlotFigure | undefined 
   const rows: ForestRow[] = results.map((r) => {
     const year = years.get(r.study);
     const label = year === undefined || r.study.includes(String(year)) ? r.study : `${r.study} (${year})`;
+    if ('problem' in r) return notConverged(`+ ${label}`, r.problem);
     return {
       kind: 'study',
       label: `+ ${label}`,

@@ -9,6 +9,7 @@ import { funnel } from './funnel.ts';
 import { glmm, type GlmmFit } from './glmm.ts';
 import { harmonicMean } from './harmonic-mean.ts';
 import { leaveOneOut } from './leave-one-out.ts';
+import { ModelFailure } from './model-failure.ts';
 import { mixedSubgroupTest } from './mixed-subgroup-test.ts';
 import { rma } from './rma.ts';
 import { studyProblem } from './study-problem.ts';
@@ -16,15 +17,6 @@ import { typicalVariance } from './typical-variance.ts';
 import { betweenTest, subgroupFits } from './subgroups.ts';
 import type { Interval, Measure, MetaAnalysis, PoolingOptions, RmaFit, StudyInput, StudyResult, Tau2Method } from './types.ts';
 import { reWeights } from './weights.ts';
-
-/** A model that gives no number for these data (GLMM not identifiable or not converged); `reason` says why. */
-export class ModelFailure extends Error {
-  readonly reason: string;
-  constructor(reason: string) {
-    super(`GLMM not fitted: ${reason}`);
-    this.reason = reason;
-  }
-}
 
 /**
  * Full random-effects meta-analysis of proportions: pooled proportion with CI and PI,
@@ -92,25 +84,41 @@ export function analyse(studies: StudyInput[], options: PoolingOptions = {}): Me
   if (groups.some((g) => g !== undefined)) {
     const missing = studies.find((s) => s.group === undefined);
     if (missing) throw new Error(`study ${missing.study}: group missing`);
-    const fits = subgroupFits(groups as string[], yi, vi, fitOptions);
-    result.subgroups = fits.map(({ group, members, fit: f }) => {
-      const { proportion, ci } = back(f, harmonicMean(members.map((i) => totals[i]!)));
-      return { group, k: f.k, proportion, ci, tau2: f.tau2, I2: f.I2 };
-    });
-    result.between = betweenTest(fits.map((s) => s.fit));
-    const index = new Map(fits.map((f, j) => [f.group, j]));
-    result.mixedBetween = mixedSubgroupTest(
-      yi,
-      vi,
-      Int32Array.from(groups as string[], (g) => index.get(g)!),
-      fitOptions,
-    );
+    // A subgroup or moderator fit that does not converge leaves a note; the main analysis stands.
+    const withoutFailure = <T>(what: string, compute: () => T): T | undefined => {
+      try {
+        return compute();
+      } catch (error) {
+        if (!(error instanceof ModelFailure)) throw error;
+        result.notes.push(`${what}: not computed (${error.message})`);
+        return undefined;
+      }
+    };
+    const fits = withoutFailure('subgroups', () => subgroupFits(groups as string[], yi, vi, fitOptions));
+    if (fits) {
+      result.subgroups = fits.map(({ group, members, fit: f }) => {
+        const { proportion, ci } = back(f, harmonicMean(members.map((i) => totals[i]!)));
+        return { group, k: f.k, proportion, ci, tau2: f.tau2, I2: f.I2 };
+      });
+      result.between = betweenTest(fits.map((s) => s.fit));
+    }
+    const index = new Map([...new Set(groups as string[])].map((g, j) => [g, j]));
+    result.mixedBetween =
+      withoutFailure('mixed-effects subgroup test', () =>
+        mixedSubgroupTest(
+          yi,
+          vi,
+          Int32Array.from(groups as string[], (g) => index.get(g)!),
+          fitOptions,
+        ),
+      ) ?? null;
   }
 
   if (k >= 2) {
     let sumInverseN = 0;
     for (const n of totals) sumInverseN += 1 / n;
     result.leaveOneOut = leaveOneOut(yi, vi, fitOptions).map((f, i) => {
+      if ('problem' in f) return { omitted: names[i]!, problem: f.problem };
       const { proportion, ci } = back(f, (k - 1) / (sumInverseN - 1 / totals[i]!));
       return { omitted: names[i]!, proportion, ci };
     });
@@ -124,6 +132,7 @@ export function analyse(studies: StudyInput[], options: PoolingOptions = {}): Me
     let sumInverseN = 0;
     result.cumulative = cumulative(yi, vi, order, fitOptions).map((f, j) => {
       sumInverseN += 1 / totals[order[j]!]!;
+      if ('problem' in f) return { study: names[order[j]!]!, problem: f.problem };
       const { proportion, ci } = back(f, (j + 1) / sumInverseN);
       return { study: names[order[j]!]!, proportion, ci };
     });
@@ -144,7 +153,7 @@ function analyseGlmm(
   const test = hakn ? 't' : 'z';
   const fitOrFail = (x: ArrayLike<number>, n: ArrayLike<number>): GlmmFit => {
     const f = glmm(x, n, { test });
-    if (!f.converged) throw new ModelFailure(f.reason);
+    if (!f.converged) throw new ModelFailure('GLMM', f.reason);
     return f;
   };
   const fit = fitOrFail(events, totals);

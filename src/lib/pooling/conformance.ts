@@ -213,8 +213,12 @@ export function compareFit(fixture: Fixture, fit: FitFixture): CaseComparison {
       result.studies.map((s) => s.weight),
       fit.weights,
     );
-  const named = <T extends { proportion: number; ci: number[] }>(list: T[] | undefined, key: keyof T) =>
-    (list ?? []).map((x) => ({ name: String(x[key]), proportion: x.proportion, ci: x.ci }));
+  // A refit that gave no number compares as NaN, so it fails against metafor's value.
+  const named = <T extends { proportion: number; ci: number[] } | { problem: string }>(list: T[] | undefined, key: keyof T) =>
+    (list ?? []).map((x) => ({
+      name: String(x[key]),
+      ...('problem' in x ? { proportion: NaN, ci: [NaN, NaN] } : { proportion: x.proportion, ci: x.ci }),
+    }));
   if (fit.leave_one_out) c.series('leave-one-out', named(result.leaveOneOut, 'omitted'), named(fit.leave_one_out, 'omitted'));
   if (fit.cumulative) c.series('cumulative', named(result.cumulative, 'study'), named(fit.cumulative, 'study'));
   if (fit.subgroups) {

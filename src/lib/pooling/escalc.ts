@@ -21,31 +21,32 @@ export function escalc(measure: Measure, events: ArrayLike<number>, totals: Arra
   const k = events.length;
   const yi = new Float64Array(k);
   const vi = new Float64Array(k);
+  const effect = EFFECTS[measure];
   for (let i = 0; i < k; i++) {
-    let x = events[i]!;
-    let n = totals[i]!;
-    if (measure === 'PAS') {
-      yi[i] = Math.asin(Math.sqrt(x / n));
-      vi[i] = 1 / (4 * n);
-      continue;
-    }
-    if (measure === 'PFT') {
-      yi[i] = 0.5 * (Math.asin(Math.sqrt(x / (n + 1))) + Math.asin(Math.sqrt((x + 1) / (n + 1))));
-      vi[i] = 1 / (4 * n + 2);
-      continue;
-    }
-    if (x === 0 || x === n) {
-      x += 0.5;
-      n += 1;
-    }
-    const p = x / n;
-    if (measure === 'PLO') {
-      yi[i] = Math.log(p / (1 - p));
-      vi[i] = 1 / (n * p * (1 - p));
-    } else {
-      yi[i] = p;
-      vi[i] = (p * (1 - p)) / n;
-    }
+    const [y, v] = effect(events[i]!, totals[i]!);
+    yi[i] = y;
+    vi[i] = v;
   }
   return { yi, vi };
 }
+
+/** metafor's continuity correction for PLO and PR: 1/2 added to events and non-events of a 0/n or n/n study. */
+function corrected(x: number, n: number): [number, number] {
+  return x === 0 || x === n ? [x + 0.5, n + 1] : [x, n];
+}
+
+/** [yi, vi] of one study per measure; one entry per measure, so a measure without one does not compile. */
+const EFFECTS: Record<Measure, (x: number, n: number) => [number, number]> = {
+  PAS: (x, n) => [Math.asin(Math.sqrt(x / n)), 1 / (4 * n)],
+  PFT: (x, n) => [0.5 * (Math.asin(Math.sqrt(x / (n + 1))) + Math.asin(Math.sqrt((x + 1) / (n + 1)))), 1 / (4 * n + 2)],
+  PLO: (events, total) => {
+    const [x, n] = corrected(events, total);
+    const p = x / n;
+    return [Math.log(p / (1 - p)), 1 / (n * p * (1 - p))];
+  },
+  PR: (events, total) => {
+    const [x, n] = corrected(events, total);
+    const p = x / n;
+    return [p, (p * (1 - p)) / n];
+  },
+};

@@ -19,7 +19,7 @@ export { studyProblem } from './study-problem.ts';
 export { tau2DL } from './tau2-dl.ts';
 export { tau2REML } from './tau2-reml.ts';
 export { tau2PM } from './tau2-pm.ts';
-export { ModelFailure } from './analyse.ts';
+export { ModelFailure } from './model-failure.ts';
 export type { PoolingMethod } from './types.ts';
 export { glmm } from './glmm.ts';
 export type { GlmmFit, GlmmFailure, GlmmOptions } from './glmm.ts';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareEffects, compareFit, relativeDeviation, TOLERANCE, withinTolerance, type CaseComparison, type Fixture } from './conformance.ts';
-import type { Tau2Method } from './types.ts';
+import { MEASURES, TAU2_METHODS, type Tau2Method } from './types.ts';
 
 const FIXTURE_DIR = join(import.meta.dirname, '../../../tests/fixtures/metafor');
 
@@ -40,9 +40,7 @@ describe.each(fixtures)('metafor fixture $name', ({ fixture }) => {
 
 describe('fixture coverage', () => {
   it('covers every measure × method × hakn combination in every data set', () => {
-    const combos = (['PLO', 'PFT', 'PAS', 'PR'] as const).flatMap((m) =>
-      (['DL', 'REML', 'PM'] as const).flatMap((t) => [false, true].map((h) => `${m} ${t} ${h}`)),
-    );
+    const combos = MEASURES.flatMap((m) => TAU2_METHODS.flatMap((t) => [false, true].map((h) => `${m} ${t} ${h}`)));
     expect(fixtures.length).toBeGreaterThanOrEqual(8);
     for (const { fixture } of fixtures) {
       expect(new Set(fixture.fits.map((f) => `${f.measure} ${f.method} ${f.hakn}`))).toEqual(new Set(combos));
@@ -61,7 +59,7 @@ describe('fixture coverage', () => {
 
   it('keeps each tolerance just above the worst deviation observed', () => {
     console.log('worst relative deviation vs metafor:\n' + [...worst].map(([k, v]) => `  ${k}: ${v.toExponential(2)}`).join('\n'));
-    for (const method of ['DL', 'REML', 'PM'] as const) {
+    for (const method of TAU2_METHODS) {
       const observed = worstByClass.get(method) ?? 0;
       expect(observed, method).toBeLessThanOrEqual(TOLERANCE[method]);
       // Tight: a tolerance more than 100x the worst deviation would hide a regression of that size.

@@ -5,7 +5,13 @@ import { tau2PM } from './tau2-pm.ts';
 import { tau2REML } from './tau2-reml.ts';
 import type { MixedSubgroupTest, Tau2Method } from './types.ts';
 
-/** The omnibus test of the subgroup moderator in a mixed-effects model with one tau². */
+/** The subgroup model's tau² per method; one entry per method, so a method without one does not compile. */
+const GROUPED_TAU2: Record<Tau2Method, (yi: Float64Array, vi: Float64Array, groups: Int32Array, G: number) => number> = {
+  DL: tau2DLGrouped,
+  REML: (yi, vi, groups) => tau2REML(yi, vi, groups),
+  PM: (yi, vi, groups) => tau2PM(yi, vi, groups),
+};
+
 /**
  * Test for subgroup differences in the mixed-effects model with one common tau²
  * (Borenstein et al. 2009, ch. 19), metafor `rma(yi, vi, mods = ~ factor(group), method, test)$QM`:
@@ -26,8 +32,7 @@ export function mixedSubgroupTest(
   const k = yi.length;
   const G = groupCount(groups);
   if (G < 2 || k <= G) return null;
-  const tau2 =
-    options.method === 'REML' ? tau2REML(yi, vi, groups) : options.method === 'PM' ? tau2PM(yi, vi, groups) : tau2DLGrouped(yi, vi, groups, G);
+  const tau2 = GROUPED_TAU2[options.method](yi, vi, groups, G);
   const sumW = new Float64Array(G);
   const sumWy = new Float64Array(G);
   for (let i = 0; i < k; i++) {

@@ -12,6 +12,22 @@ export interface RmaOptions {
   hakn: boolean;
 }
 
+/** What a tau² estimator may read: the data and the common-effect sums rma() has already formed. */
+interface Tau2Input {
+  yi: Float64Array;
+  vi: Float64Array;
+  Q: number;
+  sumW: number;
+  sumW2: number;
+}
+
+/** One entry per method, so a method without an estimator does not compile. */
+const TAU2: Record<Tau2Method, (input: Tau2Input) => number> = {
+  DL: ({ yi, Q, sumW, sumW2 }) => tau2DL(Q, yi.length, sumW, sumW2),
+  REML: ({ yi, vi }) => tau2REML(yi, vi),
+  PM: ({ yi, vi }) => tau2PM(yi, vi),
+};
+
 const Z975 = normalQuantile(0.975);
 
 /**
@@ -51,7 +67,7 @@ export function rma(yi: Float64Array, vi: Float64Array, options: RmaOptions): Rm
   for (let i = 0; i < k; i++) Q += (yi[i]! - fixed) ** 2 / vi[i]!;
   const df = k - 1;
 
-  const tau2 = options.method === 'DL' ? tau2DL(Q, k, sumW, sumW2) : options.method === 'REML' ? tau2REML(yi, vi) : tau2PM(yi, vi);
+  const tau2 = TAU2[options.method]({ yi, vi, Q, sumW, sumW2 });
 
   let sumWs = 0;
   let sumWsy = 0;

@@ -1,4 +1,5 @@
 import { groupCount } from './group-count.ts';
+import { ModelFailure } from './model-failure.ts';
 
 /**
  * Paule–Mandel tau²: the root of the generalised Q, `Σ w (yi - μ̂)² = k - 1` with
@@ -40,7 +41,7 @@ export function tau2PM(yi: Float64Array, vi: Float64Array, groups?: Int32Array):
     if (f.value === 0 || step <= 1e-13 * tau2 || hi - lo <= 1e-14 * hi) return tau2;
   }
   // Unreachable in exact arithmetic (bisection alone halves the bracket 200 times); a cap, not a hang.
-  throw new Error('Paule-Mandel did not converge in 200 iterations');
+  throw new ModelFailure('PM', 'did not converge in 200 iterations');
 }
 
 /** Generalised Q minus its expectation k - G, and its derivative in tau2. */

@@ -79,17 +79,17 @@ export interface BetweenTest {
   p: number;
 }
 
-export interface LeaveOneOutResult {
-  omitted: string;
-  proportion: number;
-  ci: Interval;
+/** A refit (leave-one-out, cumulative, subgroup) that gave no number: why, in words, in place of its estimate. */
+export interface RefitProblem {
+  problem: string;
 }
 
-export interface CumulativeResult {
-  study: string;
-  proportion: number;
-  ci: Interval;
-}
+/** A refit's estimate on the proportion scale, or its problem. */
+export type RefitEstimate = { proportion: number; ci: Interval } | RefitProblem;
+
+export type LeaveOneOutResult = { omitted: string } & RefitEstimate;
+
+export type CumulativeResult = { study: string } & RefitEstimate;
 
 export interface FunnelData {
   studies: { study: string; yi: number; sei: number }[];

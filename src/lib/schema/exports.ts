@@ -107,8 +107,10 @@ const outcomeRef = z.strictObject({ slug: z.string(), key: z.string(), title: z.
 const versionRef = z.strictObject({ date: z.string(), commit: z.string().nullable() });
 const settingsRef = z.strictObject({ measure: z.string(), method: z.string(), hakn: z.boolean() });
 const egger = z.strictObject({ t: z.number(), df: z.number(), p: z.number() });
-const leaveOneOut = z.array(estimate.extend({ omitted: z.string() }));
-const cumulative = z.array(estimate.extend({ study: z.string() }));
+/** A refit row gives its estimate, or why the refit gave none (e.g. it did not converge). */
+const problem = z.strictObject({ problem: z.string() });
+const leaveOneOut = z.array(z.union([estimate.extend({ omitted: z.string() }), problem.extend({ omitted: z.string() })]));
+const cumulative = z.array(z.union([estimate.extend({ study: z.string() }), problem.extend({ study: z.string() })]));
 
 export const outcomeExportSchema = z.strictObject({
   outcome: outcomeRef,

@@ -1,4 +1,4 @@
-import { analyse, type Interval, type MixedSubgroupTest, type StudyInput } from '../../pooling/index.ts';
+import { analyse, ModelFailure, type Interval, type MixedSubgroupTest, type StudyInput } from '../../pooling/index.ts';
 import { clopperPearson } from '../../stats/clopper-pearson.ts';
 import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../../vocabulary/labels.ts';
 import { MALIGNANCY_GROUPS, type MalignancyGroup, type Trial } from '../../schema/trial.ts';
@@ -235,7 +235,7 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
       const { label } = SUBGROUP_DIMENSIONS.find((d) => d.dimension === dimension)!;
       const analysis = analyse(inputs(rows, dimension), settings);
       const labels = Object.fromEntries((analysis.subgroups ?? []).map((s) => [s.group, label(s.group)]));
-      const commonTau2 = analyse(inputs(rows, dimension), COMMON_TAU2_TEST).mixedBetween ?? null;
+      const commonTau2 = commonTau2Test(inputs(rows, dimension));
       return { dimension, titles, title: titles.join(' = '), labels, result: analysis, commonTau2 };
     });
     sensitivity = SENSITIVITY_SETTINGS.map(({ label, measure, method, hakn }) => ({
@@ -303,4 +303,14 @@ function joinById(rows: StudyRow[], fit: Fit | null): PooledStudy[] {
       },
     };
   });
+}
+
+/** The mixed-effects subgroup test (COMMON_TAU2_TEST), or null when its model does not converge: the page then shows none. */
+function commonTau2Test(studies: StudyInput[]): MixedSubgroupTest | null {
+  try {
+    return analyse(studies, COMMON_TAU2_TEST).mixedBetween ?? null;
+  } catch (error) {
+    if (error instanceof ModelFailure) return null;
+    throw error;
+  }
 }
