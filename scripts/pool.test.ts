@@ -104,7 +104,10 @@ describe('pool CLI', () => {
   it.each([
     [['--csv', 'x.csv', '--bogus'], "pool: Unknown option '--bogus' (see --help)"],
     [['--csv', join(CSV, 'basic.csv'), '--measure', 'OR'], 'pool: --measure OR is not one of: PLO, PFT, PAS, PR'],
-    [['--csv', join(CSV, 'basic.csv'), '--method', 'HS'], 'pool: --method HS is not one of: DL, REML, PM, GLMM'],
+    [['--csv', join(CSV, 'basic.csv'), '--method', 'HS'], 'pool: --method HS is not one of: DL, REML, PM, GLMM, BAYES'],
+    [['--csv', join(CSV, 'basic.csv'), '--threshold', '0.3'], 'pool: --tau-prior and --threshold need --method BAYES'],
+    [['--csv', join(CSV, 'basic.csv'), '--method', 'BAYES', '--threshold', '1.5'], 'pool: --threshold 1.5 is not a rate strictly between 0 and 1'],
+    [['--csv', join(CSV, 'basic.csv'), '--method', 'BAYES', '--tau-prior', '0'], 'pool: --tau-prior 0 is not a positive number'],
     [['--csv', join(CSV, 'basic.csv'), '--method', 'GLMM', '--measure', 'PFT'], 'pool: --method GLMM needs --measure PLO, not PFT'],
     [[], 'pool: missing --csv FILE'],
   ])('rejects bad options %j', (args, message) => {
@@ -188,6 +191,67 @@ describe('pool CLI', () => {
       const run = pool('--csv', join(dir, 'big.csv'));
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/^pool: .*big\.csv has 10001 studies \(limit 10000\)\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--method BAYES: the usual contract with the posterior, and bayes agreeing with the R grid integration', () => {
+    // 1e-3: the accuracy src/lib/pooling/bayes.test.ts asserts for the same reference (both sides are numerical integrations).
+    const reference = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/bayes/reference.json'), 'utf8')) as {
+      cases: {
+        name: string;
+        events: number[];
+        totals: number[];
+        tau_prior: number;
+        threshold: number;
+        proportion: number[];
+        tau: number[];
+        predictive: number[];
+        p_above: number;
+      }[];
+    };
+    const ref = reference.cases.find((c) => c.name === 'k2 wide prior')!;
+    const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+    try {
+      const file = join(dir, 'k2.csv');
+      writeFileSync(file, ['study,events,total', ...ref.events.map((e, i) => `S${i},${e},${ref.totals[i]}`)].join('\n'));
+      const run = pool('--csv', file, '--method', 'BAYES', '--tau-prior', String(ref.tau_prior), '--threshold', String(ref.threshold));
+      expect(run.status).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(Object.keys(out)).toEqual([
+        'k',
+        'measure',
+        'method',
+        'pooled',
+        'heterogeneity',
+        'heterogeneity_test',
+        'egger',
+        'studies',
+        'notes',
+        'bayes',
+      ]);
+      expect(out.method).toBe('BAYES');
+      expect(Object.keys(out.bayes)).toEqual(['prior', 'proportion', 'tau', 'predictive', 'threshold', 'pAbove', 'priorDriven']);
+      expect(out.bayes.prior).toEqual({ mu: { mean: 0, sd: 10 }, tau: { halfNormalScale: 1 } });
+      expect(out.bayes.threshold).toBe(0.3);
+      const triple = (s: { median: number; cri: number[] }) => [s.cri[0], s.median, s.cri[1]];
+      for (const [got, want] of [
+        [triple(out.bayes.proportion), ref.proportion],
+        [triple(out.bayes.tau), ref.tau],
+        [triple(out.bayes.predictive), ref.predictive],
+        [[out.bayes.pAbove], [ref.p_above]],
+      ] as const) {
+        got.forEach((g: number, i: number) => expect(Math.abs(g - want[i]!)).toBeLessThanOrEqual(1e-3));
+      }
+      expect(out.pooled).toEqual({
+        proportion: out.bayes.proportion.median,
+        ci: out.bayes.proportion.cri,
+        pi: out.bayes.predictive.cri,
+        pi_hts: null,
+      });
+      expect(out.heterogeneity.tau2).toBeCloseTo(out.bayes.tau.median ** 2, 12);
+      expect(out.studies.every((s: { weight: unknown }) => s.weight === null)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

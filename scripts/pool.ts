@@ -1,5 +1,5 @@
 /**
- * `npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM] [--hakn]`
+ * `npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM|BAYES] [--hakn] [--tau-prior S] [--threshold T]`
  *
  * Reads `study,events,total[,group][,year]` (RFC 4180) and prints one JSON object with the
  * random-effects meta-analysis (src/lib/pooling). Bad input prints one line
@@ -9,22 +9,33 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { oneOf, UsageError } from '../src/lib/cli/usage.ts';
-import { analyse, MEASURES, POOLING_METHODS as METHODS, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
+import { bayesBinomialNormal, TAU_PRIOR_SCALES } from '../src/lib/pooling/bayes.ts';
+import { analyse, MEASURES, POOLING_METHODS, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
 import { MAX_COUNT } from '../src/lib/schema/trial.ts';
+import { bayesContract, numberFlag } from './lib/bayes-contract.ts';
 import { runCommand } from './lib/command.ts';
 
 /** Input limits: leave-one-out and cumulative refit the model k times (O(k²)), so k is capped. */
 const MAX_BYTES = 5 * 2 ** 20;
 const MAX_STUDIES = 10_000;
+const METHODS = [...POOLING_METHODS, 'BAYES'] as const;
 
-const HELP = `usage: npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM] [--hakn]
+const HELP = `usage: npm run --silent pool -- --csv FILE [--measure PLO|PFT|PAS|PR] [--method DL|REML|PM|GLMM|BAYES] [--hakn]
+                              [--tau-prior S] [--threshold T]
 
 Pools proportions from a CSV with columns study,events,total[,group][,year] and prints one JSON object.
   --measure  PLO (default), PFT, PAS, PR: metafor escalc measures
   --method   DL (default), REML, PM: inverse-variance random effects; GLMM: binomial-normal model
              (rma.glmm, PLO only; study weights are null, leave-one-out and cumulative not computed;
              "notes" in the output says what is absent and why)
+             BAYES: Bayesian binomial-normal model (PLO only), mu ~ N(0, 10^2), tau ~ Half-Normal(S), by
+             quadrature; "pooled" is the posterior median rate with its 95% credible interval, "pi" a new
+             trial's 95% interval, heterogeneity.tau2 the posterior median of tau^2 (Q, I2, H2, Egger as
+             under DL); weights null, no subgroups, leave-one-out or cumulative; the posterior is in "bayes"
+             (prior, proportion, tau, predictive, threshold, pAbove, priorDriven: why the prior decides)
   --hakn     Hartung-Knapp CI (with GLMM: t(k - 1) critical values, rma.glmm test="t")
+  --tau-prior  BAYES: the Half-Normal scale S of tau on the logit scale (default ${TAU_PRIOR_SCALES.default}; ${TAU_PRIOR_SCALES.sensitivity} for sensitivity)
+  --threshold  BAYES: a rate T in (0, 1); "pAbove" is P(pooled rate > T) (null without it)
 Limits: at most ${MAX_STUDIES.toLocaleString('en-GB')} studies, counts up to ${MAX_COUNT.toLocaleString('en-GB')}, and ${MAX_BYTES / 2 ** 20} MB of CSV (leave-one-out and cumulative are O(k^2)).
 Exit codes: 0 success; 1 the model gives no result (e.g. GLMM not identifiable: no study has an event); 2 a usage error or a bad CSV (one line:
 pool: row N (study): problem, rows counted from 1 after the header).`;
@@ -121,14 +132,28 @@ await runCommand({
     measure: { type: 'string', default: 'PLO' },
     method: { type: 'string', default: 'DL' },
     hakn: { type: 'boolean', default: false },
+    'tau-prior': { type: 'string' },
+    threshold: { type: 'string' },
   },
   run(flags) {
     if (flags.csv === undefined) throw new UsageError('missing --csv FILE');
     const measure = oneOf('measure', flags.measure, MEASURES);
     const method = oneOf('method', flags.method, METHODS);
-    if (method === 'GLMM' && measure !== 'PLO') throw new UsageError(`--method GLMM needs --measure PLO, not ${measure}`);
-    const result = analyse(readStudies(flags.csv), { measure, method, hakn: flags.hakn });
-    process.stdout.write(`${JSON.stringify(toContract(result))}\n`);
+    if ((method === 'GLMM' || method === 'BAYES') && measure !== 'PLO')
+      throw new UsageError(`--method ${method} needs --measure PLO, not ${measure}`);
+    const studies = readStudies(flags.csv);
+    if (method !== 'BAYES') {
+      if (flags['tau-prior'] !== undefined || flags.threshold !== undefined) throw new UsageError('--tau-prior and --threshold need --method BAYES');
+      process.stdout.write(`${JSON.stringify(toContract(analyse(studies, { measure, method, hakn: flags.hakn })))}\n`);
+      return 0;
+    }
+    if (flags.hakn) throw new UsageError('--hakn does not apply to --method BAYES');
+    const bayes = bayesBinomialNormal(studies, {
+      tauPriorScale: flags['tau-prior'] === undefined ? undefined : numberFlag('tau-prior', flags['tau-prior'], 0, Infinity, 'a positive number'),
+      threshold: flags.threshold === undefined ? undefined : numberFlag('threshold', flags.threshold, 0, 1, 'a rate strictly between 0 and 1'),
+    });
+    const usual = toContract(analyse(studies, { measure, method: 'DL' }));
+    process.stdout.write(`${JSON.stringify(bayesContract(usual, bayes))}\n`);
     return 0;
   },
 });

@@ -28,3 +28,5 @@ export { gaussHermite } from '../stats/gauss-hermite.ts';
 export { maximise } from './maximise.ts';
 export { mixedSubgroupTest } from './mixed-subgroup-test.ts';
 export { typicalVariance } from './typical-variance.ts';
+export { bayesBinomialNormal, TAU_PRIOR_SCALES, PRIOR_DRIVEN } from './bayes.ts';
+export type { BayesOptions, BayesSummary, PosteriorSummary } from './bayes.ts';
