@@ -222,14 +222,21 @@ describe('summary of findings from trial files', () => {
     [45, 100],
   ];
 
-  it('rates three large, consistent trials at low risk of bias as high, the starting level for a rate', () => {
+  it('starts three large, consistent trials at high, and judges imprecision on the Bayesian credible interval', () => {
     const summary = rate(trials(consistent));
     expect(summary.certainty.start).toBe('high');
-    expect(summary.certainty.rating).toBe('high');
-    expect(Object.values(summary.certainty.domains).map((d) => d.downgrade)).toEqual([0, 0, 0, 0, 0]);
+    // Three trials leave the between-trial spread to the prior: the credible interval (39.3–60.7 %) is wider than 20 points.
+    expect(summary.bayes?.proportion.cri[0]).toBeCloseTo(0.3927, 3);
+    expect(summary.certainty.domains.imprecision).toMatchObject({
+      downgrade: 1,
+      rule: 'imprecision.interval-width',
+      inputs: { interval: 'credible' },
+    });
+    expect(Object.values(summary.certainty.domains).map((d) => d.downgrade)).toEqual([0, 0, 0, 1, 0]);
+    expect(summary.certainty.rating).toBe('moderate');
     expect(summary.counts).toBe('150 of 300 patients in 3 trials responded (complete or partial response)');
     expect(summary.absolute).toBe('50 per 100 patients (95 % CI 44 to 56)');
-    expect(summary.statement).toBe('About 50 in 100 patients treated with CAR-NK cells respond (complete or partial response).');
+    expect(summary.statement).toBe('About 50 in 100 patients treated with CAR-NK cells probably respond (complete or partial response).');
   });
 
   it('reads the same trials against a threshold: one level for the missing comparator, none for an interval wholly above it', () => {
@@ -238,6 +245,9 @@ describe('summary of findings from trial files', () => {
     expect(summary.certainty.domains.indirectness).toMatchObject({ downgrade: 1, inputs: { reviewers: 0, comparator: 1 } });
     expect(summary.certainty.domains.imprecision).toMatchObject({ downgrade: 0, rule: 'imprecision.crosses-threshold' });
     expect(summary.certainty.rating).toBe('moderate');
+    // The probability that the rate lies above the threshold, from the Bayesian model.
+    expect(summary.pHoped).toBe(summary.bayes!.pAbove);
+    expect(summary.pHoped).toBeGreaterThan(0.99);
   });
 
   it('moves down for small trials whose interval crosses the threshold', () => {
@@ -264,12 +274,12 @@ describe('summary of findings from trial files', () => {
     expect(summary.certainty.domains.inconsistency.downgrade).toBe(2);
   });
 
-  it('moves down one level when trials with most of the weight are at unclear risk of bias', () => {
+  it('moves down one more level when trials with most of the weight are at unclear risk of bias', () => {
     const set = trials(consistent);
     for (const trial of set.slice(0, 2)) trial.riskOfBias!.judgements.consecutive.judgement = 'unclear';
     const summary = rate(set);
     expect(summary.certainty.domains.riskOfBias.downgrade).toBe(1);
-    expect(summary.certainty.rating).toBe('moderate');
+    expect(summary.certainty.rating).toBe('low');
   });
 });
 

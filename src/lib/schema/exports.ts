@@ -102,6 +102,23 @@ const decidedEstimate = z.strictObject({
 /** The decision threshold a figure is read against (content/thresholds.yaml), with its source. */
 const decisionThreshold = z.strictObject({ value: z.number(), comparator: z.string(), reason: z.string(), year: z.number().int(), source });
 
+const posteriorSummary = z.strictObject({ median: z.number(), cri: interval });
+/**
+ * The Bayesian binomial-normal summary of a population (the pool command's `bayes` object): priors,
+ * the pooled rate's and a new trial's median and 95 % credible interval, tau, and with a threshold
+ * (its value and source) the probability that the pooled rate lies above it.
+ */
+const bayesExport = z.strictObject({
+  prior: z.strictObject({ mu: z.strictObject({ mean: z.number(), sd: z.number() }), tau: z.strictObject({ halfNormalScale: z.number() }) }),
+  proportion: posteriorSummary,
+  tau: posteriorSummary,
+  predictive: posteriorSummary,
+  threshold: z.strictObject({ value: z.number(), source }).nullable(),
+  pAbove: z.number().nullable(),
+  /** Why the answer leans on the prior rather than the data; empty when it does not. */
+  priorDriven: z.array(z.string()),
+});
+
 /** What every outcome file starts with: which outcome, and which version of the review. */
 const outcomeRef = z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() });
 const versionRef = z.strictObject({ date: z.string(), commit: z.string().nullable() });
@@ -160,6 +177,8 @@ export const outcomeExportSchema = z.strictObject({
       threshold: decisionThreshold.nullable(),
       /** GRADE certainty of this population's figure (against its threshold, where it has one). */
       certainty: certaintyRating,
+      /** The Bayesian summary; null where the population has no events (the prior alone would speak). */
+      bayes: bayesExport.nullable(),
     }),
   ),
   /** The studies of the primary analysis. */

@@ -58,5 +58,7 @@ export function overallEstimate(outcome: OutcomeView): StratumView | null {
     // No one comparator fits several populations at once (decision-thresholds.ts).
     threshold: null,
     certainty: outcome.certainty ?? null,
+    // The Bayesian summaries are given population by population, in the summary of findings.
+    bayes: null,
   };
 }

@@ -1,11 +1,12 @@
 import { perHundred } from '../../format/numbers.ts';
+import { bayesBinomialNormal, type BayesSummary } from '../../pooling/bayes.ts';
 import { clopperPearson } from '../../stats/clopper-pearson.ts';
 import { estimateOf, type BinaryOutcomeAnalysis, type PooledStudy } from './analyses.ts';
 import { thresholdFor } from './decision-thresholds.ts';
 import type { Estimate } from './decided-estimate.ts';
 import type { BinaryOutcomeKey } from '../../vocabulary/outcomes.ts';
 import type { TrialRiskOfBias } from '../model/trial-risk-of-bias.ts';
-import type { CertaintyJudgements } from '../../schema/certainty.ts';
+import type { CertaintyJudgements, Downgrade } from '../../schema/certainty.ts';
 import type { DecisionThreshold } from '../../schema/thresholds.ts';
 import type { MalignancyGroup } from '../../vocabulary/codes.ts';
 import { withinPopulations } from '../../certainty/inconsistency.ts';
@@ -13,7 +14,7 @@ import { rateCertainty } from '../../certainty/rate.ts';
 import { CERTAINTY_DOMAINS, type CertaintyDomain } from '../../vocabulary/codes.ts';
 import { CERTAINTY_DOMAIN_LABELS } from '../../vocabulary/labels.ts';
 import { certaintySymbols, countsInWords, plainLanguageStatement } from '../../certainty/statement.ts';
-import type { CertaintyInput, OutcomeCertainty, ThresholdQuestion } from '../../certainty/certainty-types.ts';
+import type { CertaintyInput, DomainRating, OutcomeCertainty, ThresholdQuestion } from '../../certainty/certainty-types.ts';
 import { THRESHOLDS } from '../../rules/thresholds.ts';
 
 /** One population's row of the summary of findings: everything it prints, computed here. */
@@ -27,6 +28,13 @@ export interface PopulationFinding {
   trials: number;
   /** The rate the figure is read against; null where none is sourced (and always across groups). */
   threshold: DecisionThreshold | null;
+  /**
+   * The Bayesian binomial-normal figure: median, 95 % credible and predictive intervals, and with a
+   * threshold the probability that the rate lies above it. Null without events, where the prior alone would speak.
+   */
+  bayes: BayesSummary | null;
+  /** The probability that the rate lies on the side of the threshold a reader hopes for (above for a benefit, below for a harm). */
+  pHoped: number | null;
   /** "49 per 100 patients (95 % CI 32 to 66)" */
   absolute: string;
   /** "18 of 37 patients in 1 trial responded …" */
@@ -44,6 +52,8 @@ export interface SummaryOfFindings {
   key: BinaryOutcomeKey;
   slug: string;
   title: string;
+  /** Which side of a threshold the reader hopes the rate lies on: above for a benefit, below for a harm. */
+  side: ThresholdQuestion['side'];
   rows: PopulationFinding[];
 }
 
@@ -52,12 +62,17 @@ const NO_POPULATION_CONCERN = { downgrade: 0 as const, reason: 'No concern of th
 
 const sideOf = (analysis: BinaryOutcomeAnalysis): ThresholdQuestion['side'] => (analysis.outcome.direction === 'benefit' ? 'above' : 'below');
 
-/** What the rules read from one population's studies and figure; each study joined to its trial's risk of bias by NCT id. */
+/**
+ * What the rules read from one population's studies and figure; each study joined to its trial's risk
+ * of bias by NCT id. Imprecision reads the Bayesian credible interval where there is one: with two or
+ * three trials the GLMM's between-trial variance often collapses to 0, and its interval with it.
+ */
 export function certaintyInput(
   studies: PooledStudy[],
   estimate: Estimate,
   threshold: ThresholdQuestion | null,
   assessments: TrialRiskOfBias[],
+  bayes: BayesSummary | null,
 ): CertaintyInput {
   const risk = new Map(assessments.map((a) => [a.nct, a.overall]));
   const patients = studies.reduce((sum, s) => sum + s.n, 0);
@@ -69,8 +84,8 @@ export function certaintyInput(
     patients,
     events: estimate.events,
     proportion: estimate.proportion,
-    interval: estimate.ci,
-    intervalKind: 'confidence',
+    interval: bayes ? bayes.proportion.cri : estimate.ci,
+    intervalKind: bayes ? 'credible' : 'confidence',
     I2: estimate.fit?.heterogeneity.I2 ?? null,
     threshold,
     studies: studies.map((study) => {
@@ -88,24 +103,48 @@ export function certaintyInput(
   };
 }
 
-function finding(
+interface PopulationSpec {
+  population: PopulationFinding['population'];
+  label: string;
+  studies: PooledStudy[];
+  estimate: Estimate;
+  threshold: DecisionThreshold | null;
+  indirectness: Downgrade;
+  secondary: boolean;
+  /** Replaces the computed inconsistency: across groups, only the worst within a group counts. */
+  inconsistency?: DomainRating;
+}
+
+/** One population's figure, Bayesian summary and GRADE rating, as its row prints them. */
+function populationFinding(
   analysis: BinaryOutcomeAnalysis,
-  population: PopulationFinding['population'],
-  label: string,
-  estimate: Estimate,
-  input: CertaintyInput,
-  certainty: OutcomeCertainty,
-  threshold: DecisionThreshold | null,
-  secondary: boolean,
+  assessments: TrialRiskOfBias[],
+  judgements: CertaintyJudgements,
+  spec: PopulationSpec,
 ): PopulationFinding {
   const { key } = analysis.outcome;
+  const { estimate, threshold } = spec;
+  const side = sideOf(analysis);
+  const bayes =
+    estimate.events > 0
+      ? bayesBinomialNormal(
+          spec.studies.map((s) => ({ events: s.events, total: s.n })),
+          threshold ? { threshold: threshold.value } : {},
+        )
+      : null;
+  const input = certaintyInput(spec.studies, estimate, threshold ? { value: threshold.value, side } : null, assessments, bayes);
+  const publicationBias = judgements.outcomes[key].publicationBias;
+  const certainty = rateCertainty(input, { indirectness: spec.indirectness, publicationBias }, spec.inconsistency);
+  const pAbove = bayes?.pAbove ?? null;
   return {
-    population,
-    label,
-    secondary,
+    population: spec.population,
+    label: spec.label,
+    secondary: spec.secondary,
     estimate,
     trials: input.trials,
     threshold,
+    bayes,
+    pHoped: pAbove === null ? null : side === 'above' ? pAbove : 1 - pAbove,
     absolute: perHundred(estimate.proportion, estimate.ci),
     counts: countsInWords(key, estimate.events, estimate.patients, input.trials),
     certainty,
@@ -132,57 +171,63 @@ export function summaryOfFindings(
   if (!overall) return null;
   const { key, slug, title } = analysis.outcome;
   const judged = judgements.outcomes[key];
+  const rate = (spec: PopulationSpec) => populationFinding(analysis, assessments, judgements, spec);
+  const groups = analysis.strata.map((stratum) =>
+    rate({
+      population: stratum.group,
+      label: stratum.label,
+      studies: analysis.studies.filter((s) => s.group === stratum.group),
+      estimate: stratum.estimate,
+      threshold: thresholdFor(thresholds, key, { group: stratum.group }),
+      indirectness: judged.populations?.[stratum.group]?.indirectness ?? NO_POPULATION_CONCERN,
+      secondary: false,
+    }),
+  );
+  const rows = groups.flatMap((row) => [row, ...targetRows(analysis, row, thresholds, judged).map(rate)]);
   const side = sideOf(analysis);
-  const groups = analysis.strata.map((stratum) => {
-    const threshold = thresholdFor(thresholds, key, { group: stratum.group });
-    const question = threshold ? { value: threshold.value, side } : null;
-    const input = certaintyInput(
-      analysis.studies.filter((s) => s.group === stratum.group),
-      stratum.estimate,
-      question,
-      assessments,
-    );
-    const indirectness = judged.populations?.[stratum.group]?.indirectness ?? NO_POPULATION_CONCERN;
-    const certainty = rateCertainty(input, { indirectness, publicationBias: judged.publicationBias });
-    return finding(analysis, stratum.group, stratum.label, stratum.estimate, input, certainty, threshold, false);
-  });
-  const mixed = groups.length > 1;
-  const rows = groups.flatMap((row) => [row, ...targetRows(analysis, row, assessments, judgements, thresholds)]);
-  if (!mixed) return { key, slug, title, rows };
+  if (groups.length < 2) return { key, slug, title, side, rows };
   // Across groups: no one threshold fits, the mixing is the reviewers' indirectness, and inconsistency is judged within groups.
-  const input = certaintyInput(analysis.studies, overall, null, assessments);
-  const inconsistency = withinPopulations(groups.map((g) => ({ label: g.label, rating: g.certainty.domains.inconsistency })));
-  const certainty = rateCertainty(input, { indirectness: judged.indirectness, publicationBias: judged.publicationBias }, inconsistency);
-  return { key, slug, title, rows: [...rows, finding(analysis, 'all', 'All cancers together', overall, input, certainty, null, true)] };
+  const all = rate({
+    population: 'all',
+    label: 'All cancers together',
+    studies: analysis.studies,
+    estimate: overall,
+    threshold: null,
+    indirectness: judged.indirectness,
+    secondary: true,
+    inconsistency: withinPopulations(groups.map((g) => ({ label: g.label, rating: g.certainty.domains.inconsistency }))),
+  });
+  return { key, slug, title, side, rows: [...rows, all] };
 }
 
 /**
- * Rows for the targets within one malignancy group that at least two trials share, where they are
- * not the whole group (that row would repeat the group's). A target row reads its own threshold
- * where one is sourced for it, else the group's.
+ * The targets within one malignancy group that at least two trials share, where they are not the
+ * whole group (that row would repeat the group's). A target reads its own threshold where one is
+ * sourced for it, else the group's.
  */
 function targetRows(
   analysis: BinaryOutcomeAnalysis,
   group: PopulationFinding,
-  assessments: TrialRiskOfBias[],
-  judgements: CertaintyJudgements,
   thresholds: DecisionThreshold[],
-): PopulationFinding[] {
+  judged: CertaintyJudgements['outcomes'][BinaryOutcomeKey],
+): PopulationSpec[] {
   if (group.population === 'all' || group.population.includes('/')) return [];
   const stratum = group.population as MalignancyGroup;
   const inGroup = analysis.studies.filter((s) => s.group === stratum);
-  const targets = [...new Set(inGroup.map((s) => s.target))];
-  const judged = judgements.outcomes[analysis.outcome.key];
-  return targets.flatMap((target) => {
+  return [...new Set(inGroup.map((s) => s.target))].flatMap((target) => {
     const studies = inGroup.filter((s) => s.target === target);
-    const trials = new Set(studies.map((s) => s.nct)).size;
-    if (trials < THRESHOLDS.poolMinStudies || studies.length === inGroup.length) return [];
-    const estimate = estimateOf(analysis, studies)!;
-    const threshold = thresholdFor(thresholds, analysis.outcome.key, { group: stratum, target });
-    const input = certaintyInput(studies, estimate, threshold ? { value: threshold.value, side: sideOf(analysis) } : null, assessments);
-    const indirectness = judged.populations?.[stratum]?.indirectness ?? NO_POPULATION_CONCERN;
-    const certainty = rateCertainty(input, { indirectness, publicationBias: judged.publicationBias });
-    return [finding(analysis, `${stratum}/${target}`, `${group.label}, ${target}`, estimate, input, certainty, threshold, false)];
+    if (new Set(studies.map((s) => s.nct)).size < THRESHOLDS.poolMinStudies || studies.length === inGroup.length) return [];
+    return [
+      {
+        population: `${stratum}/${target}` as const,
+        label: `${group.label}, ${target}`,
+        studies,
+        estimate: estimateOf(analysis, studies)!,
+        threshold: thresholdFor(thresholds, analysis.outcome.key, { group: stratum, target }),
+        indirectness: judged.populations?.[stratum]?.indirectness ?? NO_POPULATION_CONCERN,
+        secondary: false,
+      },
+    ];
   });
 }
 

@@ -108,12 +108,14 @@ export function outcomeExport(
       // Every stratum has its row in the summary of findings, joined by malignancy group.
       const row = summary?.rows.find((r) => r.population === stratum.group);
       if (!row) throw new Error(`${outcome.slug}: no summary-of-findings row for ${stratum.group}`);
+      const threshold = thresholdExport(row.threshold);
       return {
         group: stratum.group,
         label: stratum.label,
         ...decided(stratum.estimate),
-        threshold: thresholdExport(row.threshold),
+        threshold,
         certainty: row.certainty,
+        bayes: row.bayes && { ...row.bayes, threshold: threshold && { value: threshold.value, source: threshold.source } },
       };
     }),
     studies: studies.map((study) => studyExport(study, riskOfBias)),
