@@ -307,6 +307,25 @@ describe('populations and their thresholds', () => {
     expect(byGroup.get('solid')?.threshold).toBeNull();
   });
 
+  it('gives every stratum its certainty, and each with events its Bayesian summary with the threshold it reads', () => {
+    for (const outcome of review.exports.outcomes) {
+      for (const stratum of outcome.strata) {
+        expect(stratum.certainty.domains.imprecision.reason.length).toBeGreaterThan(20);
+        if (stratum.events === 0) {
+          expect(stratum.bayes).toBeNull();
+          continue;
+        }
+        expect(stratum.bayes?.proportion.cri[0]).toBeLessThan(stratum.bayes!.proportion.median);
+        expect(stratum.bayes?.threshold).toEqual(stratum.threshold && { value: stratum.threshold.value, source: stratum.threshold.source });
+        expect(stratum.bayes?.pAbove === null).toBe(stratum.threshold === null);
+      }
+    }
+    // Haematological response: imprecision read on the credible interval, against SCHOLAR-1's 26 %.
+    const hematologic = orr.strata.find((s) => s.group === 'hematologic')!;
+    expect(hematologic.certainty.domains.imprecision.inputs).toMatchObject({ interval: 'credible', threshold: 0.26 });
+    expect(hematologic.certainty.domains.imprecision.inputs.lower).toBe(hematologic.bayes!.proportion.cri[0]);
+  });
+
   it('computes each /recheck/ subgroup row from its own trials only', () => {
     const row = (id: string) => review.recheck.find((r) => r.claim.id === id)!;
     // Cord blood: the two cord-blood trials (18/37 and 5/8), the same two as the haematological stratum.
