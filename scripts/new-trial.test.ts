@@ -65,7 +65,7 @@ describe('npm run new-trial', () => {
         status: 'not-yet-recruiting',
         enrollment: { count: 18, type: 'planned' },
         startYear: 2026,
-        checked: { source: 'ClinicalTrials.gov API v2 record, last updated 2026-10-05', date: today },
+        checked: { source: 'ClinicalTrials.gov API v2 record, last updated 2026-10-05', date: today, kind: 'registry' },
       },
       product: { targets: ['BCMA'], nkSource: 'undisclosed' },
       population: { group: 'hematologic', diseases: ['Multiple Myeloma', 'Plasma Cell Neoplasm'] },

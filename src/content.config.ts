@@ -2,7 +2,6 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { loadTrials } from './queries/trial-files.ts';
 import { TRIALS_DIR } from './lib/content-paths.ts';
-import { narrativeHtml } from './lib/format/narrative-html.ts';
 import { trialSchema } from './lib/schema/trial.ts';
 
 /**
@@ -18,8 +17,7 @@ const trialFiles: Loader = {
     const { trials, errors } = loadTrials(process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR);
     if (errors.length > 0) throw new Error(errors.join('\n'));
     store.clear();
-    for (const { trial, data, body, narrative } of trials) {
-      const html = narrativeHtml(narrative);
+    for (const { trial, data, body, html } of trials) {
       store.set({
         id: trial.nct,
         data: await parseData({ id: trial.nct, data }),

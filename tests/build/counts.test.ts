@@ -4,12 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadSearch } from '../../scripts/lib/review-files.ts';
 import { loadTrials } from '../../src/queries/trial-files.ts';
+import { countReview } from '../../src/lib/review/model/counts.ts';
 import { readPage, SITE_DIR } from './site.ts';
 
 const trials = loadTrials().trials.map(({ trial }) => trial);
 const inReview = trials.filter((trial) => trial.inclusion.status !== 'excluded');
 const excluded = trials.length - inReview.length;
+const search = loadSearch();
+if (!search.ok) throw new Error(search.errors.join('\n'));
+const counts = countReview(trials, search.value);
 
 describe('trial counts across pages', () => {
   it.each(['', 'landscape/', 'trials/', 'versions/'])('/%s states the trials in the review', (path) => {
@@ -55,6 +60,39 @@ describe('trial counts across pages', () => {
       const contributing = new Set((data.studies ?? data.estimates).map((s: { nct: string }) => s.nct));
       expect(listed.length + contributing.size).toBe(inReview.length);
       expect(listed.filter((nct) => !inReview.some((trial) => trial.nct === nct))).toEqual([]);
+    }
+  });
+
+  it('/contribute/ states each count of work once, equal to its list and to the review count', () => {
+    const page = readPage('contribute/');
+    const count = (name: string) => Number(page.querySelector(`[data-count="${name}"]`)?.text.trim());
+    const items = (list: string) => page.querySelectorAll(`[${list}] > li`).length;
+    expect([count('reports-to-extract'), items('data-extraction-queue')]).toEqual([counts.reportsToExtract, counts.reportsToExtract]);
+    expect([count('second-checks-pending'), items('data-second-checks')]).toEqual([counts.secondChecksPending, counts.secondChecksPending]);
+    expect([count('registry-facts-to-check'), items('data-registry-facts')]).toEqual([counts.registryFactsToCheck, counts.registryFactsToCheck]);
+    expect([count('registrations-awaiting'), items('data-registrations-awaiting')]).toEqual([
+      counts.registrationsAwaitingClassification,
+      counts.registrationsAwaitingClassification,
+    ]);
+    expect([count('registrations-excluded'), items('data-registrations-excluded')]).toEqual([
+      counts.registrationsExcluded,
+      counts.registrationsExcluded,
+    ]);
+  });
+
+  it('/ and /contribute/ give the same number of publications not yet extracted', () => {
+    const phrase = `${counts.reportsToExtract} known publication${counts.reportsToExtract === 1 ? ' of a trial in the review is' : 's of trials in the review are'} not yet extracted in full`;
+    expect(readPage('').text).toContain(phrase);
+    expect(readPage('contribute/').text).toContain(
+      `${counts.reportsToExtract} known publications of trials in the review are not yet extracted in full`,
+    );
+  });
+
+  it('every trial page says, in one sentence, what was read, when, and whether a second reader checked it', () => {
+    for (const trial of trials) {
+      const sentence = readPage(`trials/${trial.nct}/`).querySelector('[data-provenance]')?.text ?? '';
+      expect([trial.nct, sentence.startsWith(`Registry facts were read on ${trial.registry.checked.date} from `)]).toEqual([trial.nct, true]);
+      expect(sentence).toMatch(/second reader/);
     }
   });
 });

@@ -2,10 +2,12 @@
  * The site speaks as the review: no built page, feed or download carries the words of the
  * process that made it (tools, sessions, to-do notes) or raw JSON rows where prose belongs.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { AUTOMATED_IDENTITY } from '../../src/lib/review/model/contributors.ts';
 import { SITE_DIR } from './site.ts';
 
 /** Words of an internal process; a methods section names roles ("extraction", "second check") and sources. */
@@ -22,6 +24,24 @@ const INTERNAL_WORDS = [
   /\bTODO\b|\bFIXME\b/,
   /\bcommit subjects?\b/i,
 ];
+
+/**
+ * A dotted IPv4 address: a network address is never a source a reader can follow. Handbook
+ * section numbers ("Cochrane Handbook, section 10.11.3.1") have the same shape, so a dotted
+ * quad right after "section" is a citation, not an address.
+ */
+const IPV4 = /(?<![\d.])(?<!sections? )(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])/;
+
+/** The automated identities (names and e-mail addresses) that authored commits in this repository, before any .mailmap. */
+function automatedIdentities(): string[] {
+  let out = '';
+  try {
+    out = execFileSync('git', ['log', '--no-mailmap', '--format=%an%n%ae'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    // A copy without git history has no commit identities to leak; the generic patterns below still apply.
+  }
+  return [...new Set(out.split('\n').filter((identity) => identity && AUTOMATED_IDENTITY.test(identity)))];
+}
 
 /** Raw JSON rows in reader-facing text: `{"query": ...}` or `[{"...` */
 const RAW_JSON = /\{\s*"[a-zA-Z_]+"\s*:/;
@@ -65,6 +85,17 @@ describe('public pages, feeds and downloads', () => {
         const match = glued.exec(readFileSync(path, 'utf8'));
         return match ? [`${relative(SITE_DIR, path)}: ${match[0]}`] : [];
       });
+    expect(offenders).toEqual([]);
+  });
+
+  it('carry no IPv4 address and no automated identity, in any page, feed or download', () => {
+    const identities = automatedIdentities();
+    const offenders = published.flatMap((path) => {
+      const text = readFileSync(path, 'utf8');
+      const address = IPV4.exec(text)?.[0];
+      const identity = identities.find((name) => text.includes(name)) ?? /\[bot\]|users\.noreply\./.exec(text)?.[0];
+      return [address, identity].filter(Boolean).map((found) => `${relative(SITE_DIR, path)}: ${found}`);
+    });
     expect(offenders).toEqual([]);
   });
 

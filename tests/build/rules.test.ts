@@ -82,7 +82,7 @@ describe('pages follow the rules', () => {
       added?.remove();
       const body = page.querySelector('main')!.text.replace(/\s+/g, ' ');
       if (result.k < THRESHOLDS.predictionMinStudies) expect(body).not.toMatch(/prediction interval \d/);
-      const addedRow = sensitivity.find((row: { label: string }) => row.label === 'Adding sponsor reports');
+      const addedRow = sensitivity.find((row: { label: string }) => row.label === 'Adding sponsor reports and secondary reports');
       if (addedRow) expect(/prediction interval \d/.test(addedText)).toBe(addedRow.k >= THRESHOLDS.predictionMinStudies);
       if (result.k < THRESHOLDS.smallStudyMinStudies) {
         expect(body).not.toMatch(/Egger's regression test: t =/);
@@ -156,15 +156,21 @@ describe('evidence tiers on the pages', () => {
       const page = readPage(`outcomes/${outcome.slug}/`);
       const listed = page.querySelectorAll('[data-sponsor-reports-table] tr[data-study]');
       expect(listed.map((row) => row.getAttribute('data-study'))).toEqual(sponsorReports.map((s: { id: string }) => s.id));
-      for (const row of listed) expect(row.text).toContain('Sponsor report');
+      // Each row names its own tier, which is never a primary one.
+      sponsorReports.forEach((study: { source: { type: string } }, i: number) =>
+        expect(listed[i]?.text).toContain(study.source.type === 'secondary-report' ? 'Secondary report' : 'Sponsor report'),
+      );
+      expect(new Set(sponsorReports.map((s: { source: { type: string } }) => s.source.type))).toEqual(
+        new Set(['sponsor-report', 'secondary-report']),
+      );
       const primary = page.querySelectorAll('[data-studies-table] tr[data-study]').map((row) => row.getAttribute('data-study'));
       expect(primary).toEqual(studies.map((s: { id: string }) => s.id));
-      const row = sensitivity.find((r: { label: string }) => r.label === 'Adding sponsor reports');
+      const row = sensitivity.find((r: { label: string }) => r.label === 'Adding sponsor reports and secondary reports');
       expect(row.k).toBe(studies.length + sponsorReports.length);
       expect(Number(page.querySelector('[data-sponsor-reports-estimate]')?.getAttribute('data-value'))).toBe(row.proportion);
       // Where the primary analysis is pooled, the row sits in the sensitivity table too.
       const table = page.querySelector('[data-sensitivity]')?.text ?? '';
-      expect(table.includes('Adding sponsor reports')).toBe(result.pooled !== null);
+      expect(table.includes('Adding sponsor reports and secondary reports')).toBe(result.pooled !== null);
     },
   );
 
@@ -172,7 +178,7 @@ describe('evidence tiers on the pages', () => {
     const methods = readPage('methods/');
     expect(methods.querySelector('#rule-evidence-tiers')?.text).toBe('Evidence tiers');
     expect(methods.querySelector('[data-reanalysis-parameters]')?.text.replace(/\s+/g, ' ')).toContain(
-      'Default: article,conference-abstract,letter,registry-results,preprint (sponsor reports left out',
+      'Default: article,conference-abstract,letter,registry-results,preprint (sponsor and secondary reports left out',
     );
   });
 });

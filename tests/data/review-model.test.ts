@@ -262,13 +262,13 @@ describe('the rules of inference on the real content', () => {
 
 describe('evidence tiers on the real content', () => {
   const exported = (slug: string) => review.exports.outcomes.find((o) => o.outcome.slug === slug)!;
-  const adding = (slug: string) => exported(slug).sensitivity.find((row) => row.label === 'Adding sponsor reports');
+  const adding = (slug: string) => exported(slug).sensitivity.find((row) => row.label === 'Adding sponsor reports and secondary reports');
 
   it('keeps the NKX019 and NKX101 press-release counts out of the primary analysis and its counts', () => {
     const sponsorTrials = ['NCT05020678', 'NCT04623944'];
     for (const outcome of review.exports.outcomes) {
       expect(outcome.studies.filter((s) => sponsorTrials.includes(s.nct))).toEqual([]);
-      expect(outcome.studies.every((s) => s.source.type !== 'sponsor-report')).toBe(true);
+      expect(outcome.studies.every((s) => s.source.type !== 'sponsor-report' && s.source.type !== 'secondary-report')).toBe(true);
     }
     expect(exported('orr').result).toMatchObject({ k: 3, patients: 54 });
     expect(exported('cr').result).toMatchObject({ k: 1, patients: 8, model: 'none' });
@@ -279,17 +279,23 @@ describe('evidence tiers on the real content', () => {
   });
 
   it('adds them in one sensitivity row per outcome, pooled by the primary model with its own k and patients', () => {
+    // FT596's press release, and NKX019's EHA 2023 report (news account), which supersedes its April 2022 press release.
     expect(exported('orr').sponsorReports.map((s) => [s.id, s.events, s.n, s.source.type])).toEqual([
-      ['NCT05020678/apr-2022-1b-x3', 5, 6, 'sponsor-report'],
+      ['NCT04245722/aug-2021-cohorts-2-3', 10, 14, 'sponsor-report'],
+      ['NCT05020678/eha-2023-higher-doses', 8, 10, 'secondary-report'],
     ]);
-    expect(adding('orr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 4, patients: 60, events: 28 });
+    // Primary three studies (23 of 54) plus 18 of 24.
+    expect(adding('orr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 5, patients: 78, events: 41 });
+    // NKX101's two cohorts of different patients enter once, summed (3/5 + 4/6).
     expect(exported('cr').sponsorReports.map((s) => [s.id, s.events, s.n])).toEqual([
-      ['NCT05020678/apr-2022-1b-x3', 3, 6],
-      ['NCT04623944/apr-2022-high-dose', 3, 5],
-      ['NCT04623944/jun-2023-flu-arac', 4, 6],
+      ['NCT04245722/aug-2021-cohorts-2-3', 7, 14],
+      ['NCT03056339/liu-2020-all', 8, 11],
+      ['NCT04623944/apr-2022-high-dose+jun-2023-flu-arac', 7, 11],
+      ['NCT05020678/eha-2023-higher-doses', 7, 10],
+      ['NCT06325748/aacr-2025-dose-finding', 4, 7],
     ]);
-    // Primary one study (Lei 2025, 4/8) plus three sponsor-report cohorts: 14 of 25.
-    expect(adding('cr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 4, patients: 25, events: 14 });
+    // Primary one study (Lei 2025, 4/8) plus five trials' added counts: 37 of 61.
+    expect(adding('cr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 6, patients: 61, events: 37 });
     expect(review.exports.outcomes.filter((o) => o.sponsorReports.length > 0).map((o) => o.outcome.slug)).toEqual(['orr', 'cr']);
   });
 });

@@ -42,8 +42,10 @@ const outcome = (slug: string) =>
     sponsorReports: Study[];
     result: { k: number; pooled: { proportion: number; ci: number[] } };
   };
-/** Every evidence tier: the primary ones and sponsor reports. */
-const ALL_TIERS = 'tiers=article,conference-abstract,letter,registry-results,preprint,sponsor-report';
+/** Every evidence tier: the primary ones, sponsor reports and secondary reports. */
+const ALL_TIERS = 'tiers=article,conference-abstract,letter,registry-results,preprint,sponsor-report,secondary-report';
+/** The tiers that only the sensitivity analysis adds. */
+const SENSITIVITY_TIERS = ['sponsor-report', 'secondary-report'];
 
 const site = useBrowserAndSite();
 
@@ -109,8 +111,13 @@ describe('a shared re-analysis URL reproduces the CLI', () => {
     // Evidence tiers: sponsor reports added to the primary studies, under the primary model (GLMM) and another.
     { slug: 'orr', query: `?${ALL_TIERS}`, studies: [...orr.studies, ...orr.sponsorReports], args: ['--method', 'GLMM'] },
     { slug: 'cr', query: `?${ALL_TIERS}&model=REML`, studies: [...cr.studies, ...cr.sponsorReports], args: ['--method', 'REML'] },
-    // Risk of bias: the sponsor reports' trials have no judgement ("none"), the primary studies have one.
-    { slug: 'cr', query: `?${ALL_TIERS}&rob=none&model=DL`, studies: cr.sponsorReports, args: ['--method', 'DL'] },
+    // Risk of bias: most sponsor and secondary reports' trials have no judgement ("none"); an included trial's has one.
+    {
+      slug: 'cr',
+      query: `?${ALL_TIERS}&rob=none&model=DL`,
+      studies: cr.sponsorReports.filter((s) => s.riskOfBias === null),
+      args: ['--method', 'DL'],
+    },
     {
       slug: 'orr',
       query: `?${ALL_TIERS}&rob=low,unclear,high&model=PM`,
@@ -185,7 +192,7 @@ describe('the re-analysis panel', () => {
     await page.context().close();
   });
 
-  it('leaves sponsor reports out until their tier is ticked, and writes the tiers into the URL', async () => {
+  it('leaves sponsor and secondary reports out until their tiers are ticked, and writes the tiers into the URL', async () => {
     const cr = outcome('cr');
     const { page, errors } = await open('/outcomes/cr/');
     await page.locator('details[data-reanalysis] summary').click();
@@ -193,9 +200,9 @@ describe('the re-analysis panel', () => {
     expect([primary.label, primary.basis]).toEqual(['primary', 'single-study']);
     const sponsorBox = (id: string) => page.locator(`input[name="include"][value="${id}"]`);
     for (const study of cr.sponsorReports) expect(await sponsorBox(study.id).isDisabled()).toBe(true);
-    expect(await page.locator('input[name="tiers"][value="sponsor-report"]').isChecked()).toBe(false);
+    for (const tier of SENSITIVITY_TIERS) expect(await page.locator(`input[name="tiers"][value="${tier}"]`).isChecked()).toBe(false);
 
-    await page.locator('input[name="tiers"][value="sponsor-report"]').check();
+    for (const tier of SENSITIVITY_TIERS) await page.locator(`input[name="tiers"][value="${tier}"]`).check();
     await expect.poll(() => new URL(page.url()).search).toBe(`?${ALL_TIERS}`);
     for (const study of cr.sponsorReports) expect(await sponsorBox(study.id).isDisabled()).toBe(false);
     const added = await estimate(page);

@@ -1,6 +1,6 @@
-import { UNSAFE_CHARACTERS } from '../schema/trial.ts';
+import { UNSAFE_CHARACTERS } from '../schema/text.ts';
 
-const EVERY_UNSAFE = new RegExp(UNSAFE_CHARACTERS.source, 'g');
+const EVERY_UNSAFE = new RegExp(UNSAFE_CHARACTERS.source, `${UNSAFE_CHARACTERS.flags}g`);
 
 /**
  * Text safe to print to a terminal: control characters (escape sequences can move the

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from './data-table.ts';
 import { FONT_SIZE, NARROW_WIDTH } from './forest.ts';
-import { PLOT_FONT, textWidth } from './text-width.ts';
+import { MAX_LABEL_WIDTH, PLOT_FONT, textWidth } from './text-width.ts';
 
 export interface Bar {
   label: string;
@@ -14,7 +14,8 @@ function largestFirst(bars: Bar[]): Bar[] {
 
 /** Horizontal bar chart of counts, largest first, with the count printed at each bar's end. */
 export function barSpec(bars: Bar[], options: { axisTitle: string; description: string }): TopLevelSpec {
-  const labelWidth = Math.ceil(Math.max(0, ...bars.map((bar) => textWidth(bar.label, FONT_SIZE))));
+  // A longer label ends in vega's ellipsis at the limit; the tooltip and the table keep it whole.
+  const labelWidth = Math.min(MAX_LABEL_WIDTH, Math.ceil(Math.max(0, ...bars.map((bar) => textWidth(bar.label, FONT_SIZE)))));
   const y = { field: 'label', type: 'nominal', sort: null, axis: { title: null, labelLimit: labelWidth + 4 } } as const;
   const x = { field: 'value', type: 'quantitative', axis: { title: options.axisTitle, tickMinStep: 1, grid: false } } as const;
   return {

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataTable } from './data-table.ts';
-import { PLOT_FONT, textWidth } from './text-width.ts';
+import { MAX_LABEL_WIDTH, PLOT_FONT, textWidth, truncateText } from './text-width.ts';
 
 /**
  * One row of a forest-style plot. `study` rows draw a square (sized by `weight` when
@@ -93,10 +93,13 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
   const narrow = layout === 'narrow';
   const rowHeight = narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
   const hasEvidence = rows.some((row) => row.evidence);
+  // Labels drawn at most MAX_LABEL_WIDTH wide (bold, as header and summary rows are); the table keeps them whole.
+  const fit = (text: string) => truncateText(text, MAX_LABEL_WIDTH, FONT_SIZE, true);
   const values = rows.map((row, index) => ({
     ...row,
+    label: fit(row.label),
     ...(hasEvidence ? { evidence: row.evidence ?? '' } : {}),
-    population: row.population ?? '',
+    population: fit(row.population ?? ''),
     count: row.count ?? '',
     interval: row.interval ?? '',
     weightText: row.weightText ?? '',
@@ -120,9 +123,9 @@ export function forestSpec(rows: ForestRow[], options: ForestOptions, layout: Fo
   } as const;
 
   const labelTitle = options.labelTitle ?? 'Study';
-  const labelWidth = columnWidth([labelTitle, ...rows.map((r) => r.label), ...(narrow ? values.map((v) => v.detail) : [])], true);
+  const labelWidth = columnWidth([labelTitle, ...values.map((v) => v.label), ...(narrow ? values.map((v) => v.detail) : [])], true);
   const hasPopulation = !narrow && rows.some((row) => row.population);
-  const populationWidth = hasPopulation ? columnWidth(['Population', ...rows.map((r) => r.population ?? '')], true) : 0;
+  const populationWidth = hasPopulation ? columnWidth(['Population', ...values.map((v) => v.population)], true) : 0;
   const evidenceWidth = hasEvidence && !narrow ? columnWidth([EVIDENCE_TITLE, ...rows.map((r) => r.evidence ?? '')], true) : 0;
   const hasCounts = !narrow && rows.some((row) => row.count);
   const countWidth = hasCounts ? columnWidth([options.countTitle ?? '', ...rows.map((r) => r.count ?? '')], true) : 0;

@@ -3,7 +3,7 @@ import { barSpec, barTable } from './bar.ts';
 import { axisDomain, FONT_SIZE, forestSpec, forestTable, NARROW_WIDTH, type ForestRow } from './forest.ts';
 import { funnelSpec } from './funnel-plot.ts';
 import { renderSvg } from './render.ts';
-import { textWidth } from './text-width.ts';
+import { MAX_LABEL_WIDTH, textWidth, truncateText } from './text-width.ts';
 
 const rows: ForestRow[] = [
   { kind: 'header', label: 'Hematologic' },
@@ -123,6 +123,45 @@ describe('forest plot evidence tiers', () => {
     expect(svg).toContain('10/20  50.0 [30.0–70.0]  article');
     expect(svg).not.toContain('Peer-reviewed article');
     expect(Number(svg.match(/<svg[^>]* width="([\d.]+)"/)?.[1])).toBeLessThanOrEqual(390 - 32);
+  });
+});
+
+describe('long labels', () => {
+  // One 20,000-character word in a citation once drew a forest plot 454,980 px wide.
+  const word = `Author${'x'.repeat(20_000)} 2024`;
+  const svgWidth = (svg: string) => Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]);
+
+  it('are cut to the label width with an ellipsis, and left whole when they fit', () => {
+    const cut = truncateText(word, MAX_LABEL_WIDTH, FONT_SIZE, true);
+    expect(cut.endsWith('\u2026')).toBe(true);
+    expect(textWidth(cut, FONT_SIZE, true)).toBeLessThanOrEqual(MAX_LABEL_WIDTH);
+    expect(textWidth(cut, FONT_SIZE, true)).toBeGreaterThan(MAX_LABEL_WIDTH - 20);
+    expect(truncateText('Alpha 2020', MAX_LABEL_WIDTH, FONT_SIZE, true)).toBe('Alpha 2020');
+  });
+
+  it('keep a forest plot within the label width, the full text in its tooltip and table', async () => {
+    const long: ForestRow[] = [...rows, { ...rows[1]!, label: word, population: word, tooltip: `${word}: 10/20` }];
+    const spec = forestSpec(long, options);
+    const svg = await renderSvg(spec);
+    const short = svgWidth(await renderSvg(forestSpec(rows, options)));
+    expect(svgWidth(svg)).toBeLessThanOrEqual(short + 2 * MAX_LABEL_WIDTH);
+    const drawnTexts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+    expect(drawnTexts.some((t) => t?.includes(word))).toBe(false);
+    const drawn = (spec.data as { values: { label: string; tooltip?: string }[] }).values.at(-1)!;
+    expect(drawn.label.endsWith('\u2026')).toBe(true);
+    expect(drawn.tooltip).toBe(`${word}: 10/20`);
+    expect(forestTable(long).rows.at(-1)?.[0]).toBe(word);
+  });
+
+  it('keep a bar chart within the label width, the full text in its table', async () => {
+    const bars = [
+      { label: word, value: 2 },
+      { label: 'CD19', value: 1 },
+    ];
+    const svg = await renderSvg(barSpec(bars, { axisTitle: 'Trials', description: 'Test' }));
+    expect(svgWidth(svg)).toBeLessThanOrEqual(MAX_LABEL_WIDTH + NARROW_WIDTH);
+    expect(svg).toContain('\u2026');
+    expect(barTable(bars, 'Target', 'Trials').rows[0]?.[0]).toBe(word);
   });
 });
 

@@ -3,7 +3,7 @@ import { percent } from '../format/numbers.ts';
 import type { JudgementShare, TrialRiskOfBias } from '../review/model/trial-risk-of-bias.ts';
 import { ROB_DOMAINS, ROB_JUDGEMENT_LABELS, ROB_JUDGEMENTS, ROB_TOOL, type RobJudgement } from '../schema/risk-of-bias.ts';
 import type { PlotFigure } from './data-table.ts';
-import { PLOT_FONT, textWidth } from './text-width.ts';
+import { MAX_LABEL_WIDTH, PLOT_FONT, textWidth } from './text-width.ts';
 
 // robvis's colours, darkened where white or black text must stay readable on them; a symbol repeats each judgement so colour is never the only cue.
 const COLOURS: Record<RobJudgement, string> = { low: '#1a7f37', unclear: '#e3c000', high: '#b00020' };
@@ -46,7 +46,8 @@ export function trafficLight(assessments: TrialRiskOfBias[], id: string): PlotFi
       }),
     ),
   );
-  const labelWidth = Math.ceil(Math.max(0, ...assessments.map((a) => textWidth(a.label, FONT_SIZE))));
+  // A longer label ends in vega's ellipsis at the limit; the tooltip and the table keep it whole.
+  const labelWidth = Math.min(MAX_LABEL_WIDTH, Math.ceil(Math.max(0, ...assessments.map((a) => textWidth(a.label, FONT_SIZE)))));
   const x = {
     field: 'column',
     type: 'nominal',

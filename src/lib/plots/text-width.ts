@@ -32,7 +32,15 @@ const EXTRA: Record<string, number> = {
   '\u00a0': 278,
   '\u2009': 167,
   '\u03c4': 430,
+  '\u2026': 1000,
 };
+
+/**
+ * Widest a text label in a figure may be, in pixels (about 150 characters; the longest real
+ * study label is 830 px). A longer label ends in an ellipsis, so no figure grows with one
+ * long word; the full text stays in the figure's tooltip and its data table.
+ */
+export const MAX_LABEL_WIDTH = 900;
 
 export function textWidth(text: string, fontSize: number, bold = false): number {
   const table = bold ? BOLD : REGULAR;
@@ -42,4 +50,18 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
     units += code >= 32 && code <= 126 ? (table[code - 32] ?? 556) : (EXTRA[char] ?? 556);
   }
   return (units * fontSize) / 1000;
+}
+
+/** `text` cut to at most `width` pixels, ending in an ellipsis where it was cut. */
+export function truncateText(text: string, width: number, fontSize: number, bold = false): string {
+  if (textWidth(text, fontSize, bold) <= width) return text;
+  const room = width - textWidth('\u2026', fontSize, bold);
+  let kept = '';
+  let used = 0;
+  for (const char of text) {
+    used += textWidth(char, fontSize, bold);
+    if (used > room) break;
+    kept += char;
+  }
+  return `${kept.trimEnd()}\u2026`;
 }

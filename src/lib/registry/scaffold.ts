@@ -20,6 +20,8 @@ export interface Scaffold {
     primaryCompletion?: { date: string; type: string };
     countries?: string[];
     checkedSource: string;
+    /** Set when the facts come from the registry's own record (an API v2 record). */
+    checkedKind?: 'registry';
   };
   targets: string[];
   nkSource: string;
@@ -49,6 +51,7 @@ export function scaffoldFromRecord(facts: RegistryFacts, choice: ProductChoice, 
       ...(facts.primaryCompletion && { primaryCompletion: facts.primaryCompletion }),
       ...(facts.countries && { countries: facts.countries }),
       checkedSource: checkedSource(facts),
+      checkedKind: 'registry',
     },
     ...choice,
     origin: `Scaffolded with ${command} from the ${checkedSource(facts)}.`,
@@ -80,6 +83,7 @@ export function renderScaffold(s: Scaffold): string {
     '  checked:',
     `    source: ${str(r.checkedSource)}`,
     `    date: ${s.today}`,
+    r.checkedKind && `    kind: ${r.checkedKind}`,
     'product:',
     `  targets: ${list(s.targets)}`,
     `  nkSource: ${s.nkSource}`,

@@ -6,9 +6,8 @@
  */
 import { z } from 'astro/zod';
 import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
+import { text } from './text.ts';
 import { MALIGNANCY_GROUPS } from '../vocabulary/codes.ts';
-
-const text = z.string().trim().min(1, 'must not be empty');
 
 /** A GRADE downgrade: 0 none, 1 serious, 2 very serious, with why. */
 export const downgradeSchema = z.strictObject({

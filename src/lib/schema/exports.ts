@@ -185,7 +185,7 @@ export const outcomeExportSchema = z.strictObject({
   studies: z.array(studyExport),
   /**
    * Counts known only from a sponsor report: never in the primary analysis, only in the
-   * sensitivity row that adds them to `studies` ("Adding sponsor reports"); `weight` is null.
+   * sensitivity row that adds them to `studies` ("Adding sponsor reports and secondary reports"); `weight` is null.
    */
   sponsorReports: z.array(studyExport),
   subgroups: z.array(

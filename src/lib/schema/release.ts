@@ -18,7 +18,7 @@ const count = z.number().int('must be a whole number').nonnegative('must not be 
 export const frozenTrialSchema = z.looseObject({
   nct: z.string().regex(NCT_ID, 'must be NCT followed by 8 digits'),
   title: z.string(),
-  registry: z.looseObject({ status: z.enum(STATUSES) }),
+  registry: z.looseObject({ status: z.enum(STATUSES).optional() }),
   inclusion: z.looseObject({ status: z.enum(INCLUSION_STATUSES), reason: z.string() }),
   publications: z.array(z.looseObject({ id: z.string() })),
   cohorts: z.array(z.looseObject({ id: z.string(), label: z.string() })),

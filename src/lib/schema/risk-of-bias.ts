@@ -12,8 +12,8 @@
  */
 import { z } from 'astro/zod';
 import { ROB_JUDGEMENTS, type RobJudgement } from '../vocabulary/codes.ts';
+import { nameText, text } from './text.ts';
 
-const text = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
 export const ROB_TOOL = {
@@ -122,7 +122,7 @@ export const robJudgementSchema = z.strictObject({
   /** Why: one or two sentences a reader can check against the source. */
   support: text,
   /** Where the support was read: `id` of one of the trial's publications, and the place in it. */
-  source: z.strictObject({ publication: id, location: text }),
+  source: z.strictObject({ publication: id, location: nameText }),
 });
 
 const domainShape = Object.fromEntries(ROB_DOMAINS.map((domain) => [domain.id, robJudgementSchema])) as {

@@ -16,23 +16,18 @@ import {
   PHASES,
   PRIMARY_PUBLICATION_TYPES,
   PUBLICATION_TYPES,
+  REGISTRY_SOURCE_KINDS,
+  SENSITIVITY_ONLY_PUBLICATION_TYPES,
   STATUSES,
   type PublicationType,
 } from '../vocabulary/codes.ts';
 import { OUTCOME_KEYS, type OutcomeKey } from '../vocabulary/outcomes.ts';
+import { atMostCharacters, citationText, LIMITS, nameText, text, titleText } from './text.ts';
 
 export const NCT_ID = /^NCT\d{8}$/;
 
-/** Control characters (other than tab and newline) and bidirectional formatting, which can hide or reorder what a reader sees. */
-// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
-export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Plausibility ceiling for any count of patients in one study: larger is a typing error or an attack on the pooled weights. */
 export const MAX_COUNT = 100_000;
-const text = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .refine((s) => !UNSAFE_CHARACTERS.test(s), 'must not contain control or bidirectional-override characters');
 // Trial files are read with YAML's core schema, so a date is the text written: a real calendar day, not in the future.
 const isoDate = z.iso
   .date('must be a real date as YYYY-MM-DD')
@@ -44,6 +39,8 @@ const registryDate = z
   .refine((date) => date.length === 7 || z.iso.date().safeParse(date).success, 'must be a real date');
 const count = z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
 const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier');
+// A publication exists: its year cannot lie ahead (a registry's start year may be a planned one).
+const publishedYear = year.refine((value) => value <= new Date().getUTCFullYear(), 'must not be after the current year');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
@@ -57,18 +54,19 @@ export {
   PHASES,
   PRIMARY_PUBLICATION_TYPES,
   PUBLICATION_TYPES,
+  REGISTRY_SOURCE_KINDS,
   STATUSES,
   type OutcomeKey,
   type PublicationType,
 };
-export type { ExtractionState, InclusionStatus, MalignancyGroup, NkSource } from '../vocabulary/codes.ts';
+export type { ExtractionState, InclusionStatus, MalignancyGroup, NkSource, RegistrySourceKind } from '../vocabulary/codes.ts';
 
 /** Where a number comes from: one of the trial's publications, and the place in it. */
 export const sourceSchema = z.strictObject({
   /** `id` of an entry in this trial's `publications`. */
   publication: id,
   /** Where in the publication: "Abstract", "Table 2", "Figure 3B", "Results, p. 548". */
-  location: text,
+  location: nameText,
 });
 
 /**
@@ -82,9 +80,9 @@ export const proportionSchema = z.strictObject({
   events: count,
   n: count.min(1, 'must be at least 1'),
   /** When it was assessed, as the source states it: "day 30", "best response". */
-  timepoint: text.optional(),
+  timepoint: nameText.optional(),
   /** Response criteria or grading system: "Lugano 2014", "ASTCT 2019", "CTCAE v5". */
-  criteria: text.optional(),
+  criteria: nameText.optional(),
   /** Anything a reader needs to interpret the number. */
   note: text.optional(),
   source: sourceSchema,
@@ -134,21 +132,38 @@ export const outcomesSchema = z.strictObject({
 } satisfies Record<OutcomeKey, z.ZodType>);
 
 /**
+ * How a report relates to the cohorts it `overlaps`: `update` (a later or fuller report that
+ * contains their patients, perhaps with more) or `subset` (part of their patients: an interim
+ * cut-off, one dose level).
+ */
+export const OVERLAP_RELATIONS = ['update', 'subset'] as const;
+
+/**
  * One report of one set of patients: a whole trial, a dose level, a disease cohort.
  * The same patients can be reported twice (an early series, then the full trial):
  * such cohorts name each other in `overlaps`, and only one of them may be `pooled`
- * for any outcome.
+ * for any outcome. Cohorts holding different patients say so in `separateFrom`; two cohorts
+ * of one trial may feed the same analysis only when they do, and the analysis then sums
+ * them into one entry for the trial (analyses.ts).
  */
 export const cohortSchema = z.strictObject({
   id,
-  label: text,
+  label: nameText,
+  /** `id` of the publication that reports these patients (the report this cohort stands for). */
+  report: id.optional(),
+  /** Patients the report covers (treated in this cohort, as it states), whether or not all were evaluable. */
+  patients: count.optional(),
   /** Other cohorts of this trial that contain some of the same patients. */
   overlaps: z.array(id).default([]),
+  /** What this report is to the cohorts in `overlaps`; required when it overlaps any. */
+  relation: z.enum(OVERLAP_RELATIONS).optional(),
+  /** Other cohorts of this trial known to hold none of the same patients (another dose level, disease or regimen). */
+  separateFrom: z.array(id).default([]),
   /** Outcomes for which this report is the one used in pooling (the most complete one). */
   pooled: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).default([]),
   /**
-   * Outcomes whose count comes from a sponsor report: they enter only the sensitivity analysis
-   * that adds sponsor reports to the primary studies, never the primary analysis.
+   * Outcomes whose count comes from a sponsor or secondary report: they enter only the sensitivity
+   * analysis that adds those reports to the primary studies, never the primary analysis.
    */
   pooledWithSponsorReports: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).default([]),
   /** How long this report followed its patients, as it states it: "median 13.8 months (range 2.3 to 30)". */
@@ -166,45 +181,54 @@ export const publicationExtractionSchema = z.strictObject({
   missing: text.optional(),
   /** Outcomes it is known to report that are not yet in this file. */
   wanted: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).optional(),
+  /** How much of it was read: the abstract only, or the full text with its tables. Left out where not recorded. */
+  read: z.enum(['abstract', 'full-text']).optional(),
 });
 
 /** A publication's persistent identifiers, as every content file writes them. */
-export const doiSchema = z.string().regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607');
+export const doiSchema = z
+  .string()
+  .regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607')
+  .max(LIMITS.address, atMostCharacters(LIMITS.address));
 export const pmidSchema = z.string().regex(/^\d{1,9}$/, 'must be digits only');
 
 export const publicationSchema = z.strictObject({
   id,
-  citation: text,
-  year,
+  citation: citationText,
+  year: publishedYear,
   type: z.enum(PUBLICATION_TYPES),
   doi: doiSchema.optional(),
   pmid: pmidSchema.optional(),
-  url: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }).optional(),
+  url: z
+    .url({ protocol: /^https$/, message: 'must be an https:// URL' })
+    .max(LIMITS.address, atMostCharacters(LIMITS.address))
+    .optional(),
   extraction: publicationExtractionSchema.optional(),
 });
 
 /** The trial's row in the seed review's Table 9, as printed there (kept to reproduce its tables). */
 export const seedRowSchema = z.strictObject({
   row: z.number().int().min(1).max(17),
-  target: text,
-  cancerType: text,
+  target: nameText,
+  cancerType: nameText,
   group: z.enum(MALIGNANCY_GROUPS),
   nkSource: z.enum(NK_SOURCES),
-  phase: text,
+  phase: nameText,
   enrollment: count,
-  status: text,
+  status: nameText,
 });
 
 export const trialSchema = z
   .strictObject({
     nct: z.string().regex(NCT_ID, 'must be NCT followed by 8 digits'),
-    title: text,
+    title: titleText,
     /** A short name readers know the trial or product by. */
-    shortName: text.optional(),
+    shortName: nameText.optional(),
     registry: z.strictObject({
-      sponsor: text.optional(),
+      sponsor: nameText.optional(),
       phase: z.enum(PHASES),
-      status: z.enum(STATUSES),
+      /** Left out when no record read states it (the registry's own 'unknown status' is the value `unknown`). */
+      status: z.enum(STATUSES).optional(),
       /** Left out when no record read states it. */
       enrollment: z
         .strictObject({
@@ -223,29 +247,38 @@ export const trialSchema = z
        * (actual, or anticipated). The reporting gap counts from an actual date.
        */
       primaryCompletion: z.strictObject({ date: registryDate, type: z.enum(['actual', 'anticipated']) }).optional(),
-      countries: z.array(text).optional(),
+      countries: z.array(nameText).optional(),
       /** Where these facts were read, and when. */
-      checked: z.strictObject({ source: text, date: isoDate }),
+      checked: z.strictObject({
+        source: text,
+        date: isoDate,
+        /** Left out in files written before the kind was recorded: they count as not checked against the registry. */
+        kind: z.enum(REGISTRY_SOURCE_KINDS).optional(),
+        /** The title is the review's description because the registry's own title was not read. */
+        descriptiveTitle: z.literal(true).optional(),
+      }),
+      /** Other registrations of the same trial (same title and eligibility): listed here, never given a file of their own. */
+      otherRegistrations: z.array(z.strictObject({ id: z.string().regex(NCT_ID, 'must be NCT followed by 8 digits'), why: text })).optional(),
     }),
     product: z.strictObject({
-      name: text.optional(),
-      targets: z.array(text).min(1, 'must name at least one target'),
+      name: nameText.optional(),
+      targets: z.array(nameText).min(1, 'must name at least one target'),
       nkSource: z.enum(NK_SOURCES),
       construct: z
         .strictObject({
-          costimulation: z.array(text).optional(),
-          armoring: z.array(text).optional(),
+          costimulation: z.array(nameText).optional(),
+          armoring: z.array(nameText).optional(),
           geneTransfer: text.optional(),
         })
         .optional(),
-      doseLevels: z.array(text).optional(),
+      doseLevels: z.array(nameText).optional(),
       lymphodepletion: text.optional(),
       /** How the cells were given: "intravenous infusion", "injection into the wall of the resection cavity". */
       route: sourcedTextSchema.optional(),
     }),
     population: z.strictObject({
       group: z.enum(MALIGNANCY_GROUPS),
-      diseases: z.array(text).min(1, 'must name at least one disease'),
+      diseases: z.array(nameText).min(1, 'must name at least one disease'),
       /** Where in the course of the disease patients were treated: "relapsed or refractory after two or more lines". */
       lineOfTherapy: sourcedTextSchema.optional(),
     }),
@@ -259,11 +292,11 @@ export const trialSchema = z
     publications: z.array(publicationSchema).default([]),
     cohorts: z.array(cohortSchema).default([]),
     extraction: z.strictObject({
-      extractedBy: text,
+      extractedBy: nameText,
       extractedOn: isoDate,
-      checkedBy: text.optional(),
+      checkedBy: nameText.optional(),
       checkedOn: isoDate.optional(),
-      log: z.array(z.strictObject({ date: isoDate, by: text, note: text })).default([]),
+      log: z.array(z.strictObject({ date: isoDate, by: nameText, note: text })).default([]),
     }),
   })
   .superRefine(checkCrossReferences);
@@ -305,10 +338,21 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
   trial.cohorts.forEach((cohort, c) => {
     if (seenCohorts.has(cohort.id)) issue(['cohorts', c, 'id'], `duplicate cohort id "${cohort.id}"`);
     seenCohorts.add(cohort.id);
-    cohort.overlaps.forEach((other, o) => {
-      if (!cohortIds.has(other)) issue(['cohorts', c, 'overlaps', o], `"${other}" is not a cohort of this trial`);
-      if (other === cohort.id) issue(['cohorts', c, 'overlaps', o], 'a cohort cannot overlap itself');
+    for (const field of ['overlaps', 'separateFrom'] as const) {
+      cohort[field].forEach((other, o) => {
+        if (!cohortIds.has(other)) issue(['cohorts', c, field, o], `"${other}" is not a cohort of this trial`);
+        if (other === cohort.id) issue(['cohorts', c, field, o], 'a cohort cannot name itself');
+      });
+    }
+    cohort.separateFrom.forEach((other, o) => {
+      if (cohort.overlaps.includes(other)) issue(['cohorts', c, 'separateFrom', o], `"${other}" is also listed in overlaps`);
     });
+    if (cohort.overlaps.length > 0 && !cohort.relation) {
+      issue(['cohorts', c, 'relation'], 'is required when the cohort overlaps another (update or subset)');
+    }
+    if (cohort.report !== undefined && !publicationIds.has(cohort.report)) {
+      issue(['cohorts', c, 'report'], `"${cohort.report}" is not one of this trial's publications`);
+    }
     for (const field of ['pooled', 'pooledWithSponsorReports'] as const) {
       cohort[field].forEach((key, p) => {
         if (!cohort.outcomes[key]) issue(['cohorts', c, field, p], `"${key}" is pooled but not reported in this cohort`);
@@ -342,15 +386,20 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
     }
   });
 
-  // The same patients may be pooled only once per outcome, also in the analysis that adds sponsor reports.
+  // The same patients may be pooled only once per outcome, also in the analysis that adds sponsor
+  // reports: two cohorts feeding one analysis must be declared to hold different patients.
   const overlapping = (a: Cohort, b: Cohort) => a.overlaps.includes(b.id) || b.overlaps.includes(a.id);
+  const separate = (a: Cohort, b: Cohort) => a.separateFrom.includes(b.id) || b.separateFrom.includes(a.id);
   const withSponsorReports = (cohort: Cohort) => [...cohort.pooled, ...cohort.pooledWithSponsorReports];
   trial.cohorts.forEach((a, i) => {
     trial.cohorts.slice(i + 1).forEach((b, j) => {
-      if (!overlapping(a, b)) return;
+      if (separate(a, b)) return;
       for (const key of withSponsorReports(a).filter((k) => withSponsorReports(b).includes(k))) {
         const field = b.pooled.includes(key) ? 'pooled' : 'pooledWithSponsorReports';
-        issue(['cohorts', i + 1 + j, field], `"${key}" is also pooled from overlapping cohort "${a.id}"`);
+        const message = overlapping(a, b)
+          ? `"${key}" is also pooled from overlapping cohort "${a.id}"`
+          : `"${key}" is also pooled from cohort "${a.id}": list one in the other's separateFrom (different patients) or overlaps (same patients)`;
+        issue(['cohorts', i + 1 + j, field], message);
       }
     });
   });
@@ -405,8 +454,9 @@ function checkExtractionStates(trial: TrialShape, issue: (path: (string | number
       });
     });
   checkTiers('pooled', (type) => primary.includes(type), 'which may not be pooled in the primary analysis');
-  // The sensitivity analysis adds sponsor reports, and nothing else: other tiers belong in `pooled`.
-  checkTiers('pooledWithSponsorReports', (type) => type === 'sponsor-report', 'not a sponsor report (list it in pooled)');
+  // The sensitivity analysis adds sponsor and secondary reports, and nothing else: other tiers belong in `pooled`.
+  const sensitivityOnly: readonly string[] = SENSITIVITY_ONLY_PUBLICATION_TYPES;
+  checkTiers('pooledWithSponsorReports', (type) => sensitivityOnly.includes(type), 'not a sponsor or secondary report (list it in pooled)');
 
   trial.publications.forEach((publication, i) => {
     const extraction = publication.extraction;

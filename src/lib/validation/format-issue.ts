@@ -6,7 +6,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'an object'
+        : typeof value === 'number' && !Number.isFinite(value)
+          ? String(value) // NaN and Infinity, which JSON would print as null (YAML's .nan and .inf)
+          : `${typeof value} ${JSON.stringify(value)}`;
 
 const EXPECTED: Record<string, string> = { array: 'a list', object: 'an object', int: 'a whole number' };
 

@@ -1,15 +1,17 @@
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
+import { LIMITS } from '../schema/text.ts';
 import { nestsDeeperThan } from './depth.ts';
+import { unsafeCharacterReference } from './plain-text.ts';
 
 /**
  * A trial's narrative is prose. It is parsed once, here, with MDX and GFM syntax on
  * (the files are `.mdx`, so every MDX construct is recognised and refused), and the
- * site renders this same tree (src/lib/format/narrative-html.ts): nothing in a trial
+ * site renders this same tree (src/lib/validation/narrative-html.ts): nothing in a trial
  * file is ever compiled or run. Anything outside the allowlist is an error.
  */
 
@@ -85,6 +87,24 @@ function scanLines(body: string): { line: number; rule: string } | undefined {
   return undefined;
 }
 
+/** A character reference (`&#x202E;`) the parser has turned into a character no reader can see. */
+function hiddenCharacter(node: Nodes): string | undefined {
+  const texts = 'value' in node ? [node.value] : node.type === 'link' ? [node.url, node.title ?? ''] : [];
+  return texts.map(unsafeCharacterReference).find(Boolean);
+}
+
+/**
+ * A table wider or larger than prose needs. The renderer pads every row to the header's
+ * width, so a long header over many short rows would render to far more HTML than the file holds.
+ */
+function tableProblem(table: Table): string | undefined {
+  const columns = table.align?.length ?? table.children[0]?.children.length ?? 0;
+  const cells = columns * table.children.length;
+  if (columns > LIMITS.tableColumns) return `has a table of ${columns} columns; a table may have at most ${LIMITS.tableColumns} columns`;
+  if (cells > LIMITS.tableCells) return `has a table of ${cells} cells; a table may have at most ${LIMITS.tableCells} cells`;
+  return undefined;
+}
+
 /** Line of a parse error: from the message's own position, or from the "(line:column-…)" its reason cites. */
 function errorLine(error: unknown): number | undefined {
   const { line, reason } = error as { line?: number; reason?: string };
@@ -127,6 +147,15 @@ export function parseNarrative(body: string, firstLine = 1): NarrativeResult {
     }
     if (node.type === 'link' && !isSafeHref(node.url)) {
       errors.push(`${at(line)} has a link to "${node.url.slice(0, 60)}"; links must be https:// or #in-page`);
+    }
+    const hidden = hiddenCharacter(node);
+    if (hidden) errors.push(`${at(line)} ${hidden}`);
+    if (node.type === 'table') {
+      const problem = tableProblem(node);
+      if (problem) {
+        errors.push(`${at(line)} ${problem}`);
+        continue; // its cells are not walked: there may be millions
+      }
     }
     if ('children' in node) for (const child of [...node.children].reverse()) stack.push(child as Nodes);
   }

@@ -24,6 +24,13 @@ describe('valid trial files', () => {
     });
   });
 
+  it('read the same saved with Windows line endings (CRLF) and a byte-order mark', () => {
+    const files = read(join(FIXTURES, 'valid'));
+    const windows = files.map((file) => ({ ...file, text: `\uFEFF${file.text.replaceAll('\n', '\r\n')}` }));
+    expect(windows[0]?.text).toContain('\r\n');
+    expect(validateTrialFiles(windows)).toEqual(validateTrialFiles(files));
+  });
+
   it('treat an absent outcome as absent, not as zero', () => {
     const { trials } = validateTrialFiles(read(join(FIXTURES, 'valid')));
     const full = trials[0]?.trial.cohorts[1]?.outcomes;
@@ -47,13 +54,21 @@ const cases: [string, string[]][] = [
   ['unknown-source', [`NCT00000001.mdx: cohorts[1].outcomes.cr.source.publication "other-2023" is not one of this trial's publications`]],
   ['unknown-as-null', ['NCT00000001.mdx: cohorts[1].outcomes.crsAny must be an object, got null (leave out a value that was not reported)']],
   ['pooled-twice', ['NCT00000001.mdx: cohorts[1].pooled "orr" is also pooled from overlapping cohort "early"']],
+  // Two cohorts of one trial in one analysis, not said to hold different patients, could count the same patients twice.
+  [
+    'cohorts-undeclared',
+    [
+      'NCT00000001.mdx: cohorts[1].pooled "orr" is also pooled from cohort "early": list one in the other\'s separateFrom (different patients) or overlaps (same patients)',
+    ],
+  ],
+  ['overlap-without-relation', ['NCT00000001.mdx: cohorts[0].relation is required when the cohort overlaps another (update or subset)']],
   ['malformed-nct', ['NCT00000001.mdx: nct must be NCT followed by 8 digits']],
   ['filename-mismatch', ['NCT00000009.mdx: nct (NCT00000001) does not match the file name (NCT00000009.mdx)']],
   // A second file for the same trial cannot be named after it, so the name rule refuses it.
   ['misnamed-copy', ['NCT00000001-copy.mdx: file name must be an NCT id and .mdx (NCT followed by 8 digits), like NCT01234567.mdx']],
-  ['mdx-import', ['NCT00000001.mdx: narrative line 80 has an import/export statement, which trial files may not contain']],
-  ['mdx-expression', ['NCT00000001.mdx: narrative line 80 has a JavaScript expression {…}, which trial files may not contain']],
-  ['mdx-script', ['NCT00000001.mdx: narrative line 81 has a <script> element, which trial files may not contain']],
+  ['mdx-import', ['NCT00000001.mdx: narrative line 81 has an import/export statement, which trial files may not contain']],
+  ['mdx-expression', ['NCT00000001.mdx: narrative line 81 has a JavaScript expression {…}, which trial files may not contain']],
+  ['mdx-script', ['NCT00000001.mdx: narrative line 82 has a <script> element, which trial files may not contain']],
   ['rob-missing', ['NCT00000001.mdx: riskOfBias is required for an included trial']],
   ['rob-missing-support', ['NCT00000001.mdx: riskOfBias.judgements.aim.support is required']],
   ['rob-unknown-domain', ['NCT00000001.mdx: riskOfBias.judgements.blinding is not a known field']],
@@ -69,7 +84,9 @@ const cases: [string, string[]][] = [
   ],
   [
     'sponsor-sensitivity-not-sponsor',
-    ['NCT00000001.mdx: cohorts[2].pooledWithSponsorReports[0] "orr" comes from article "full-2024", not a sponsor report (list it in pooled)'],
+    [
+      'NCT00000001.mdx: cohorts[2].pooledWithSponsorReports[0] "orr" comes from article "full-2024", not a sponsor or secondary report (list it in pooled)',
+    ],
   ],
   // A sponsor report of patients already pooled would count them twice in the analysis that adds it.
   ['sponsor-sensitivity-overlap', ['NCT00000001.mdx: cohorts[2].pooledWithSponsorReports "orr" is also pooled from overlapping cohort "full"']],

@@ -38,16 +38,28 @@ export type InclusionStatus = (typeof INCLUSION_STATUSES)[number];
 export type ExtractionState = (typeof EXTRACTION_STATES)[number];
 
 /** Publication types: a result's evidence tier. */
-export const PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint', 'sponsor-report'] as const;
+export const PUBLICATION_TYPES = [
+  'article',
+  'conference-abstract',
+  'letter',
+  'registry-results',
+  'preprint',
+  'sponsor-report',
+  'secondary-report',
+] as const;
 
 /**
  * Publication types that may feed the primary analysis. A sponsor report (a press release or
- * investor presentation by the sponsor itself) may be extracted, but only for a sensitivity
- * analysis: it is never pooled in the primary one.
+ * investor presentation by the sponsor itself) and a secondary report (a news account or review
+ * quoting numbers whose primary source could not be read) may be extracted, but only for a
+ * sensitivity analysis: they are never pooled in the primary one.
  */
 export const PRIMARY_PUBLICATION_TYPES = ['article', 'conference-abstract', 'letter', 'registry-results', 'preprint'] as const;
 
 export type PublicationType = (typeof PUBLICATION_TYPES)[number];
+
+/** Publication types whose counts enter only the sensitivity analysis that adds them to the primary studies. */
+export const SENSITIVITY_ONLY_PUBLICATION_TYPES = ['sponsor-report', 'secondary-report'] as const satisfies readonly PublicationType[];
 
 /**
  * Judgements, with the MINORS score each corresponds to: reported and adequate (2) is
@@ -84,3 +96,11 @@ export type ThresholdName =
  */
 export const CHANGE_KINDS = ['new-data', 'correction', 'method', 'registry'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/**
+ * What the registry facts were read from: the registry's own record (`registry`), a copy of it
+ * kept by another site or the NCI (`registry-copy`), or only a review article's table
+ * (`review-table`). Anything but the registry's own record is flagged for checking.
+ */
+export const REGISTRY_SOURCE_KINDS = ['registry', 'registry-copy', 'review-table'] as const;
+export type RegistrySourceKind = (typeof REGISTRY_SOURCE_KINDS)[number];

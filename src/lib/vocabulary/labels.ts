@@ -6,6 +6,7 @@
 import type {
   CertaintyDomain,
   ChangeKind,
+  RegistrySourceKind,
   ExtractionState,
   InclusionStatus,
   MalignancyGroup,
@@ -61,8 +62,12 @@ export function enrollmentLabel(enrollment: { count: number; type: string } | un
   return enrollment ? `${enrollment.count} (${enrollment.type})` : 'Not stated in the records read';
 }
 
-/** `active-not-recruiting` -> `Active, not recruiting` */
-export function statusLabel(status: string): string {
+/** Filter value for a trial whose records do not state its recruitment status. */
+export const STATUS_NOT_STATED = 'not-stated';
+
+/** `active-not-recruiting` -> `Active, not recruiting`; a status no record states says so. */
+export function statusLabel(status: string | undefined): string {
+  if (status === undefined || status === STATUS_NOT_STATED) return 'Not stated in the records read';
   const words = status === 'active-not-recruiting' ? 'active, not recruiting' : status.replaceAll('-', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -75,6 +80,7 @@ export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
   'registry-results': 'Registry results',
   preprint: 'Preprint',
   'sponsor-report': 'Sponsor report',
+  'secondary-report': 'Secondary report',
 };
 
 /** The same in a word, where a phone-width plot has room for no more. */
@@ -85,6 +91,7 @@ export const PUBLICATION_TYPE_SHORT_LABELS: Record<PublicationType, string> = {
   'registry-results': 'registry',
   preprint: 'preprint',
   'sponsor-report': 'sponsor',
+  'secondary-report': 'secondary',
 };
 
 /** What a version frozen before evidence tiers were recorded shows in their place. */
@@ -126,4 +133,15 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   correction: 'Correction',
   method: 'Method',
   registry: 'Registry',
+};
+
+/** What a trial's registry facts were read from; a file written before the kind was recorded says so. */
+export function registrySourceLabel(kind: RegistrySourceKind | undefined): string {
+  return kind === undefined ? 'not recorded' : REGISTRY_SOURCE_LABELS[kind];
+}
+
+const REGISTRY_SOURCE_LABELS: Record<RegistrySourceKind, string> = {
+  registry: 'the ClinicalTrials.gov record',
+  'registry-copy': 'a copy of the ClinicalTrials.gov record',
+  'review-table': 'a review article table only',
 };

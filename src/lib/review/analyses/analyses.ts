@@ -4,10 +4,10 @@ import { GROUP_LABELS, NK_SOURCE_LABELS, phaseLabel } from '../../vocabulary/lab
 import { MALIGNANCY_GROUPS, type MalignancyGroup, type Trial } from '../../schema/trial.ts';
 import { withDerivedGrades } from './derived.ts';
 import { estimate, type Estimate, type Fit } from './decided-estimate.ts';
-import { binaryOutcomeData, type NotReported, type StudyCharacteristics, type StudyRow } from '../model/outcome-data.ts';
+import { binaryOutcomeData, perTrial, type NotReported, type StudyCharacteristics, type StudyRow } from '../model/outcome-data.ts';
 import type { BinaryOutcomeKey, OutcomeDefinition } from '../../vocabulary/outcomes.ts';
 import { THRESHOLDS } from '../../rules/thresholds.ts';
-import { ADDING_SPONSOR_REPORTS, NOTES, type RuleNote } from './rules.ts';
+import { ADDING_SPONSOR_REPORTS, COHORTS_AS_STUDIES, NOTES, type RuleNote } from './rules.ts';
 import { COMMON_TAU2_TEST, POOLING, SENSITIVITY_SETTINGS, type PoolingSettings } from './settings.ts';
 
 export type { PoolingSettings } from './settings.ts';
@@ -106,7 +106,10 @@ export interface BinaryOutcomeAnalysis {
   smallStudy: boolean;
   /** Only groupings with enough subgroups of enough studies, each distinct split once. */
   subgroups: SubgroupAnalysis[];
-  /** Other models, then (when any exist) the analysis adding sponsor reports, `sponsorReports.row`. */
+  /**
+   * Other models, then (when a trial's cohorts were summed) the cohorts as separate studies, then
+   * (when any exist) the analysis adding sponsor and secondary reports, `sponsorReports.row`.
+   */
   sensitivity: SensitivityRow[];
   sponsorReports: SponsorReportsSensitivity;
   /** Every rule applied to this outcome, in words. */
@@ -180,12 +183,19 @@ const byYear = (a: StudyRow, b: StudyRow) => a.year - b.year || a.label.localeCo
 
 /** Everything an outcome page shows, with the rules of rules.ts applied. */
 export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition<BinaryOutcomeKey>): BinaryOutcomeAnalysis {
-  const { rows: unsorted, notReported, derivedNote } = withDerivedGrades(trials, outcome.key, binaryOutcomeData(trials, outcome.key));
-  // Forest plots and tables list studies by year, as RevMan does; the order is stated under each plot.
-  const rows = unsorted.toSorted(byYear);
+  const { rows: cohortRows, notReported, derivedNote } = withDerivedGrades(trials, outcome.key, binaryOutcomeData(trials, outcome.key));
+  // A trial enters once (its separate cohorts summed); forest plots and tables list studies by
+  // year, as RevMan does, and the order is stated under each plot.
+  const rows = perTrial(cohortRows).toSorted(byYear);
   const totals = outcomeTotals(rows);
   const settings: PoolingSettings = { ...POOLING };
-  const sponsorReports = withSponsorReports(trials, outcome, rows, settings);
+  const sponsorReports = withSponsorReports(trials, outcome, cohortRows, settings);
+  // Cohorts summed into one entry per trial: pooled separately only as a sensitivity analysis.
+  const summed = rows.filter((row) => cohortRows.filter((cohort) => cohort.nct === row.nct).length > 1);
+  const cohortsOfSummed = cohortRows.filter((cohort) => summed.some((row) => row.nct === cohort.nct)).length;
+  const cohortRow: SensitivityRow[] =
+    summed.length > 0 ? [{ label: COHORTS_AS_STUDIES, ...settings, ...estimate(inputs(cohortRows), settings) }] : [];
+  const cohortNotes = summed.length > 0 ? [NOTES.cohortsSummed(summed.length, cohortsOfSummed)] : [];
   const sponsorRows = sponsorReports.row ? [sponsorReports.row] : [];
   const sponsorNotes = sponsorReports.row
     ? [NOTES.sponsorReports(sponsorReports.studies.length, outcomeTotals(sponsorReports.studies).patients)]
@@ -202,7 +212,7 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
     result: null,
     smallStudy: false,
     subgroups: [],
-    sensitivity: sponsorRows,
+    sensitivity: [...cohortRow, ...sponsorRows],
     sponsorReports,
   };
   if (rows.length === 0) return { ...empty, notes: derivedNote ? [derivedNote] : [] };
@@ -218,7 +228,7 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
     estimate: estimate(inputs(byGroup.get(group)!), settings),
   }));
 
-  const notes: RuleNote[] = [...overall.notes, ...sponsorNotes];
+  const notes: RuleNote[] = [...overall.notes, ...cohortNotes, ...sponsorNotes];
   if (derivedNote) notes.push(derivedNote);
   // The caution belongs beside a pooled all-cancer figure; counts with no model need none.
   if (strata.length > 1 && overall.basis === 'pooled') notes.push(NOTES.mixed(strata.map((s) => s.label)));
@@ -246,7 +256,7 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
       ...estimate(inputs(rows), { measure, method, hakn }),
     }));
   }
-  sensitivity.push(...sponsorRows);
+  sensitivity.push(...cohortRow, ...sponsorRows);
   for (const row of sensitivity) notes.push(...row.notes.filter((note) => note.rule === 'clipped'));
   return { ...empty, studies, strata, estimate: overall, result, smallStudy, subgroups, sensitivity, notes };
 }
@@ -259,20 +269,22 @@ export function analyseBinaryOutcome(trials: Trial[], outcome: OutcomeDefinition
 function withSponsorReports(
   trials: Trial[],
   outcome: OutcomeDefinition<BinaryOutcomeKey>,
-  primary: StudyRow[],
+  primaryCohorts: StudyRow[],
   settings: PoolingSettings,
 ): SponsorReportsSensitivity {
-  const added = binaryOutcomeData(
+  const addedCohorts = binaryOutcomeData(
     trials,
     outcome.key,
     'pooledWithSponsorReports',
-    primary.map((row) => row.label),
-  ).rows.toSorted(byYear);
-  if (added.length === 0) return { studies: [], row: null };
+    primaryCohorts.map((row) => row.label),
+  ).rows;
+  if (addedCohorts.length === 0) return { studies: [], row: null };
   const { measure, method, hakn } = settings;
+  // One entry per trial here too: a trial's added cohorts are summed with each other and with its primary cohorts.
+  const pooled = perTrial([...primaryCohorts, ...addedCohorts]);
   return {
-    studies: joinById(added, null),
-    row: { label: ADDING_SPONSOR_REPORTS, measure, method, hakn, ...estimate(inputs([...primary, ...added]), settings) },
+    studies: joinById(perTrial(addedCohorts).toSorted(byYear), null),
+    row: { label: ADDING_SPONSOR_REPORTS, measure, method, hakn, ...estimate(inputs(pooled), settings) },
   };
 }
 

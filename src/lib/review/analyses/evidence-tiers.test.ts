@@ -73,7 +73,7 @@ describe('the sensitivity analysis adding sponsor reports', () => {
     // The primary analysis is one study: no other sensitivity rows, but this one is there.
     expect(analysis.sensitivity).toEqual([row]);
     expect(analysis.notes.map((note) => note.text)).toContain(
-      `Not in this estimate: 1 study (5 patients) known only from a sponsor report; the sensitivity analysis "${ADDING_SPONSOR_REPORTS}" adds it.`,
+      `Not in this estimate: 1 study (5 patients) known only from a sponsor report or secondary report; the sensitivity analysis "${ADDING_SPONSOR_REPORTS}" adds it.`,
     );
   });
 
@@ -104,7 +104,7 @@ describe('the sensitivity analysis adding sponsor reports', () => {
   });
 
   it('is stated on Methods from the vocabulary', () => {
-    expect(ADDING_SPONSOR_REPORTS).toBe('Adding sponsor reports');
+    expect(ADDING_SPONSOR_REPORTS).toBe('Adding sponsor reports and secondary reports');
     expect(RULES.find((rule) => rule.id === 'evidence-tiers')?.statement).toContain(
       'The primary analysis pools results whose source is a peer-reviewed article, conference abstract, letter, registry results or preprint.',
     );

@@ -26,7 +26,8 @@ export type RuleId =
   | 'mixed-populations'
   | 'not-fitted'
   | 'evidence-tiers'
-  | 'reporting-gap';
+  | 'reporting-gap'
+  | 'one-entry-per-trial';
 
 export interface Rule {
   id: RuleId;
@@ -39,10 +40,14 @@ export interface Rule {
 const T = THRESHOLDS;
 
 const SPONSOR_REPORT = PUBLICATION_TYPE_LABELS['sponsor-report'].toLowerCase();
+const SECONDARY_REPORT = PUBLICATION_TYPE_LABELS['secondary-report'].toLowerCase();
 const PRIMARY_TIERS = PRIMARY_PUBLICATION_TYPES.map((type) => PUBLICATION_TYPE_LABELS[type].toLowerCase());
 
-/** The sensitivity row that adds sponsor reports to the primary studies; pages find the row by it. */
-export const ADDING_SPONSOR_REPORTS = `Adding ${SPONSOR_REPORT}s`;
+/** The sensitivity row that adds sponsor and secondary reports to the primary studies; pages find the row by it. */
+export const ADDING_SPONSOR_REPORTS = `Adding ${SPONSOR_REPORT}s and ${SECONDARY_REPORT}s`;
+
+/** The sensitivity row that pools a trial's separate cohorts as separate studies. */
+export const COHORTS_AS_STUDIES = 'Cohorts as separate studies';
 
 export const RULES: Rule[] = [
   {
@@ -98,7 +103,12 @@ export const RULES: Rule[] = [
   {
     id: 'evidence-tiers',
     title: 'Evidence tiers',
-    statement: `Every result carries the type of its source, its evidence tier. The primary analysis pools results whose source is a ${PRIMARY_TIERS.slice(0, -1).join(', ')} or ${PRIMARY_TIERS.at(-1)}. A ${SPONSOR_REPORT} (a press release or investor presentation by the sponsor itself) is extracted only where it is the only account of a trial's numbers, and never enters the primary analysis, its certainty rating or its counts of trials and patients: a sensitivity analysis ("${ADDING_SPONSOR_REPORTS}") pools those counts with the primary studies, by the same model and the same rules, and the outcome page lists them with their source. News items and reviews are never sources.`,
+    statement: `Every result carries the type of its source, its evidence tier. The primary analysis pools results whose source is a ${PRIMARY_TIERS.slice(0, -1).join(', ')} or ${PRIMARY_TIERS.at(-1)}. A ${SPONSOR_REPORT} (a press release or investor presentation by the sponsor itself) is extracted only where it is the only account of a trial's numbers, and never enters the primary analysis, its certainty rating or its counts of trials and patients: a sensitivity analysis ("${ADDING_SPONSOR_REPORTS}") pools those counts with the primary studies, by the same model and the same rules, and the outcome page lists them with their source. A ${SECONDARY_REPORT} (a news account or review quoting a trial's numbers whose primary source could not be read) is treated the same way, in the same sensitivity analysis, and labelled as such.`,
+  },
+  {
+    id: 'one-entry-per-trial',
+    title: 'One entry per trial',
+    statement: `Each report of a trial states which patients it covers and whether it updates, is part of, or is separate from another report of the trial. Reports of the same patients never enter one analysis together: the most complete one is used. Where a trial reports cohorts of different patients (dose levels, regimens, diseases), their counts are summed into one entry for the trial, so a trial is never weighted as several independent studies; a sensitivity analysis ("${COHORTS_AS_STUDIES}") pools those cohorts as separate studies instead.`,
   },
   {
     id: 'reporting-gap',
@@ -164,6 +174,10 @@ export const NOTES = {
   }),
   sponsorReports: (k: number, patients: number): RuleNote => ({
     rule: 'evidence-tiers',
-    text: `Not in this estimate: ${plural(k, 'study', 'studies')} (${patients} patients) known only from a ${SPONSOR_REPORT}; the sensitivity analysis "${ADDING_SPONSOR_REPORTS}" adds ${k === 1 ? 'it' : 'them'}.`,
+    text: `Not in this estimate: ${plural(k, 'study', 'studies')} (${patients} patients) known only from a ${SPONSOR_REPORT} or ${SECONDARY_REPORT}; the sensitivity analysis "${ADDING_SPONSOR_REPORTS}" adds ${k === 1 ? 'it' : 'them'}.`,
+  }),
+  cohortsSummed: (trials: number, cohorts: number): RuleNote => ({
+    rule: 'one-entry-per-trial',
+    text: `${plural(trials, 'trial enters', 'trials enter')} once with the sum of ${cohorts} cohorts of different patients; the sensitivity analysis "${COHORTS_AS_STUDIES}" pools the cohorts separately.`,
   }),
 };

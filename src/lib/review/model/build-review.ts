@@ -5,7 +5,7 @@
  * and render, never recount. A frozen version is this model serialised (`freezeReview`),
  * so a headline on the home page and the same figure in a release come from the same code.
  */
-import { INCLUSION_STATUSES, type InclusionStatus, type Trial } from '../../schema/trial.ts';
+import type { Trial } from '../../schema/trial.ts';
 import type { SearchRecord } from '../../schema/search.ts';
 import type { SeedClaim } from '../../schema/seed-claims.ts';
 import type { Release } from '../../schema/release.ts';
@@ -28,6 +28,7 @@ import {
   type JudgementShare,
   type TrialRiskOfBias,
 } from './trial-risk-of-bias.ts';
+import { countReview, type ReviewCounts } from './counts.ts';
 import { reviewLimitations, type Limitations } from './limitations.ts';
 import { trialPatients } from './trial-patients.ts';
 import { reportingGap, type ReportingGap } from './reporting-gap.ts';
@@ -48,18 +49,6 @@ export interface ReviewContent {
 
 export interface SurvivalOutcome extends OutcomeData<SurvivalRow> {
   outcome: OutcomeDefinition<SurvivalOutcomeKey>;
-}
-
-/** Trial counts: the same numbers on every page. */
-export interface ReviewCounts {
-  /** Every trial file. */
-  trials: number;
-  /** Trials not excluded: the registered CAR-NK cancer trials the review follows. */
-  inReview: number;
-  /** Trials by inclusion status. */
-  byInclusion: Record<InclusionStatus, number>;
-  /** Included trials with at least one pooled outcome. */
-  pooled: number;
 }
 
 export interface Review {
@@ -106,17 +95,6 @@ export interface Review {
   };
 }
 
-function countTrials(trials: Trial[]): ReviewCounts {
-  const byInclusion = Object.fromEntries(INCLUSION_STATUSES.map((status) => [status, 0])) as Record<InclusionStatus, number>;
-  for (const trial of trials) byInclusion[trial.inclusion.status] += 1;
-  return {
-    trials: trials.length,
-    inReview: trials.length - byInclusion.excluded,
-    byInclusion,
-    pooled: trials.filter((trial) => trial.cohorts.some((cohort) => cohort.pooled.length > 0)).length,
-  };
-}
-
 export function buildReview({ trials: unordered, search, seedClaims, certaintyJudgements, decisionThresholds, version }: ReviewContent): Review {
   const trials = unordered.toSorted((a, b) => a.nct.localeCompare(b.nct));
   const outcomes = BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome));
@@ -135,7 +113,7 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
   return {
     version,
     trials,
-    counts: countTrials(trials),
+    counts: countReview(trials, search),
     outcomes,
     survival,
     exports: {

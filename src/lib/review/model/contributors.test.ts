@@ -36,6 +36,11 @@ describe('contributors', () => {
     ]);
   });
 
+  it('credits no automated identity, only roles and people', () => {
+    const names = contributors([], ['Seed 2aa03fbc maintainers', 'dependabot[bot]', 'ci-bot', 'Review maintainers']).map((c) => c.name);
+    expect(names).toEqual(['Review maintainers']);
+  });
+
   it('is empty without records', () => {
     expect(contributors([], [])).toEqual([]);
   });

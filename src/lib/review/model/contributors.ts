@@ -16,6 +16,13 @@ export interface Contributor {
 const ROLE_ORDER: ContributorRole[] = ['extraction', 'second check', 'change log', 'commits to the data'];
 
 /**
+ * Names an automated account leaves in git (a bot, a no-reply address, a name carrying a hash):
+ * credit belongs to roles and people, so such commits credit no one. The repository's
+ * .mailmap maps its own machine identity to the maintainers' role.
+ */
+export const AUTOMATED_IDENTITY = /\[bot\]|\bbot\b|noreply|\b(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b/i;
+
+/**
  * Contributors with their roles, most extraction first, then by name. A trial counts once per
  * role however many log entries one person wrote in it.
  * @param commitAuthors the author name of each commit that touched the data, one entry per commit
@@ -32,7 +39,7 @@ export function contributors(trials: Pick<Trial, 'nct' | 'extraction'>[], commit
     if (extraction.checkedBy) add(extraction.checkedBy, 'second check');
     for (const name of new Set(extraction.log.map((entry) => entry.by))) add(name, 'change log');
   }
-  for (const name of commitAuthors) add(name, 'commits to the data');
+  for (const name of commitAuthors.filter((author) => !AUTOMATED_IDENTITY.test(author))) add(name, 'commits to the data');
   const total = (c: Contributor, role: ContributorRole) => c.roles.find((r) => r.role === role)?.count ?? 0;
   return [...counts]
     .map(([name, roles]) => ({

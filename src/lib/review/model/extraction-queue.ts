@@ -13,12 +13,13 @@ export interface QueueEntry {
 }
 
 /**
- * The extraction queue: every publication whose trial file marks it as awaiting extraction
- * or not readable in full, newest first. Computed from the trial files, so it empties itself
- * as extractions arrive.
+ * The extraction queue: every publication of a trial in the review whose trial file marks it
+ * as awaiting extraction or not readable in full, newest first. Reports of excluded trials are
+ * not work to do. Computed from the trial files, so it empties itself as extractions arrive.
  */
 export function extractionQueue(trials: Trial[]): QueueEntry[] {
   return trials
+    .filter((trial) => trial.inclusion.status !== 'excluded')
     .flatMap((trial) => trial.publications.flatMap((publication) => entry(trial, publication)))
     .sort((a, b) => b.publication.year - a.publication.year || a.nct.localeCompare(b.nct) || a.publication.id.localeCompare(b.publication.id));
 }

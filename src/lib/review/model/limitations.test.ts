@@ -9,7 +9,7 @@ const dir = 'tests/fixtures/trials/valid';
 const trials = validateTrialFiles(
   readdirSync(dir).map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })),
 ).trials.map((t) => t.trial);
-const search = { date: '2026-11-29' } as SearchRecord;
+const search = { date: '2026-11-29', identifiedNotAdded: [], excludedRegistrations: [] } as unknown as SearchRecord;
 
 describe('limitations', () => {
   it('carry the search date and counts computed from the trial files', () => {

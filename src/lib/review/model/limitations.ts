@@ -1,6 +1,7 @@
 import type { SearchRecord } from '../../schema/search.ts';
 import type { Trial } from '../../schema/trial.ts';
 import { trialPatients } from './trial-patients.ts';
+import { countReview } from './counts.ts';
 
 export interface Limitations {
   /** The date the search was last run, YYYY-MM-DD. */
@@ -22,18 +23,15 @@ export function reviewLimitations(trials: Trial[], search: SearchRecord): Limita
     trial.cohorts.flatMap((cohort) => cohort.pooled.map((key) => cohort.outcomes[key]).filter((value) => value !== undefined)),
   );
   const fromAbstracts = pooledValues.filter((value) => /^abstract/i.test(value.source.location)).length;
-  const publications = trials.filter((trial) => trial.inclusion.status !== 'excluded').flatMap((trial) => trial.publications);
-  const awaitingExtraction = publications.filter((publication) => publication.extraction?.status === 'awaiting-extraction').length;
-  const notReadable = publications.filter((publication) => publication.extraction?.status === 'not-readable').length;
-  const publishedNotExtracted = trials.filter((trial) => trial.inclusion.status === 'published-not-extracted').length;
+  const counts = countReview(trials, search);
   const patients = included.reduce((sum, trial) => sum + trialPatients(trial), 0);
-  const awaiting = trials.filter((trial) => trial.inclusion.status === 'awaiting-results').length;
+  const awaiting = counts.byInclusion['awaiting-results'];
   return {
     searchedUpTo: search.date,
     items: [
       `The search read stored copies of public records: PubMed entries, journal and conference pages and trial registries, not a full search of bibliographic databases; some reports may have been missed.`,
       `${fromAbstracts} of ${pooledValues.length} pooled numbers come from abstracts; full texts were not read, so details such as response criteria and timepoints are often missing.`,
-      `${plural(awaitingExtraction, 'known publication awaits', 'known publications await')} extraction and ${plural(notReadable, 'could', 'could')} not be read, so ${plural(publishedNotExtracted, 'trial with published results is', 'trials with published results are')} not yet in the analyses.`,
+      `${plural(counts.reportsToExtract, 'known publication of a trial in the review is', 'known publications of trials in the review are')} not yet extracted in full (${counts.reportsNotReadable} of them could not be read in full), so ${plural(counts.byInclusion['published-not-extracted'], 'trial with published results is', 'trials with published results are')} not yet in the analyses.`,
       `Only ${plural(included.length, 'trial', 'trials')} (about ${patients} patients) ${included.length === 1 ? 'is' : 'are'} in the analyses; ${plural(awaiting, 'registered trial is', 'registered trials are')} still awaiting results. Every estimate rests on small, single-arm, early-phase trials.`,
     ],
   };

@@ -182,3 +182,33 @@ export function survivalOutcomeData(trials: Trial[], key: SurvivalOutcomeKey): O
     };
   });
 }
+
+/**
+ * One row per trial: a trial's cohorts of different patients (the schema allows two cohorts of one
+ * trial in one analysis only when they declare `separateFrom`) summed into one entry, so a trial is
+ * never weighted as several independent studies. The summed row keeps the first cohort's citation,
+ * takes its name and year from the latest source, and says in its note which cohorts and sources it adds up.
+ */
+export function perTrial(rows: StudyRow[]): StudyRow[] {
+  const byTrial = new Map<string, StudyRow[]>();
+  for (const row of rows) byTrial.set(row.nct, [...(byTrial.get(row.nct) ?? []), row]);
+  return [...byTrial.values()].map((cohorts) => {
+    const [first, ...rest] = cohorts;
+    if (!first || rest.length === 0) return first!;
+    // Named by the latest source, whose year the summed row carries.
+    const latest = cohorts.reduce((a, b) => (b.year > a.year ? b : a));
+    const parts = cohorts.map(
+      (row) => `${row.cohort}: ${row.events}/${row.n} (${firstAuthor(row.citation.publication.citation)} ${row.year}, ${row.citation.location})`,
+    );
+    return {
+      ...first,
+      id: `${first.nct}/${cohorts.map((row) => row.id.slice(row.nct.length + 1)).join('+')}`,
+      label: `${firstAuthor(latest.citation.publication.citation)} ${latest.year}, ${cohorts.length} cohorts`,
+      cohort: cohorts.map((row) => row.cohort).join('; '),
+      events: cohorts.reduce((sum, row) => sum + row.events, 0),
+      n: cohorts.reduce((sum, row) => sum + row.n, 0),
+      year: latest.year,
+      note: `Sum of ${cohorts.length} cohorts of different patients: ${parts.join('; ')}.`,
+    };
+  });
+}

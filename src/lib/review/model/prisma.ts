@@ -66,8 +66,8 @@ function recordsFlow(search: SearchRecord, trials: Trial[]): FlowBox {
   const count = (use: ReturnType<typeof reportUse>) => uses.filter((u) => u === use).length;
   const ofTrials = [
     box('reports-pooled', 'Reports that supply pooled outcomes', count('pooled')),
-    box('reports-extracted', 'Reports extracted but not pooled (earlier or overlapping reports, sponsor reports)', count('extracted')),
-    box('reports-awaiting', 'Reports awaiting extraction or not readable in full', count('awaiting')),
+    box('reports-extracted', 'Reports extracted but not pooled (earlier or overlapping reports, sponsor and secondary reports)', count('extracted')),
+    box('reports-awaiting', 'Reports not yet extracted in full that supply no pooled outcome', count('awaiting')),
     box('reports-no-outcomes', 'Reports without outcome data (design, methods)', count('no-outcomes')),
   ];
 

@@ -94,6 +94,11 @@ describe('PRISMA flows', () => {
     sources: [],
     identifiedNotAdded: [{ id: 'NCT09999999', description: 'x', why: 'no record' }],
     comparators: [],
+    excludedRegistrations: [
+      { id: 'NCT09999998', reason: 'CAR-T cells, not NK cells', description: 'x' },
+      { id: 'NCT09999997', reason: 'CAR-T cells, not NK cells', description: 'y' },
+      { id: 'NCT09999996', reason: 'second registration of a trial with a file', description: 'z' },
+    ],
     flow: { identified: { databases: 100, registers: 17 }, reportsNotRetrieved: 4, reportsExcluded: [{ reason: 'Not a CAR-NK product', count: 2 }] },
   };
   const flows = prismaFlows(search, trials);
@@ -115,8 +120,10 @@ describe('PRISMA flows', () => {
       'reports-no-outcomes': 0,
     });
     expect(counts(flows.trials)).toMatchObject({
-      'trials-identified': 3,
+      'trials-identified': 6,
       'trials-not-added': 1,
+      'registrations-excluded-1': 2,
+      'registrations-excluded-2': 1,
       'trials-assessed': 2,
       'trials-in-review': 2,
       'trials-included': 1,

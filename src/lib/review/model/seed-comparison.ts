@@ -49,7 +49,10 @@ export function seedComparison(trial: Trial): SeedFact[] {
       field: 'Status',
       seed: seed.status,
       now: statusLabel(trial.registry.status),
-      differs: ['recruiting', 'completed', 'withdrawn', 'terminated', 'suspended'].includes(seedStatus) && seedStatus !== trial.registry.status,
+      differs:
+        trial.registry.status !== undefined &&
+        ['recruiting', 'completed', 'withdrawn', 'terminated', 'suspended'].includes(seedStatus) &&
+        seedStatus !== trial.registry.status,
     },
   ];
 }
