@@ -124,8 +124,8 @@ describe('pages follow the rules', () => {
 });
 
 describe('plot downloads', () => {
-  it('ship every plot on the pages as SVG and PNG, rendered at build time', () => {
-    // A frozen version's plots are drawn from its data.json, the version's own download, and offer none (versions.test.ts).
+  it('ship every plot on the pages as SVG and PNG, rendered at build time, credited to the live site', () => {
+    // A frozen version's plots link to its own downloads (versions.test.ts).
     const ids = new Set(
       files(SITE_DIR, 'index.html')
         .filter((file) => !relative(SITE_DIR, file).startsWith('versions/'))
@@ -133,7 +133,10 @@ describe('plot downloads', () => {
     );
     expect(ids.size).toBeGreaterThan(3);
     for (const id of ids) {
-      expect(readFileSync(join(SITE_DIR, 'plots', `${id}.svg`), 'utf8')).toMatch(/^<svg/);
+      const svg = readFileSync(join(SITE_DIR, 'plots', `${id}.svg`), 'utf8');
+      expect(svg).toMatch(/^<svg/);
+      expect(svg).toMatch(/>CAR-NK Living Review, live, built \d{4}-\d{2}-\d{2}:/);
+      expect(svg).toContain('Licence: CC BY 4.0');
       expect(
         readFileSync(join(SITE_DIR, 'plots', `${id}.png`))
           .subarray(1, 4)

@@ -31,11 +31,17 @@ describe('frozen versions', () => {
       expect(page.querySelector('[data-frozen-banner]')?.text.replace(/\s+/g, ' ').trim()).toBe(
         `This is the frozen version of ${version}. The current version is the live review.`,
       );
-      for (const { outcome, result } of outcomes) {
-        const row = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"]`)!;
+      for (const frozen of outcomes) {
+        const { outcome, result } = frozen;
+        const row = page.querySelector(`[data-outcomes-table] tr[data-outcome="${outcome.slug}"]`)!;
         expect(row.querySelector('[data-k]')?.text).toBe(String(result?.k ?? 0));
         expect(row.querySelector('[data-patients]')?.text).toBe(String(result?.patients ?? 0));
-        expect(row.querySelector('[data-pooled]')?.text).toBe(exportedFigure(result));
+        // The figure across all studies: the only one of a version frozen before malignancy groups, secondary where groups differ.
+        const strata = 'strata' in frozen ? frozen.strata.length : 0;
+        const allCancers = row.querySelector('[data-pooled]')?.text;
+        if (!result || strata === 1) expect(allCancers).toBe('—');
+        else if (strata === 0) expect(allCancers).toBe(exportedFigure(result));
+        else expect(allCancers).toMatch(/\(mixed populations\)$/);
       }
       expect(page.querySelectorAll('[data-release-trials] tbody tr').map((tr) => tr.getAttribute('data-nct'))).toEqual(trials.map((t) => t.nct));
       expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toMatch(new RegExp(`/versions/${version}/$`));
@@ -199,7 +205,7 @@ describe('versions compared with now', () => {
     for (const { version, survival } of releases) {
       const page = readPage(`versions/${version}/`);
       for (const { outcome } of survival) {
-        const href = page.querySelector(`[data-release-outcomes] tr[data-outcome="${outcome.slug}"] th a`)?.getAttribute('href');
+        const href = page.querySelector(`[data-outcomes-table] tr[data-outcome="${outcome.slug}"] th a`)?.getAttribute('href');
         expect(href).toBe(`/versions/${version}/outcomes/${outcome.slug}/`);
       }
     }
@@ -209,7 +215,7 @@ describe('versions compared with now', () => {
     for (const { version, outcomes } of releases) {
       const page = readPage(`versions/${version}/`);
       for (const { outcome } of outcomes) {
-        for (const table of ['[data-then-and-now]', '[data-release-outcomes]']) {
+        for (const table of ['[data-then-and-now]', '[data-outcomes-table]']) {
           const href = page.querySelector(`${table} tr[data-outcome="${outcome.slug}"] th a`)?.getAttribute('href');
           expect(href).toBe(`/versions/${version}/outcomes/${outcome.slug}/`);
         }
@@ -247,7 +253,7 @@ describe('frozen outcome pages', () => {
         expect(text(banner)).toContain(`This is ${outcome.title.toLowerCase()} as frozen on ${version}.`);
         expect(banner.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([`/outcomes/${outcome.slug}/`, `/versions/${version}/`]);
         expect(text(page.querySelector('h1'))).toBe(`${outcome.title}, version ${version}`);
-        // Frozen figures are not re-analysed, and their numbers are downloaded with the version's data.json.
+        // Frozen figures are not re-analysed, and their downloads are the version's own, never the live ones.
         expect(page.querySelector('[data-reanalysis]')).toBeNull();
         expect(page.querySelectorAll('a[href^="/plots/"]')).toEqual([]);
       }
@@ -284,6 +290,36 @@ describe('frozen outcome pages', () => {
           sensitivity.map((row) => row.label),
         );
       }
+    }
+  });
+
+  it('link each plot to its own SVG and PNG, which name the outcome, the model, the version and the licence in the image', () => {
+    for (const { version } of releases) {
+      let linked = 0;
+      for (const { outcome } of written(version)) {
+        const page = readPage(`versions/${version}/outcomes/${outcome.slug}/`);
+        for (const plot of page.querySelectorAll('[data-plot]')) {
+          const id = plot.getAttribute('data-plot')!.slice(`${version}-`.length);
+          const hrefs = plot.querySelectorAll('.plot-links a').map((a) => a.getAttribute('href'));
+          expect(hrefs).toEqual([`/versions/${version}/plots/${id}.svg`, `/versions/${version}/plots/${id}.png`]);
+          const svg = parse(readFileSync(join(SITE_DIR, `versions/${version}/plots/${id}.svg`), 'utf8'));
+          const credit = svg
+            .querySelectorAll('svg > g > text')
+            .map((text) => text.text)
+            .join(' ');
+          expect(credit).toMatch(new RegExp(`^${outcome.title}: `));
+          expect(credit).toMatch(/ Model: (random effects \(\w+\)|not pooled) /);
+          expect(credit).toContain(`CAR-NK Living Review, version ${version}: `);
+          expect(credit).toContain('Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');
+          expect(
+            readFileSync(join(SITE_DIR, `versions/${version}/plots/${id}.png`))
+              .subarray(1, 4)
+              .toString(),
+          ).toBe('PNG');
+          linked++;
+        }
+      }
+      expect(linked).toBeGreaterThan(0);
     }
   });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticTrialFiles } from '../../scripts/lib/synthetic-trials.ts';
 import { subgroupForest, studiesForest } from '../../src/lib/plots/outcome-plots.ts';
 import { analyseBinaryOutcome } from '../../src/lib/review/analyses/analyses.ts';
+import { outcomeExport } from '../../src/lib/review/exports/review-exports.ts';
 import { BINARY_OUTCOMES } from '../../src/lib/vocabulary/outcomes.ts';
 import { PUBLICATION_TYPE_LABELS } from '../../src/lib/vocabulary/labels.ts';
 import { validateTrialFiles } from '../../src/lib/validation/validate-trial-files.ts';
@@ -19,9 +20,11 @@ const orr = analyseBinaryOutcome(
 
 describe('evidence tiers in forest plots', () => {
   it('name each study row of a subgroup forest', () => {
-    expect(orr.subgroups.length).toBeGreaterThan(0);
-    for (const subgroup of orr.subgroups) {
-      const { columns, rows } = subgroupForest(orr, subgroup).table;
+    // Subgroup forests draw from the export, as every page and download does.
+    const exported = outcomeExport(orr, { date: '2026-12-01', commit: undefined }, null, []);
+    expect(exported.subgroups.length).toBeGreaterThan(0);
+    for (const subgroup of exported.subgroups) {
+      const { columns, rows } = subgroupForest(exported, subgroup).table;
       const evidence = columns.indexOf('Evidence');
       expect(evidence).toBeGreaterThan(0);
       const studyRows = rows.filter((row) => orr.studies.some((study) => study.label === row[0]));

@@ -43,7 +43,8 @@ export function restsOn(totals: { trials: number; patients: number }, population
   return `${count(totals.trials, 'trial')}, ${count(totals.patients, 'patient')}, ${populationText}`;
 }
 
-type ExportedResult = OutcomeExport['result'] | LegacyOutcomeExport['result'];
+type ExportedResult =
+  Pick<NonNullable<OutcomeExport['result']>, 'pooled' | 'unpooled'> | Pick<NonNullable<LegacyOutcomeExport['result']>, 'pooled'> | null;
 
 /** A downloaded or frozen outcome's figure: pooled, or the unpooled figure marked as such; both export shapes. */
 export function exportedFigure(result: ExportedResult): string {

@@ -7,7 +7,7 @@ const tally = (values: string[]): Bar[] =>
   [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].map(([label, value]) => ({ label, value }));
 
 /** The landscape page's bar charts over the trials in the review (excluded trials left out). */
-export function landscapeFigures(trials: Trial[]): (PlotFigure & { title: string })[] {
+export function landscapeFigures(trials: Trial[]): PlotFigure[] {
   const live = trials.filter((trial) => trial.inclusion.status !== 'excluded');
   const charts = [
     { id: 'targets', title: 'Target antigens', bars: tally(live.flatMap((t) => t.product.targets)) },

@@ -1,6 +1,7 @@
 import { fixed, percent, plotInterval, plotRange, pValue, statistic } from '../format/numbers.ts';
 import { tierLabel } from '../vocabulary/labels.ts';
-import type { BinaryOutcomeAnalysis, PooledStudy, StudyEstimate, SubgroupAnalysis } from '../review/analyses/analyses.ts';
+import { modelInWords } from '../format/estimate.ts';
+import type { StudyEstimate, SubgroupDimension } from '../review/analyses/analyses.ts';
 import type { Heterogeneity, Interval } from '../pooling/types.ts';
 import type { Estimate, Fit } from '../review/analyses/decided-estimate.ts';
 import { overallEstimate, type OutcomeStudyView, type OutcomeView } from '../review/analyses/outcome-view.ts';
@@ -106,16 +107,18 @@ function studyRow({ label, nct, population, derivedFrom, tier, result: study }: 
   };
 }
 
-/** The pooling names studies by id; readers see each study's label. */
-function studyOf(analysis: BinaryOutcomeAnalysis, id: string): PooledStudy {
-  const study = analysis.studies.find((s) => s.id === id);
-  if (!study) throw new Error(`${analysis.outcome.slug}: no study with id ${id}`);
-  return study;
-}
+/** What a downloaded figure names besides its own title: the outcome and the model its estimates come from. */
+type FigureAbout = Pick<PlotFigure, 'title' | 'outcome' | 'model'>;
 
 /** Both layouts of one forest plot. */
-function forestFigure(id: string, rows: ForestRow[], options: ForestOptions): PlotFigure {
-  return { id, spec: forestSpec(rows, options), narrow: forestSpec(rows, options, 'narrow'), table: forestTable(rows, options) };
+function forestFigure(id: string, about: FigureAbout, rows: ForestRow[], options: ForestOptions): PlotFigure {
+  return { id, ...about, spec: forestSpec(rows, options), narrow: forestSpec(rows, options, 'narrow'), table: forestTable(rows, options) };
+}
+
+/** An outcome figure's title, outcome and model, as its downloads print them. */
+function aboutOutcome(outcome: OutcomeView, title: string): FigureAbout {
+  const overall = overallEstimate(outcome);
+  return { title, outcome: outcome.outcome.title, ...(overall ? { model: modelInWords(overall) } : {}) };
 }
 
 /** A study row of an outcome's export, as its forest plot draws it. */
@@ -155,7 +158,7 @@ export function outcomeForest(outcome: OutcomeView): PlotFigure {
     forestKey(rows, pooled),
   ];
   const title = outcome.outcome.title;
-  return forestFigure(`${outcome.outcome.slug}-forest`, rows, {
+  return forestFigure(`${outcome.outcome.slug}-forest`, aboutOutcome(outcome, 'Forest plot'), rows, {
     axisTitle: `${title} (%)`,
     ...(pooled ? { reference: overall.proportion } : {}),
     countTitle: 'Events/n',
@@ -171,7 +174,7 @@ export function outcomeForest(outcome: OutcomeView): PlotFigure {
 export function studiesForest(title: string, result: Fit, studies: ForestStudy[]): PlotFigure {
   const { proportion, ci } = result.pooled;
   const rows: ForestRow[] = [...studies.map(studyRow), ...pooledRows(`Total, ${result.method} (k = ${result.k})`, proportion, ci, result.piHts)];
-  return forestFigure('reanalysis-forest', rows, {
+  return forestFigure('reanalysis-forest', { title: `${title}: a re-analysis`, model: `random effects (${result.method})` }, rows, {
     axisTitle: `${title} (%)`,
     reference: proportion,
     countTitle: 'Events/n',
@@ -180,34 +183,38 @@ export function studiesForest(title: string, result: Fit, studies: ForestStudy[]
   });
 }
 
-/** Forest plot of one subgroup analysis that passed the subgroup rule. */
-export function subgroupForest(analysis: BinaryOutcomeAnalysis, subgroup: SubgroupAnalysis): PlotFigure {
-  const rows: ForestRow[] = (subgroup.result.subgroups ?? []).flatMap((group) => {
-    const label = subgroup.labels[group.group] ?? group.group;
-    const members = analysis.studies.filter((study) => study[subgroup.dimension] === group.group);
-    return [
-      { kind: 'header', label } as ForestRow,
-      ...members.map((study) => studyRow({ ...study, tier: study.citation.publication.type })),
-      ...(group.k > 1
-        ? [
-            {
-              kind: 'summary',
-              label: `Subgroup (k = ${group.k})`,
-              estimate: group.proportion,
-              lower: group.ci[0],
-              upper: group.ci[1],
-              interval: plotInterval(group.proportion, group.ci),
-              tooltip: summaryTooltip(label, group.proportion, group.ci),
-            } as ForestRow,
-          ]
-        : []),
-    ];
-  });
-  rows.push(...estimateRows('Pooled', analysis.estimate!));
-  const between = subgroup.result.between;
-  return forestFigure(`${analysis.outcome.slug}-forest-${subgroup.dimension}`, rows, {
-    axisTitle: `${analysis.outcome.title} (%)`,
-    reference: analysis.estimate!.proportion,
+/** A study's value of the characteristic a subgroup analysis groups on (the export names it by its field). */
+function characteristic(study: OutcomeStudyView, dimension: string): string {
+  return study[dimension as SubgroupDimension];
+}
+
+/** Forest plot of one subgroup analysis that passed the subgroup rule, from the export shape. */
+export function subgroupForest(outcome: OutcomeView, subgroup: OutcomeView['subgroups'][number]): PlotFigure {
+  const overall = overallEstimate(outcome);
+  if (!overall) throw new Error(`${outcome.outcome.slug}: no subgroup forest without studies`);
+  const { slug, title } = outcome.outcome;
+  const rows: ForestRow[] = subgroup.groups.flatMap((group) => [
+    { kind: 'header', label: group.label } as ForestRow,
+    ...outcome.studies.filter((study) => characteristic(study, subgroup.dimension) === group.group).map((study) => studyRow(exportedStudy(study))),
+    ...(group.k > 1
+      ? [
+          {
+            kind: 'summary',
+            label: `Subgroup (k = ${group.k})`,
+            estimate: group.proportion,
+            lower: group.ci[0],
+            upper: group.ci[1],
+            interval: plotInterval(group.proportion, group.ci),
+            tooltip: summaryTooltip(group.label, group.proportion, group.ci),
+          } as ForestRow,
+        ]
+      : []),
+  ]);
+  rows.push(...estimateRows('Pooled', overall));
+  const between = subgroup.between;
+  return forestFigure(`${slug}-forest-${subgroup.dimension}`, aboutOutcome(outcome, `Forest plot by ${subgroup.title.toLowerCase()}`), rows, {
+    axisTitle: `${title} (%)`,
+    reference: overall.proportion,
     countTitle: 'Events/n',
     footer: [
       between
@@ -215,26 +222,30 @@ export function subgroupForest(analysis: BinaryOutcomeAnalysis, subgroup: Subgro
         : 'Test for subgroup differences: not estimable',
       forestKey(rows, true),
     ],
-    description: `Forest plot of ${analysis.outcome.title.toLowerCase()} by ${subgroup.title.toLowerCase()}.`,
+    description: `Forest plot of ${title.toLowerCase()} by ${subgroup.title.toLowerCase()}.`,
   });
 }
 
-/** Funnel plot on the analysis scale; only where the small-study rule allows it. */
-export function outcomeFunnel(analysis: BinaryOutcomeAnalysis): PlotFigure | undefined {
-  const funnel = analysis.smallStudy ? analysis.result?.funnel : undefined;
+/** Funnel plot on the analysis scale, from the export: only where the small-study rule allowed it (the export holds its data then). */
+export function outcomeFunnel(outcome: OutcomeView): PlotFigure | undefined {
+  const funnel = outcome.result?.funnel;
   if (!funnel) return undefined;
-  const points = funnel.studies.map((s) => {
-    const label = studyOf(analysis, s.study).label;
-    return { label, yi: s.yi, sei: s.sei, tooltip: `${label}: effect ${fixed(s.yi, 2)}, SE ${fixed(s.sei, 2)}` };
-  });
-  const axisTitle = `${analysis.outcome.title} (${analysis.result!.measure === 'PLO' ? 'logit' : 'transformed'} scale)`;
+  const points = funnel.studies.map(({ study, yi, sei }) => ({
+    label: study,
+    yi,
+    sei,
+    tooltip: `${study}: effect ${fixed(yi, 2)}, SE ${fixed(sei, 2)}`,
+  }));
+  const { slug, title } = outcome.outcome;
+  const axisTitle = `${title} (${funnel.measure === 'PLO' ? 'logit' : 'transformed'} scale)`;
   return {
-    id: `${analysis.outcome.slug}-funnel`,
+    id: `${slug}-funnel`,
+    ...aboutOutcome(outcome, 'Funnel plot'),
     spec: funnelSpec(points, {
       pooled: funnel.pooledEffect,
       limits: funnel.limits,
       axisTitle,
-      description: `Funnel plot of ${analysis.outcome.title.toLowerCase()}: ${funnel.studies.length} studies against their standard errors, with pseudo 95% limits.`,
+      description: `Funnel plot of ${title.toLowerCase()}: ${funnel.studies.length} studies against their standard errors, with pseudo 95% limits.`,
     }),
     table: funnelTable(points, axisTitle),
   };
@@ -268,7 +279,7 @@ export function outcomeLeaveOneOut(outcome: OutcomeView): PlotFigure | undefined
     };
   });
   rows.push(...estimateRows('All studies', overall).slice(0, 1));
-  return forestFigure(`${slug}-leave-one-out`, rows, {
+  return forestFigure(`${slug}-leave-one-out`, aboutOutcome(outcome, 'Leave-one-out analysis'), rows, {
     axisTitle: `${title} (%)`,
     labelTitle: 'Omitted',
     reference: overall.proportion,
@@ -299,7 +310,7 @@ export function outcomeCumulative(outcome: OutcomeView): PlotFigure | undefined 
       tooltip: `Up to ${r.study}: ${plotInterval(r.proportion, r.ci)} %`,
     };
   });
-  return forestFigure(`${slug}-cumulative`, rows, {
+  return forestFigure(`${slug}-cumulative`, aboutOutcome(outcome, 'Cumulative meta-analysis'), rows, {
     axisTitle: `${title} (%)`,
     labelTitle: 'Added',
     reference: overall.proportion,
@@ -308,14 +319,32 @@ export function outcomeCumulative(outcome: OutcomeView): PlotFigure | undefined 
   });
 }
 
-/** Every plot of an outcome page, in page order, from its analysis and its export; the download endpoints list the same. */
-export function outcomeFigures(analysis: BinaryOutcomeAnalysis, exported: OutcomeView): PlotFigure[] {
-  if (!analysis.estimate) return [];
-  return [
-    outcomeForest(exported),
-    ...analysis.subgroups.map((subgroup) => subgroupForest(analysis, subgroup)),
-    outcomeFunnel(analysis),
-    outcomeLeaveOneOut(exported),
-    outcomeCumulative(exported),
-  ].filter((figure): figure is PlotFigure => figure !== undefined);
+/**
+ * Every plot of an outcome, built once from its export: the live page, its downloads and a
+ * frozen version's page and downloads all take them from here. Absent where the outcome has
+ * no data for the plot.
+ */
+export interface OutcomeFigures {
+  forest: PlotFigure | undefined;
+  /** One per subgroup analysis, by its dimension. */
+  subgroups: Map<string, PlotFigure>;
+  funnel: PlotFigure | undefined;
+  leaveOneOut: PlotFigure | undefined;
+  cumulative: PlotFigure | undefined;
+}
+
+export function outcomeFigures(outcome: OutcomeView): OutcomeFigures {
+  const drawn = outcome.result !== null;
+  return {
+    forest: drawn ? outcomeForest(outcome) : undefined,
+    subgroups: new Map(drawn ? outcome.subgroups.map((subgroup) => [subgroup.dimension, subgroupForest(outcome, subgroup)]) : []),
+    funnel: outcomeFunnel(outcome),
+    leaveOneOut: outcomeLeaveOneOut(outcome),
+    cumulative: outcomeCumulative(outcome),
+  };
+}
+
+/** An outcome's figures as a list, in page order. */
+export function figureList({ forest, subgroups, funnel, leaveOneOut, cumulative }: OutcomeFigures): PlotFigure[] {
+  return [forest, ...subgroups.values(), funnel, leaveOneOut, cumulative].filter((figure) => figure !== undefined);
 }

@@ -77,6 +77,7 @@ export function trafficLight(assessments: TrialRiskOfBias[], id: string): PlotFi
   } as TopLevelSpec;
   return {
     id,
+    title: `Risk of bias (${ROB_TOOL.shortName}) of ${assessments.length === 1 ? assessments[0]!.label : `${assessments.length} trials`}: traffic-light plot`,
     spec,
     table: {
       columns: ['Trial', ...COLUMNS.map((c) => c.label)],
@@ -124,6 +125,7 @@ export function riskOfBiasSummary(shares: JudgementShare[], weighting: string, i
   } as TopLevelSpec;
   return {
     id,
+    title: `Risk of bias (${ROB_TOOL.shortName}) summary: share of ${weighting} at each judgement`,
     spec,
     table: {
       columns: ['Item', ...ROB_JUDGEMENTS.map((j) => ROB_JUDGEMENT_LABELS[j].label)],

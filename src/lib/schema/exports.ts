@@ -128,6 +128,16 @@ const egger = z.strictObject({ t: z.number(), df: z.number(), p: z.number() });
 const problem = z.strictObject({ problem: z.string() });
 const leaveOneOut = z.array(z.union([estimate.extend({ omitted: z.string() }), problem.extend({ omitted: z.string() })]));
 const cumulative = z.array(z.union([estimate.extend({ study: z.string() }), problem.extend({ study: z.string() })]));
+/**
+ * The funnel plot's data, as metafor's `funnel(res)` draws it: each study's effect `yi` and standard
+ * error `sei` on the analysis scale (`measure`), the pooled effect, and the pseudo 95 % limits.
+ */
+const funnel = z.strictObject({
+  measure: z.string(),
+  pooledEffect: z.number(),
+  limits: z.array(z.strictObject({ sei: z.number(), lower: z.number(), upper: z.number() })),
+  studies: z.array(z.strictObject({ study: z.string(), yi: z.number(), sei: z.number() })),
+});
 
 export const outcomeExportSchema = z.strictObject({
   outcome: outcomeRef,
@@ -162,6 +172,8 @@ export const outcomeExportSchema = z.strictObject({
         .nullable(),
       /** Null below k = 10. */
       egger: egger.nullable(),
+      /** Null where the small-study rule (THRESHOLDS.smallStudyMinStudies) leaves the funnel plot out. */
+      funnel: funnel.nullable(),
       leaveOneOut,
       cumulative,
       /** Each rule applied, in words. */

@@ -79,11 +79,17 @@ export const releaseSchema = z
     trials: z.array(frozenTrialSchema),
     /**
      * One analysis per binary outcome, as `/data/outcomes/<slug>.json` published it: the
-     * current shape (versions frozen before GRADE ratings have no `certainty`), or the one
+     * current shape (versions frozen before GRADE ratings have no `certainty`, before funnel data no `result.funnel`), or the one
      * versions frozen before the rules of inference carry.
      */
     outcomes: z.union([
-      z.array(outcomeExportSchema.extend({ certainty: outcomeExportSchema.shape.certainty.optional() })),
+      z.array(
+        outcomeExportSchema.extend({
+          // Versions frozen before funnel data was exported have none, and before GRADE ratings no `certainty`.
+          result: outcomeExportSchema.shape.result.unwrap().partial({ funnel: true }).nullable(),
+          certainty: outcomeExportSchema.shape.certainty.optional(),
+        }),
+      ),
       z.array(legacyOutcomeExportSchema),
     ]),
     /** Progression-free and overall survival, listed rather than pooled (sources without tiers before they were recorded). */

@@ -1,10 +1,7 @@
 import type { APIRoute } from 'astro';
-import { renderPng, renderSvg } from '../../lib/plots/render.ts';
-import type { PlotFigure } from '../../lib/plots/data-table.ts';
-import { figurePaths } from '../../queries/figures.ts';
+import { figureFile, liveFigurePaths, type FigureFileProps } from '../../queries/figures.ts';
 
-export const getStaticPaths = figurePaths;
+export const getStaticPaths = liveFigurePaths;
 
-/** Each plot as a PNG at twice its size, for slides and documents. */
-export const GET: APIRoute<{ figure: PlotFigure }> = async ({ props }) =>
-  new Response(Buffer.from(renderPng(await renderSvg(props.figure.spec))), { headers: { 'Content-Type': 'image/png' } });
+/** Each plot as a PNG at twice its size, for slides and documents, with its credit above it. */
+export const GET: APIRoute<FigureFileProps> = ({ props, site }) => figureFile(props, 'png', site, import.meta.env.BASE_URL);

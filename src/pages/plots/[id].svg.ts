@@ -1,10 +1,7 @@
 import type { APIRoute } from 'astro';
-import { renderSvg } from '../../lib/plots/render.ts';
-import type { PlotFigure } from '../../lib/plots/data-table.ts';
-import { figurePaths } from '../../queries/figures.ts';
+import { figureFile, liveFigurePaths, type FigureFileProps } from '../../queries/figures.ts';
 
-export const getStaticPaths = figurePaths;
+export const getStaticPaths = liveFigurePaths;
 
-/** Each plot as a standalone SVG file, the same drawing the page shows. */
-export const GET: APIRoute<{ figure: PlotFigure }> = async ({ props }) =>
-  new Response(await renderSvg(props.figure.spec), { headers: { 'Content-Type': 'image/svg+xml' } });
+/** Each plot as a standalone SVG file: the drawing the page shows, with its credit above it. */
+export const GET: APIRoute<FigureFileProps> = ({ props, site }) => figureFile(props, 'svg', site, import.meta.env.BASE_URL);

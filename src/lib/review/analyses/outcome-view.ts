@@ -17,13 +17,16 @@ export type OutcomeStudyView = Omit<StudyExport, 'source' | 'population' | 'note
   note: string | null;
 };
 
+type ResultExport = NonNullable<OutcomeExport['result']>;
+
 type StratumExport = OutcomeExport['strata'][number];
 /** A population's figure; the figure across all studies, drawn in the same shape, has the outcome's rating (null when none). */
 export type StratumView = Omit<StratumExport, 'certainty'> & { certainty: StratumExport['certainty'] | null };
 
-/** The export shape, with study rows as older versions may hold them and the GRADE rating optional. */
-export type OutcomeView = Omit<OutcomeExport, 'studies' | 'sponsorReports' | 'certainty' | 'strata'> & {
+/** The export shape, with study rows as older versions may hold them and the GRADE rating and funnel data optional. */
+export type OutcomeView = Omit<OutcomeExport, 'result' | 'studies' | 'sponsorReports' | 'certainty' | 'strata'> & {
   strata: StratumView[];
+  result: (Omit<ResultExport, 'funnel'> & { funnel?: ResultExport['funnel'] | undefined }) | null;
   studies: OutcomeStudyView[];
   sponsorReports: OutcomeStudyView[];
   certainty?: OutcomeExport['certainty'] | undefined;
@@ -61,4 +64,9 @@ export function overallEstimate(outcome: OutcomeView): StratumView | null {
     // The Bayesian summaries are given population by population, in the summary of findings.
     bayes: null,
   };
+}
+
+/** The primary model was fitted (the export records its heterogeneity exactly then): the sections that read the fit are shown. */
+export function isFitted(outcome: OutcomeView): boolean {
+  return (outcome.result?.heterogeneity ?? null) !== null;
 }

@@ -100,6 +100,14 @@ export function outcomeExport(
       unpooled: pooled ? null : { proportion: estimate.proportion, ci: estimate.ci },
       heterogeneity: result ? { ...result.heterogeneity, test: result.heterogeneityTest } : null,
       egger: analysis.smallStudy ? (result?.egger ?? null) : null,
+      funnel:
+        analysis.smallStudy && result?.funnel
+          ? {
+              measure: result.measure,
+              ...result.funnel,
+              studies: result.funnel.studies.map(({ study, ...rest }) => ({ study: label(study), ...rest })),
+            }
+          : null,
       leaveOneOut: (result?.leaveOneOut ?? []).map(({ omitted, ...rest }) => ({ omitted: label(omitted), ...rest })),
       cumulative: (result?.cumulative ?? []).map(({ study, ...rest }) => ({ study: label(study), ...rest })),
       notes: analysis.notes.map((note) => note.text),

@@ -31,7 +31,7 @@ function frozenPopulation(trial: FrozenTrial | undefined): string | null {
  * - events: the sum of its studies' events (the version recorded the counts, not their sum);
  * - population: the frozen trial file's diseases (joined by NCT id);
  * - sensitivity intervals cut to 0–100 % and marked `clipped` where the model's left that range;
- * - no strata, rule notes, tiers, risk of bias, sponsor reports, notes on counts or common-τ² tests: it recorded none.
+ * - no strata, funnel data, rule notes, tiers, risk of bias, sponsor reports, notes on counts or common-τ² tests: it recorded none.
  * Its study weights are kept as it published them.
  */
 export function frozenOutcome(outcome: ReleaseOutcome, trials: FrozenTrial[]): OutcomeView {
@@ -54,6 +54,7 @@ export function frozenOutcome(outcome: ReleaseOutcome, trials: FrozenTrial[]): O
       unpooled: null,
       heterogeneity: { ...result.heterogeneity, test: 'Cochran Q' },
       egger: result.egger,
+      funnel: null,
       leaveOneOut: result.leaveOneOut,
       cumulative: result.cumulative,
       notes: [],

@@ -112,12 +112,14 @@ function trialsFlow(search: SearchRecord, trials: Trial[]): FlowBox {
   const assessed = box('trials-assessed', 'Registered trials assessed (one file each)', trials.length, assessedNext);
   const notAdded = box(
     'trials-not-added',
-    'Registered trials identified but not added: no registry record could be read',
+    'Registrations identified but not added: no registry record read, no number seen, or awaiting classification',
     search.identifiedNotAdded.length,
     [],
     true,
   );
-  return box('trials-identified', 'Registered CAR-NK trials identified', trials.length + notAdded.count!, [notAdded, assessed]);
+  const registrationsExcluded = reasonBoxes('registrations-excluded', byReason(search.excludedRegistrations));
+  const identifiedNext = [notAdded, ...registrationsExcluded, assessed];
+  return box('trials-identified', 'Registrations identified', sum(identifiedNext), identifiedNext);
 }
 
 export function prismaFlows(search: SearchRecord, trials: Trial[]): PrismaFlows {
