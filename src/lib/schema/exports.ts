@@ -337,7 +337,7 @@ export const reportingGapExportSchema = z.strictObject({
   trials: z.array(
     z.strictObject({
       nct: z.string(),
-      status: z.string(),
+      status: z.string().nullable(),
       primaryCompletion: z.string().nullable(),
       monthsSinceCompletion: z.number().int().nullable(),
       resultsFound: z.boolean(),

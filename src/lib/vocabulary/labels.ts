@@ -66,8 +66,8 @@ export function enrollmentLabel(enrollment: { count: number; type: string } | un
 export const STATUS_NOT_STATED = 'not-stated';
 
 /** `active-not-recruiting` -> `Active, not recruiting`; a status no record states says so. */
-export function statusLabel(status: string | undefined): string {
-  if (status === undefined || status === STATUS_NOT_STATED) return 'Not stated in the records read';
+export function statusLabel(status: string | null | undefined): string {
+  if (status === undefined || status === null || status === STATUS_NOT_STATED) return 'Not stated in the records read';
   const words = status === 'active-not-recruiting' ? 'active, not recruiting' : status.replaceAll('-', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

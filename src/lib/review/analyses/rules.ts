@@ -113,7 +113,7 @@ export const RULES: Rule[] = [
   {
     id: 'reporting-gap',
     title: 'Reporting gap',
-    statement: `A trial in the review whose primary completion (as its registry states it: an actual date, or an anticipated date of a trial the registry marks completed or terminated) lies more than ${T.reportingGapMonths} months in the past, and for which no report of results has been found, is overdue. The landscape lists every trial with its months since primary completion; the overdue trials are the publication-bias input of each certainty rating, because with fewer than ${T.smallStudyMinStudies} studies the registered-versus-reported gap is the strongest signal of missing results that is available.`,
+    statement: `A trial in the review whose primary completion (as its registry states it: an actual date, or an anticipated date of a trial the registry marks completed, terminated or of unknown status, its mark for a record not updated after that date) lies more than ${T.reportingGapMonths} months in the past, and for which no report of results has been found, is overdue. The landscape lists every trial with its months since primary completion; the overdue trials are the publication-bias input of each certainty rating, because with fewer than ${T.smallStudyMinStudies} studies the registered-versus-reported gap is the strongest signal of missing results that is available.`,
     reference: 'Cochrane Handbook, section 13.2 (missing results); FDAAA 801 (results within 12 months of primary completion)',
   },
 ];

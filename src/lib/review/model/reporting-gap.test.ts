@@ -40,19 +40,37 @@ describe('reportingGap', () => {
     trial('NCT00000003', 'recruiting', { date: '2024-01', type: 'anticipated' }),
     trial('NCT00000005', 'terminated', { date: '2024-01', type: 'anticipated' }),
     trial('NCT00000006', 'unknown', undefined),
+    // The registry's 'unknown status': the anticipated completion passed without an update.
+    trial('NCT00000008', 'unknown', { date: '2017-03', type: 'anticipated' }),
     trial('NCT00000007', 'completed', { date: '2020-01', type: 'actual' }, { excluded: true }),
   ];
   const gap = reportingGap(trials, asOf);
 
   it('lists every trial in the review, overdue first, then by months since completion; excluded trials left out', () => {
-    expect(gap.trials.map((row) => row.nct)).toEqual(['NCT00000001', 'NCT00000005', 'NCT00000002', 'NCT00000004', 'NCT00000003', 'NCT00000006']);
+    expect(gap.trials.map((row) => row.nct)).toEqual([
+      'NCT00000008',
+      'NCT00000001',
+      'NCT00000005',
+      'NCT00000002',
+      'NCT00000004',
+      'NCT00000003',
+      'NCT00000006',
+    ]);
     expect(gap.asOf).toBe(asOf);
     expect(gap.overdueAfterMonths).toBe(THRESHOLDS.reportingGapMonths);
   });
 
   it('counts months from an actual completion, or an anticipated one of a finished trial; unknown stays null', () => {
     const months = Object.fromEntries(gap.trials.map((row) => [row.nct, row.monthsSinceCompletion]));
-    expect(months).toEqual({ NCT00000001: 45, NCT00000002: 54, NCT00000003: null, NCT00000004: 11, NCT00000005: 34, NCT00000006: null });
+    expect(months).toEqual({
+      NCT00000001: 45,
+      NCT00000002: 54,
+      NCT00000003: null,
+      NCT00000004: 11,
+      NCT00000005: 34,
+      NCT00000006: null,
+      NCT00000008: 116,
+    });
     expect(gap.trials.find((row) => row.nct === 'NCT00000006')).toEqual({
       nct: 'NCT00000006',
       status: 'unknown',
@@ -62,7 +80,12 @@ describe('reportingGap', () => {
     });
   });
 
+  it('gives a null status, not a missing field, where no record read states the status', () => {
+    const [row] = reportingGap([trial('NCT00000008', undefined, undefined)], asOf).trials;
+    expect(row).toEqual({ nct: 'NCT00000008', status: null, primaryCompletion: null, monthsSinceCompletion: null, resultsFound: false });
+  });
+
   it('is overdue only past the threshold and without any report of results', () => {
-    expect(gap.overdue).toEqual(['NCT00000001', 'NCT00000005']);
+    expect(gap.overdue).toEqual(['NCT00000008', 'NCT00000001', 'NCT00000005']);
   });
 });

@@ -8,7 +8,8 @@ import { THRESHOLDS } from '../../rules/thresholds.ts';
 
 export interface ReportingGapTrial {
   nct: string;
-  status: Trial['registry']['status'];
+  /** Null when no record read states it (a JSON export cannot carry an absent field in a row of fixed shape). */
+  status: NonNullable<Trial['registry']['status']> | null;
   /** As the registry states it (YYYY-MM or YYYY-MM-DD); null when no record read gives it. */
   primaryCompletion: string | null;
   /** Whole months from primary completion to `asOf`; null when it is unknown, anticipated or not yet reached. */
@@ -27,8 +28,9 @@ export interface ReportingGap {
   overdue: string[];
 }
 
-// A registry that marks a trial finished has reached its primary completion, even where the date's type was never updated.
-const FINISHED = new Set<Trial['registry']['status']>(['completed', 'terminated']);
+// A registry that marks a trial finished has reached its primary completion, even where the date's type was never updated;
+// ClinicalTrials.gov marks a record "unknown status" when its anticipated completion passed without an update.
+const FINISHED = new Set<Trial['registry']['status']>(['completed', 'terminated', 'unknown']);
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -49,7 +51,7 @@ function gapRow(trial: Trial, asOf: string): ReportingGapTrial {
   const months = reached ? monthsBetween(completion.date, asOf) : null;
   return {
     nct: trial.nct,
-    status: trial.registry.status,
+    status: trial.registry.status ?? null,
     primaryCompletion: completion?.date ?? null,
     monthsSinceCompletion: months !== null && months >= 0 ? months : null,
     resultsFound: trial.publications.length > 0,
