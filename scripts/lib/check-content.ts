@@ -1,4 +1,4 @@
-import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from './review-files.ts';
+import { loadCertaintyJudgements, loadDecisionThresholds, loadSearch, loadSeedClaims } from './review-files.ts';
 import { RELEASES_DIR, TRIALS_DIR } from '../../src/lib/content-paths.ts';
 import { trialWarnings } from '../../src/lib/validation/trial-warnings.ts';
 import { checkFrozenReleases } from './frozen-releases.ts';
@@ -16,7 +16,9 @@ export function checkContent(
   const { trials, errors } = loadTrials(dir);
   const warnings = trials.flatMap(({ path, trial }) => trialWarnings(trial).map((line) => `${path}: ${line}`));
   if (dir === TRIALS_DIR) {
-    for (const result of [loadSearch(), loadSeedClaims(), loadCertaintyJudgements()]) if (!result.ok) errors.push(...result.errors);
+    for (const result of [loadSearch(), loadSeedClaims(), loadCertaintyJudgements(), loadDecisionThresholds()]) {
+      if (!result.ok) errors.push(...result.errors);
+    }
     const releases = checkFrozenReleases(releasesDir);
     errors.push(...releases.errors);
     warnings.push(...releases.warnings);

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE, TRIALS_DIR } from '../../src/lib/content-paths.ts';
+import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE, THRESHOLDS_FILE, TRIALS_DIR } from '../../src/lib/content-paths.ts';
 import { buildReview, type Review } from '../../src/lib/review/model/build-review.ts';
 import type { Version } from '../../src/lib/review/exports/review-exports.ts';
 import { certaintyJudgementsSchema, type CertaintyJudgements } from '../../src/lib/schema/certainty.ts';
+import { decisionThresholdsSchema, type DecisionThresholds } from '../../src/lib/schema/thresholds.ts';
 import { searchSchema, type SearchRecord } from '../../src/lib/schema/search.ts';
 import { seedClaimsSchema } from '../../src/lib/schema/seed-claims.ts';
 import { loadTrials } from '../../src/queries/trial-files.ts';
@@ -24,8 +25,12 @@ export function loadCertaintyJudgements(path = CERTAINTY_FILE): YamlFileResult<C
   return validateYamlFile(read(path), certaintyJudgementsSchema);
 }
 
+export function loadDecisionThresholds(path = THRESHOLDS_FILE): YamlFileResult<DecisionThresholds> {
+  return validateYamlFile(read(path), decisionThresholdsSchema);
+}
+
 /**
- * Validate the content under `root` (trial files, search record, seed claims, certainty judgements) and build the
+ * Validate the content under `root` (trial files, search record, seed claims, certainty judgements, decision thresholds) and build the
  * review model from it: what `npm run release` freezes and `npm run impact` compares.
  */
 export function loadReview(
@@ -37,14 +42,20 @@ export function loadReview(
   const search = loadSearch(join(root, SEARCH_FILE));
   const seedClaims = loadSeedClaims(join(root, SEED_CLAIMS_FILE));
   const certainty = loadCertaintyJudgements(join(root, CERTAINTY_FILE));
-  const errors = [...trials.errors, ...[search, seedClaims, certainty].flatMap((result) => (result.ok ? [] : result.errors))];
-  if (errors.length > 0 || !search.ok || !seedClaims.ok || !certainty.ok) return { review: null, errors };
+  // A version older than the thresholds file (the base of a comparison) simply has none.
+  const thresholdsPath = join(root, THRESHOLDS_FILE);
+  const thresholds: YamlFileResult<DecisionThresholds> = existsSync(thresholdsPath)
+    ? loadDecisionThresholds(thresholdsPath)
+    : { ok: true, value: { thresholds: [] } };
+  const errors = [...trials.errors, ...[search, seedClaims, certainty, thresholds].flatMap((result) => (result.ok ? [] : result.errors))];
+  if (errors.length > 0 || !search.ok || !seedClaims.ok || !certainty.ok || !thresholds.ok) return { review: null, errors };
   return {
     review: buildReview({
       trials: trials.trials.map(({ trial }) => trial),
       search: search.value,
       seedClaims: seedClaims.value.claims,
       certaintyJudgements: certainty.value,
+      decisionThresholds: thresholds.value.thresholds,
       version,
     }),
     errors: [],

@@ -11,5 +11,7 @@ export const SEARCH_FILE = `${CONTENT_DIR}/search.yaml`;
 export const SEED_CLAIMS_FILE = `${CONTENT_DIR}/seed-claims.yaml`;
 /** GRADE judgements (indirectness, publication bias) per outcome. */
 export const CERTAINTY_FILE = `${CONTENT_DIR}/certainty.yaml`;
+/** Decision thresholds: the comparator rate per outcome and population, with its source. */
+export const THRESHOLDS_FILE = `${CONTENT_DIR}/thresholds.yaml`;
 /** Frozen, citable snapshots written by `npm run release`. */
 export const RELEASES_DIR = `${CONTENT_DIR}/releases`;

@@ -35,9 +35,9 @@ export function getLiveFigures(): Promise<LiveFigures> {
   live ??= (async () => {
     const review = await getReview();
     const outcomeRiskOfBias = review.exports.outcomes.flatMap(({ outcome }) => {
-      const shares = review.riskOfBiasByWeight.get(outcome.key);
-      return shares
-        ? [[outcome.slug, { ...riskOfBiasSummary(shares, 'analysis weight', `${outcome.slug}-risk-of-bias`), outcome: outcome.title }] as const]
+      const rob = review.riskOfBiasByWeight.get(outcome.key);
+      return rob
+        ? [[outcome.slug, { ...riskOfBiasSummary(rob.shares, rob.weighting, `${outcome.slug}-risk-of-bias`), outcome: outcome.title }] as const]
         : [];
     });
     return {

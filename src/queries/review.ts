@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { buildReview, type Review } from '../lib/review/model/build-review.ts';
-import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE } from '../lib/content-paths.ts';
+import { CERTAINTY_FILE, SEARCH_FILE, SEED_CLAIMS_FILE, THRESHOLDS_FILE } from '../lib/content-paths.ts';
 import { certaintyJudgementsSchema } from '../lib/schema/certainty.ts';
+import { decisionThresholdsSchema } from '../lib/schema/thresholds.ts';
 import { searchSchema } from '../lib/schema/search.ts';
 import { seedClaimsSchema } from '../lib/schema/seed-claims.ts';
 import { validateYamlFile, type YamlFileResult } from '../lib/validation/validate-yaml-file.ts';
@@ -21,6 +22,7 @@ export function getReview(): Promise<Review> {
       search: readYaml(SEARCH_FILE, searchSchema),
       seedClaims: readYaml(SEED_CLAIMS_FILE, seedClaimsSchema).claims,
       certaintyJudgements: readYaml(CERTAINTY_FILE, certaintyJudgementsSchema),
+      decisionThresholds: readYaml(THRESHOLDS_FILE, decisionThresholdsSchema).thresholds,
       version: getBuildInfo(),
     }))();
   return review;

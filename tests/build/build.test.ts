@@ -33,10 +33,25 @@ describe('the built site', () => {
     }
     const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
     const page = readPage('outcomes/orr/');
-    expect(page.querySelector('[data-certainty]')?.text).toContain(orr.certainty.rating);
+    // One row per malignancy group with its own rating, then the all-cancer figure as a footnoted secondary row.
+    type Rating = { rating: string; domains: Record<string, { downgrade: number }> };
+    const ratings: [string, Rating][] = [
+      ...orr.strata.map((s: { group: string; certainty: Rating }) => [s.group, s.certainty]),
+      ['all', orr.certainty],
+    ];
+    for (const [population, certainty] of ratings) {
+      expect(page.querySelector(`[data-sof] [data-sof-population="${population}"] [data-certainty]`)?.getAttribute('data-certainty')).toBe(
+        certainty.rating,
+      );
+    }
+    expect(page.querySelector('[data-sof] [data-sof-population="all"]')?.hasAttribute('data-secondary')).toBe(true);
     expect(page.querySelectorAll('[data-sof-footnotes] li')).toHaveLength(
-      Object.values(orr.certainty.domains).filter((d) => (d as { downgrade: number }).downgrade > 0).length,
+      ratings.reduce((sum, [, certainty]) => sum + Object.values(certainty.domains).filter((d) => d.downgrade > 0).length, 0),
     );
+    // The evidence profile lists all five domains of every population, "not serious" included.
+    for (const [population] of ratings) {
+      expect(page.querySelectorAll(`[data-evidence-profile="${population}"] [data-domain]`)).toHaveLength(5);
+    }
     expect(page.querySelector('[data-sensitivity-risk-of-bias] th')?.text).toBe('Excluding trials at high overall risk of bias');
   });
 
@@ -104,6 +119,36 @@ describe('the built site', () => {
         .join(' ');
       expect(words(page.querySelector('.narrative')?.text ?? '')).toContain(firstLine);
     }
+  });
+
+  it('never prints a missing weight as a number: a dash, with the reason beside it', () => {
+    for (const { trial } of trials.filter(({ trial }) => trial.inclusion.status === 'included')) {
+      const page = readPage(`trials/${trial.nct}/`);
+      const weights = page.querySelectorAll('[data-in-analyses] [data-weight]').map((cell) => cell.text.trim());
+      expect(weights.length).toBeGreaterThan(0);
+      // The primary model (GLMM) gives no inverse-variance weights.
+      expect(weights).toEqual(weights.map(() => '—'));
+      expect(page.querySelector('[data-no-weight]')?.text).toContain('no inverse-variance weights');
+    }
+  });
+
+  it('reads each population against its sourced decision threshold, beside its figure', () => {
+    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    const page = readPage('outcomes/orr/');
+    for (const stratum of orr.strata) {
+      const item = page.querySelector(`[data-stratum="${stratum.group}"]`);
+      if (stratum.threshold) expect(item?.querySelector('[data-threshold]')?.getAttribute('data-threshold')).toBe(String(stratum.threshold.value));
+      else expect(item?.querySelector('[data-no-threshold]')).not.toBeNull();
+    }
+    expect(orr.strata.find((s: { group: string }) => s.group === 'hematologic').threshold.value).toBe(0.26);
+  });
+
+  it('shows what was given to whom in each study of an outcome, "not reported" where no report states it', () => {
+    const table = readPage('outcomes/orr/').querySelector('[data-characteristics-table]');
+    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    expect(table?.querySelectorAll('tbody tr').map((row) => row.getAttribute('data-study'))).toEqual(orr.studies.map((s: { id: string }) => s.id));
+    const route = table?.querySelector('[data-study="NCT03056339/marin-2024-all"] [data-label="Route"]');
+    expect(route?.text.trim()).toBe('not reported');
   });
 
   it('says on every page that it is the live version, and when a version was last frozen', () => {

@@ -3,6 +3,9 @@
  * reader's re-analysis. Drawn from 40 generated trials, enough for subgroup analyses to pass
  * the subgroup rule (the real review has too few studies for any).
  */
+import { loadCertaintyJudgements } from '../../scripts/lib/review-files.ts';
+import { summaryOfFindings } from '../../src/lib/review/analyses/summary-of-findings.ts';
+import { trialsRiskOfBias } from '../../src/lib/review/model/trial-risk-of-bias.ts';
 import { describe, expect, it } from 'vitest';
 import { syntheticTrialFiles } from '../../scripts/lib/synthetic-trials.ts';
 import { subgroupForest, studiesForest } from '../../src/lib/plots/outcome-plots.ts';
@@ -17,11 +20,16 @@ const orr = analyseBinaryOutcome(
   trials,
   BINARY_OUTCOMES.find((o) => o.key === 'orr')!,
 );
+// The export carries each population's rating, so it is built with the summary of findings, as the review builds it.
+const assessments = trialsRiskOfBias(trials.filter((trial) => trial.inclusion.status === 'included'));
+const judged = loadCertaintyJudgements();
+if (!judged.ok) throw new Error(judged.errors.join('\n'));
+const judgements = judged.value;
 
 describe('evidence tiers in forest plots', () => {
   it('name each study row of a subgroup forest', () => {
     // Subgroup forests draw from the export, as every page and download does.
-    const exported = outcomeExport(orr, { date: '2026-12-01', commit: undefined }, null, []);
+    const exported = outcomeExport(orr, { date: '2026-12-01', commit: undefined }, summaryOfFindings(orr, assessments, judgements, []), assessments);
     expect(exported.subgroups.length).toBeGreaterThan(0);
     for (const subgroup of exported.subgroups) {
       const { columns, rows } = subgroupForest(exported, subgroup).table;

@@ -3,6 +3,9 @@
  * frozen version draw the same figures from the same numbers. Drawn from 40 generated trials:
  * enough studies for the funnel plot and for subgroup analyses to pass their rules.
  */
+import { loadCertaintyJudgements } from '../../scripts/lib/review-files.ts';
+import { summaryOfFindings } from '../../src/lib/review/analyses/summary-of-findings.ts';
+import { trialsRiskOfBias } from '../../src/lib/review/model/trial-risk-of-bias.ts';
 import { describe, expect, it } from 'vitest';
 import { syntheticTrialFiles } from '../../scripts/lib/synthetic-trials.ts';
 import { figureList, outcomeFigures } from '../../src/lib/plots/outcome-plots.ts';
@@ -19,8 +22,17 @@ const orr = analyseBinaryOutcome(
   trials,
   BINARY_OUTCOMES.find((o) => o.key === 'orr')!,
 );
+// The export carries each population's rating, so it is built with the summary of findings, as the review builds it.
+const assessments = trialsRiskOfBias(trials.filter((trial) => trial.inclusion.status === 'included'));
+const judged = loadCertaintyJudgements();
+if (!judged.ok) throw new Error(judged.errors.join('\n'));
+const judgements = judged.value;
 // Through JSON and the schema, as a download or a frozen version holds it.
-const exported = outcomeExportSchema.parse(JSON.parse(JSON.stringify(outcomeExport(orr, { date: '2026-12-01', commit: undefined }, null, []))));
+const exported = outcomeExportSchema.parse(
+  JSON.parse(
+    JSON.stringify(outcomeExport(orr, { date: '2026-12-01', commit: undefined }, summaryOfFindings(orr, assessments, judgements, []), assessments)),
+  ),
+);
 
 describe('outcome figures from the export', () => {
   const figures = outcomeFigures(exported);

@@ -1,27 +1,31 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
+import { loadCertaintyJudgements, loadDecisionThresholds, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
 import { loadTrials } from '../../src/queries/trial-files.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { INCLUSION_STATUSES } from '../../src/lib/schema/trial.ts';
 import { buildReview, freezeReview, outcomeExportOf, type ReviewContent } from '../../src/lib/review/model/build-review.ts';
 import { frozenOutcome, frozenSurvival } from '../../src/lib/review/history/frozen-outcome.ts';
 import { domainSentences } from '../../src/lib/certainty/statement.ts';
+import { overallFinding } from '../../src/lib/review/analyses/summary-of-findings.ts';
 import { outcomeForest } from '../../src/lib/plots/outcome-plots.ts';
 import { THRESHOLDS } from '../../src/lib/rules/thresholds.ts';
 import { unreconciled } from '../../src/lib/review/model/prisma.ts';
+import { CHARACTERISTIC_COLUMNS, studyCharacteristics } from '../../src/lib/review/analyses/study-characteristics.ts';
 
 function realContent(): ReviewContent {
   const search = loadSearch();
   const claims = loadSeedClaims();
   const judgements = loadCertaintyJudgements();
-  if (!search.ok || !claims.ok || !judgements.ok) throw new Error('the review data files do not validate');
+  const thresholds = loadDecisionThresholds();
+  if (!search.ok || !claims.ok || !judgements.ok || !thresholds.ok) throw new Error('the review data files do not validate');
   return {
     trials: loadTrials().trials.map(({ trial }) => trial),
     search: search.value,
     seedClaims: claims.value.claims,
     certaintyJudgements: judgements.value,
+    decisionThresholds: thresholds.value.thresholds,
     version: { date: '2026-12-01', commit: 'abc1234' },
   };
 }
@@ -96,16 +100,30 @@ describe('risk of bias and certainty over the real content', () => {
         expect(exported.certainty).toBeNull();
         continue;
       }
-      for (const domain of Object.values(finding!.certainty.domains)) expect(domain.reason.length).toBeGreaterThan(20);
-      expect(exported.certainty).toEqual({ rating: finding!.certainty.rating, domains: finding!.certainty.domains });
+      for (const row of finding!.rows) {
+        for (const domain of Object.values(row.certainty.domains)) expect(domain.reason.length).toBeGreaterThan(20);
+      }
+      expect(exported.certainty).toEqual(overallFinding(finding!).certainty);
+      // Every population carries its own rating, joined by malignancy group.
+      for (const stratum of exported.strata) {
+        expect(stratum.certainty).toEqual(finding!.rows.find((row) => row.population === stratum.group)!.certainty);
+      }
     }
   });
 
   it("shares each outcome's weight out in full, item by item", () => {
-    for (const shares of review.riskOfBiasByWeight.values()) {
+    for (const { shares } of review.riskOfBiasByWeight.values()) {
       const overall = shares.filter((s) => s.domain === 'overall').reduce((sum, s) => sum + s.share, 0);
       expect(overall).toBeCloseTo(1, 12);
     }
+  });
+});
+
+describe('weights', () => {
+  it('shares risk of bias out by patients, and says so, where the primary model (GLMM) gives no study weights', () => {
+    const orr = review.outcomes.find((a) => a.outcome.key === 'orr')!;
+    expect(orr.studies.every((s) => s.result.weight === null)).toBe(true);
+    expect(review.riskOfBiasByWeight.get('orr')?.weighting).toBe('patients');
   });
 });
 
@@ -139,7 +157,7 @@ describe('freezeReview', () => {
     expect(rated.length).toBeGreaterThan(0);
     for (const outcome of rated) {
       const { certainty } = frozenOutcome(outcome, parsed.trials);
-      const finding = review.findings.get(outcome.outcome.key)!;
+      const finding = overallFinding(review.findings.get(outcome.outcome.key)!);
       expect(certainty!.rating).toBe(finding.certainty.rating);
       const sentences = domainSentences(certainty!.domains);
       // Every downgrade the live footnotes give, with its reason, is on the frozen page.
@@ -279,5 +297,71 @@ describe('evidence tiers on the real content', () => {
     // Primary one study (Lei 2025, 4/8) plus five trials' added counts: 37 of 61.
     expect(adding('cr')).toMatchObject({ basis: 'pooled', model: 'GLMM', k: 6, patients: 61, events: 37 });
     expect(review.exports.outcomes.filter((o) => o.sponsorReports.length > 0).map((o) => o.outcome.slug)).toEqual(['orr', 'cr']);
+  });
+});
+
+describe('populations and their thresholds', () => {
+  const orr = review.exports.outcomes.find((o) => o.outcome.key === 'orr')!;
+
+  it("reads each malignancy group's figure against its own sourced threshold, and none where none is sourced", () => {
+    const byGroup = new Map(orr.strata.map((s) => [s.group, s]));
+    // SCHOLAR-1: 26 % of patients with refractory large B-cell lymphoma responded to salvage therapy.
+    expect(byGroup.get('hematologic')?.threshold).toMatchObject({
+      value: 0.26,
+      source: { doi: '10.1182/blood-2017-03-769620', location: 'Abstract' },
+    });
+    expect(byGroup.get('solid')?.threshold).toBeNull();
+  });
+
+  it('gives every stratum its certainty, and each with events its Bayesian summary with the threshold it reads', () => {
+    for (const outcome of review.exports.outcomes) {
+      for (const stratum of outcome.strata) {
+        expect(stratum.certainty.domains.imprecision.reason.length).toBeGreaterThan(20);
+        if (stratum.events === 0) {
+          expect(stratum.bayes).toBeNull();
+          continue;
+        }
+        expect(stratum.bayes?.proportion.cri[0]).toBeLessThan(stratum.bayes!.proportion.median);
+        expect(stratum.bayes?.threshold).toEqual(stratum.threshold && { value: stratum.threshold.value, source: stratum.threshold.source });
+        expect(stratum.bayes?.pAbove === null).toBe(stratum.threshold === null);
+      }
+    }
+    // Haematological response: imprecision read on the credible interval, against SCHOLAR-1's 26 %.
+    const hematologic = orr.strata.find((s) => s.group === 'hematologic')!;
+    expect(hematologic.certainty.domains.imprecision.inputs).toMatchObject({ interval: 'credible', threshold: 0.26 });
+    expect(hematologic.certainty.domains.imprecision.inputs.lower).toBe(hematologic.bayes!.proportion.cri[0]);
+  });
+
+  it('computes each /recheck/ subgroup row from its own trials only', () => {
+    const row = (id: string) => review.recheck.find((r) => r.claim.id === id)!;
+    // Cord blood: the two cord-blood trials (18/37 and 5/8), the same two as the haematological stratum.
+    const hematologic = orr.strata.find((s) => s.group === 'hematologic')!;
+    expect([row('orr-cord-blood').studies, row('orr-cord-blood').patients]).toEqual([2, 45]);
+    expect(row('orr-cord-blood').now).toContain(`${(hematologic.proportion * 100).toFixed(1)} %`);
+    // NK-92: one trial, 0 of 9, which is not the all-cancer figure.
+    expect([row('orr-nk-92').studies, row('orr-nk-92').patients]).toEqual([1, 9]);
+    expect(row('orr-nk-92').now).toContain('0 of 9');
+  });
+});
+
+describe('study characteristics', () => {
+  const orr = review.outcomes.find((a) => a.outcome.key === 'orr')!;
+  const rows = studyCharacteristics(orr.rows, review.trials);
+  const cell = (nct: string, column: string) => rows.find((r) => r.nct === nct)!.cells.find((c) => c.column === column)!;
+
+  it('has one row per study of the analysis, joined by id, every column in order', () => {
+    expect(rows.map((r) => r.id)).toEqual(orr.rows.map((r) => r.id));
+    for (const row of rows) expect(row.cells.map((c) => c.column)).toEqual([...CHARACTERISTIC_COLUMNS]);
+  });
+
+  it('gives a sourced characteristic with its report, and leaves what no report states as not reported', () => {
+    expect(cell('NCT03383978', 'Route')).toMatchObject({
+      value: 'A single injection into the wall of the resection cavity during relapse surgery',
+      citation: { publication: { id: 'burger-2023' }, location: 'Abstract' },
+    });
+    expect(cell('NCT03056339', 'Route')).toEqual({ column: 'Route', value: null, citation: null });
+    expect(cell('NCT05472558', 'Line of therapy').value).toBe('Relapsed or refractory');
+    // No report read states its response criteria.
+    expect(rows.map((r) => r.cells.find((c) => c.column === 'Response criteria')!.value)).toEqual(rows.map(() => null));
   });
 });

@@ -8,7 +8,7 @@
  * 10 s of GLMM fitting on two cores.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCertaintyJudgements, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
+import { loadCertaintyJudgements, loadDecisionThresholds, loadSearch, loadSeedClaims } from '../../scripts/lib/review-files.ts';
 import { syntheticTrialFiles } from '../../scripts/lib/synthetic-trials.ts';
 import { outcomeCumulative, outcomeForest, outcomeFunnel, outcomeLeaveOneOut } from '../../src/lib/plots/outcome-plots.ts';
 import { buildReview, freezeReview, outcomeExportOf } from '../../src/lib/review/model/build-review.ts';
@@ -19,6 +19,7 @@ import { validateTrialFiles } from '../../src/lib/validation/validate-trial-file
 const search = loadSearch();
 const seedClaims = loadSeedClaims();
 const certaintyJudgements = loadCertaintyJudgements();
+const decisionThresholds = loadDecisionThresholds();
 
 describe.each([100, 1000])('a review of %i generated trials', (size) => {
   const files = syntheticTrialFiles(size).map(({ name, text }) => ({ path: `generated/${name}`, text }));
@@ -30,12 +31,13 @@ describe.each([100, 1000])('a review of %i generated trials', (size) => {
   });
 
   it('builds the model every page reads, with a release that passes its schema', () => {
-    if (!search.ok || !seedClaims.ok || !certaintyJudgements.ok) throw new Error('the review data files do not validate');
+    if (!search.ok || !seedClaims.ok || !certaintyJudgements.ok || !decisionThresholds.ok) throw new Error('the review data files do not validate');
     const review = buildReview({
       trials: trials.map(({ trial }) => trial),
       search: search.value,
       seedClaims: seedClaims.value.claims,
       certaintyJudgements: certaintyJudgements.value,
+      decisionThresholds: decisionThresholds.value.thresholds,
       version: { date: '2026-12-01', commit: undefined },
     });
     expect(review.counts.trials).toBe(size);

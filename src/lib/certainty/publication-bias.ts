@@ -5,7 +5,7 @@ import type { DomainRating } from './certainty-types.ts';
 const RULE = CERTAINTY_RULES.publicationBias;
 
 /** The rule in words, for the methods page. */
-export const PUBLICATION_BIAS_RULE = `Judged by the reviewers (content/certainty.yaml) from what is known about unpublished trials; with fewer than ${RULE.minK} trials a funnel plot or Egger's test cannot detect it, and the reason says so.`;
+export const PUBLICATION_BIAS_RULE = `Judged by the review team from what is known about unpublished trials; with fewer than ${RULE.minK} trials a funnel plot or Egger's test cannot detect it, and the reason says so.`;
 
 /**
  * GRADE publication bias: the reviewers' judgement, prefixed with whether small-study
@@ -17,5 +17,5 @@ export function publicationBiasRating(k: number, judgement: Downgrade): DomainRa
   const prefix = assessable
     ? `With ${k} trials the funnel plot and Egger's test inform this judgement.`
     : `Not assessable statistically with fewer than ${RULE.minK} trials (k = ${k}).`;
-  return { downgrade: judgement.downgrade, reason: `${prefix} ${judgement.reason}` };
+  return { downgrade: judgement.downgrade, reason: `${prefix} ${judgement.reason}`, rule: 'publication-bias.reviewers', inputs: { k }, judged: true };
 }

@@ -6,7 +6,7 @@ const RULE = CERTAINTY_RULES.riskOfBias;
 
 /** The rule in words, for the methods page. */
 export const RISK_OF_BIAS_RULE =
-  `Each trial's overall risk of bias counts by its weight in the primary analysis. Very serious (−2) when trials at high risk carry more than ${percent(RULE.verySeriousHighShare, 0)} of the weight; ` +
+  `Each trial's overall risk of bias counts by its weight in the primary analysis (by its patients where the model gives no weights, as the GLMM does). Very serious (−2) when trials at high risk carry more than ${percent(RULE.verySeriousHighShare, 0)} of the weight; ` +
   `serious (−1) when trials at high or unclear risk together carry more than ${percent(RULE.seriousNotLowShare, 0)}; otherwise no downgrade.`;
 
 /**
@@ -20,11 +20,12 @@ export function riskOfBiasRating(input: Pick<CertaintyInput, 'studies'>): Domain
   const high = share(['high']);
   const unclear = share(['unclear']);
   const shares = `Trials at high overall risk of bias carry ${percent(high, 0)} of the weight, trials at unclear risk ${percent(unclear, 0)}`;
+  const base = { rule: 'risk-of-bias.weighted-share' as const, inputs: { highShare: high, unclearShare: unclear }, judged: false };
   if (high > RULE.verySeriousHighShare) {
-    return { downgrade: 2, reason: `${shares}: more than ${percent(RULE.verySeriousHighShare, 0)} at high risk.` };
+    return { ...base, downgrade: 2, reason: `${shares}: more than ${percent(RULE.verySeriousHighShare, 0)} at high risk.` };
   }
   if (high + unclear > RULE.seriousNotLowShare) {
-    return { downgrade: 1, reason: `${shares}: more than ${percent(RULE.seriousNotLowShare, 0)} at high or unclear risk.` };
+    return { ...base, downgrade: 1, reason: `${shares}: more than ${percent(RULE.seriousNotLowShare, 0)} at high or unclear risk.` };
   }
-  return { downgrade: 0, reason: `${shares}: most of the weight is at low risk.` };
+  return { ...base, downgrade: 0, reason: `${shares}: most of the weight is at low risk.` };
 }

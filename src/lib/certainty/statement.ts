@@ -47,6 +47,11 @@ export function certaintySymbols(level: CertaintyLevel): string {
   return '⊕'.repeat(filled) + '◯'.repeat(CERTAINTY_LEVELS.length - filled);
 }
 
+/** GRADE's word for a domain's concern: not serious, serious (−1), very serious (−2). */
+export function seriousness(downgrade: number): string {
+  return ['not serious', 'serious (−1)', 'very serious (−2)'][downgrade] ?? 'very serious (−2)';
+}
+
 /** What a domain's judgement did to the rating, in words: "downgraded one level (serious)". */
 export function downgradeWords(downgrade: number): string {
   if (downgrade === 0) return 'not downgraded';
@@ -54,7 +59,9 @@ export function downgradeWords(downgrade: number): string {
 }
 
 /** Every domain of a rating in GRADE's order, in a sentence each: "Imprecision: downgraded one level (serious). <reason>" */
-export function domainSentences(domains: Record<CertaintyDomain, DomainRating>): { domain: CertaintyDomain; downgrade: number; text: string }[] {
+export function domainSentences(
+  domains: Record<CertaintyDomain, Pick<DomainRating, 'downgrade' | 'reason'>>,
+): { domain: CertaintyDomain; downgrade: number; text: string }[] {
   return CERTAINTY_DOMAINS.map((domain) => {
     const { downgrade, reason } = domains[domain];
     return { domain, downgrade, text: `${CERTAINTY_DOMAIN_LABELS[domain]}: ${downgradeWords(downgrade)}. ${reason}` };

@@ -83,7 +83,7 @@ describe('one edit of the rules module', () => {
     expect(estimate.estimate(two.slice(0, raised - 1), { method: 'DL' }).basis).toBe('single-study');
     expect(reanalyse.reanalyse(studies(raised - 1), PRIMARY).estimate?.basis).toBe('single-study');
     expect(statement(rules, 'single-study')).toContain(`fewer than ${raised} studies`);
-    const rating = inconsistency.inconsistencyRating({ k: raised - 1, I2: 0.9, ci: [0.2, 0.4], pi: null, studies: [] });
+    const rating = inconsistency.inconsistencyRating({ trials: raised - 1, I2: 90, threshold: null, studies: [] });
     expect(rating.downgrade).toBe(0);
   });
 });

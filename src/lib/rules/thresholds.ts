@@ -6,7 +6,6 @@
  * sentence; nothing else may repeat it.
  */
 import type { CertaintyLevel, ThresholdName } from '../vocabulary/codes.ts';
-import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
 
 /** The analysis: when a figure is pooled, given a prediction interval, a funnel plot, subgroups. */
 export const THRESHOLDS = {
@@ -24,10 +23,21 @@ export const THRESHOLDS = {
   reportingGapMonths: 12,
 } as const satisfies Record<ThresholdName, number>;
 
-/** The GRADE rules' cut-offs; where a rule rests on an analysis threshold it reads that one. */
+/**
+ * The GRADE rules' cut-offs; where a rule rests on an analysis threshold it reads that one.
+ * Core GRADE (Guyatt et al., BMJ 2025) for a rate in a defined population, read against the
+ * decision threshold of content/thresholds.yaml where one is sourced: the rating is the certainty
+ * that the true rate lies above (benefit) or below (harm) that threshold; without one, the
+ * certainty in the rate itself.
+ */
 export const CERTAINTY_RULES = {
-  /** Single-arm trials have no comparison group: GRADE starts such evidence at low. */
-  start: 'low' as CertaintyLevel,
+  /**
+   * A rate (response, an adverse event) in a defined population is a question of prognosis, not of
+   * a comparison: GRADE starts evidence from cohorts that measured it at high (Iorio et al., BMJ
+   * 2015;350:h870). Single-arm trials are such cohorts. Set against a threshold from another
+   * population, the question becomes comparative, and the missing comparator is indirectness.
+   */
+  start: 'high' as CertaintyLevel,
   riskOfBias: {
     /** Very serious when trials at high overall risk carry more than this share of the analysis weight. */
     verySeriousHighShare: 0.5,
@@ -35,21 +45,21 @@ export const CERTAINTY_RULES = {
     seriousNotLowShare: 0.5,
   },
   inconsistency: {
-    /** Below this many trials nothing is pooled, inconsistency cannot be seen, and GRADE does not downgrade for it. */
-    minK: THRESHOLDS.poolMinStudies,
+    /** Below this many trials (counted as trials, not cohorts) inconsistency cannot be seen, and GRADE does not downgrade for it. */
+    minTrials: THRESHOLDS.poolMinStudies,
+    /** Without a threshold: serious from this I², very serious from the next with intervals that share no value. */
     seriousI2: 50,
     verySeriousI2: 75,
-    /** Serious when the 95 % prediction interval is wider than the confidence interval by more than this (proportion scale). */
-    seriousPiExcess: 0.25,
+  },
+  indirectness: {
+    /** Levels for a comparison with a rate from other patients (a threshold), with no concurrent comparator. */
+    noComparator: 1,
   },
   imprecision: {
-    seriousPatients: 100,
-    verySeriousPatients: 30,
-    seriousEvents: 10,
-    /** Width of the 95 % confidence interval of the pooled proportion. */
-    seriousCiWidth: 0.2,
-    verySeriousCiWidth: 0.4,
-    seriousK: 3,
+    /** An interval wider than this (proportion scale) is very wide: two levels when it also crosses the threshold. */
+    veryWide: 0.4,
+    /** Without a threshold: serious above this width, very serious above `veryWide`. */
+    wide: 0.2,
   },
   publicationBias: {
     /** Funnel plots and Egger's test need at least this many trials: the analysis's own minimum. */
@@ -58,14 +68,19 @@ export const CERTAINTY_RULES = {
 } as const;
 
 /**
- * A decision threshold: the proportion against which GRADE judges imprecision (does the interval
- * cross it?), with the published source it is taken from. The slot where such thresholds are
- * declared; none is adopted yet, so imprecision is judged by sample size and interval width.
+ * Every rule a GRADE domain rating can come from: each rating names its id, the evidence profile
+ * prints it, and Methods lists them. The decision thresholds themselves are content
+ * (content/thresholds.yaml, schema/thresholds.ts), each with its published source.
  */
-export interface DecisionThreshold {
-  outcome: BinaryOutcomeKey;
-  proportion: number;
-  source: string;
-}
-
-export const DECISION_THRESHOLDS: DecisionThreshold[] = [];
+export const CERTAINTY_RULE_IDS = [
+  'risk-of-bias.weighted-share',
+  'inconsistency.single-trial',
+  'inconsistency.threshold-sides',
+  'inconsistency.i2-overlap',
+  'inconsistency.within-populations',
+  'indirectness.reviewers-and-comparator',
+  'imprecision.crosses-threshold',
+  'imprecision.interval-width',
+  'publication-bias.reviewers',
+] as const;
+export type CertaintyRuleId = (typeof CERTAINTY_RULE_IDS)[number];

@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import type { BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
 import { text } from './text.ts';
+import { MALIGNANCY_GROUPS } from '../vocabulary/codes.ts';
 
 /** A GRADE downgrade: 0 none, 1 serious, 2 very serious, with why. */
 export const downgradeSchema = z.strictObject({
@@ -15,10 +16,18 @@ export const downgradeSchema = z.strictObject({
 });
 
 const judgementsSchema = z.strictObject({
-  /** Do the trials' patients, products and outcome definitions answer the review's question? */
+  /**
+   * Do the trials' patients, products and outcome definitions answer the review's question? Judged
+   * for the figure across all cancers, where mixing malignancy groups is the concern (counted here once).
+   */
   indirectness: downgradeSchema,
   /** Are trials or results likely missing because of what they found? */
   publicationBias: downgradeSchema,
+  /**
+   * Indirectness within one malignancy group, where its trials differ from the question in their
+   * own way; a group left out has no concern of its own beyond the comparator (see certainty rules).
+   */
+  populations: z.partialRecord(z.enum(MALIGNANCY_GROUPS), z.strictObject({ indirectness: downgradeSchema })).optional(),
 });
 
 // Every pooled outcome needs its judgements, so a new outcome cannot ship without them.

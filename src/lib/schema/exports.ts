@@ -9,7 +9,26 @@ import { ROB_JUDGEMENTS } from './risk-of-bias.ts';
 import { CHANGE_KINDS, TAU2_METHODS } from '../vocabulary/codes.ts';
 
 const interval = z.tuple([z.number(), z.number()]);
-const domainRating = z.strictObject({ downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]), reason: z.string() });
+/** One GRADE domain of the evidence profile: its downgrade, why, the rule it came from, what that rule read, and whether the review team's judgement entered it. */
+const domainRating = z.strictObject({
+  downgrade: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  reason: z.string(),
+  rule: z.string(),
+  inputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  judged: z.boolean(),
+});
+/** A GRADE rating: where it started, where it ended, and each of the five domains. */
+const certaintyRating = z.strictObject({
+  start: z.enum(['high', 'moderate', 'low', 'very low']),
+  rating: z.enum(['high', 'moderate', 'low', 'very low']),
+  domains: z.strictObject({
+    riskOfBias: domainRating,
+    inconsistency: domainRating,
+    indirectness: domainRating,
+    imprecision: domainRating,
+    publicationBias: domainRating,
+  }),
+});
 
 /** The `license` field of every JSON download (see lib/licence/licences.ts). */
 export const licenceSchema = z.strictObject({ spdx: z.string(), name: z.string(), url: z.url(), attribution: z.string() });
@@ -80,6 +99,26 @@ const decidedEstimate = z.strictObject({
   notes: z.array(z.string()),
 });
 
+/** The decision threshold a figure is read against (content/thresholds.yaml), with its source. */
+const decisionThreshold = z.strictObject({ value: z.number(), comparator: z.string(), reason: z.string(), year: z.number().int(), source });
+
+const posteriorSummary = z.strictObject({ median: z.number(), cri: interval });
+/**
+ * The Bayesian binomial-normal summary of a population (the pool command's `bayes` object): priors,
+ * the pooled rate's and a new trial's median and 95 % credible interval, tau, and with a threshold
+ * (its value and source) the probability that the pooled rate lies above it.
+ */
+const bayesExport = z.strictObject({
+  prior: z.strictObject({ mu: z.strictObject({ mean: z.number(), sd: z.number() }), tau: z.strictObject({ halfNormalScale: z.number() }) }),
+  proportion: posteriorSummary,
+  tau: posteriorSummary,
+  predictive: posteriorSummary,
+  threshold: z.strictObject({ value: z.number(), source }).nullable(),
+  pAbove: z.number().nullable(),
+  /** Why the answer leans on the prior rather than the data; empty when it does not. */
+  priorDriven: z.array(z.string()),
+});
+
 /** What every outcome file starts with: which outcome, and which version of the review. */
 const outcomeRef = z.strictObject({ slug: z.string(), key: z.string(), title: z.string(), description: z.string() });
 const versionRef = z.strictObject({ date: z.string(), commit: z.string().nullable() });
@@ -142,7 +181,18 @@ export const outcomeExportSchema = z.strictObject({
     })
     .nullable(),
   /** The primary figures: one per malignancy group with data. */
-  strata: z.array(decidedEstimate.extend({ group: z.string(), label: z.string() })),
+  strata: z.array(
+    decidedEstimate.extend({
+      group: z.string(),
+      label: z.string(),
+      /** The rate a reader compares this population's figure with; null where no sourced comparator exists. */
+      threshold: decisionThreshold.nullable(),
+      /** GRADE certainty of this population's figure (against its threshold, where it has one). */
+      certainty: certaintyRating,
+      /** The Bayesian summary; null where the population has no events (the prior alone would speak). */
+      bayes: bayesExport.nullable(),
+    }),
+  ),
   /** The studies of the primary analysis. */
   studies: z.array(studyExport),
   /**
@@ -170,19 +220,8 @@ export const outcomeExportSchema = z.strictObject({
     }),
   ),
   notReported: z.array(z.strictObject({ nct: z.string(), reason: z.string() })),
-  /** GRADE certainty of the pooled estimate; null when no trial reports the outcome. */
-  certainty: z
-    .strictObject({
-      rating: z.enum(['high', 'moderate', 'low', 'very low']),
-      domains: z.strictObject({
-        riskOfBias: domainRating,
-        inconsistency: domainRating,
-        indirectness: domainRating,
-        imprecision: domainRating,
-        publicationBias: domainRating,
-      }),
-    })
-    .nullable(),
+  /** GRADE certainty of the figure across all studies; null when no trial reports the outcome. */
+  certainty: certaintyRating.nullable(),
 });
 
 /**
@@ -239,7 +278,8 @@ export const interimOutcomeExportSchema = z.strictObject({
     .omit({ basis: true, funnel: true })
     .extend({ model: z.enum([...TAU2_METHODS, 'none']), heterogeneity: heterogeneityStats.nullable() })
     .nullable(),
-  strata: outcomeExportSchema.shape.strata,
+  // Before populations were rated against thresholds: a stratum was its figure alone.
+  strata: z.array(decidedEstimate.extend({ group: z.string(), label: z.string() })),
   studies: z.array(studyExport.omit({ riskOfBias: true, population: true, note: true }).extend({ source })),
   subgroups: z.array(subgroupSplit),
   sensitivity: z.array(decidedEstimate.extend({ label: z.string(), measure: z.string(), method: z.string(), hakn: z.boolean() })),

@@ -74,6 +74,11 @@ export const searchSchema = z
       )
       .default([]),
     /**
+     * Searches for the comparator rates of content/thresholds.yaml: not searches for trials, so outside
+     * the PRISMA flow and its counts. `used` says what each query's records gave, or that they gave nothing.
+     */
+    comparators: z.array(z.strictObject({ query: text, hits: count, used: paragraphText })).default([]),
+    /**
      * The registry query the weekly watch runs (`npm run watch:ctgov`): ClinicalTrials.gov API v2
      * `/studies` with these parameters, every page of it.
      */

@@ -69,6 +69,12 @@ export const sourceSchema = z.strictObject({
   location: nameText,
 });
 
+/**
+ * A study characteristic in words, with where it was read: kept only where the trial's own
+ * publication states it, so a characteristic no report gives stays absent ("not reported").
+ */
+export const sourcedTextSchema = z.strictObject({ value: text, source: sourceSchema });
+
 /** A count of patients with an event among those assessed for it. */
 export const proportionSchema = z.strictObject({
   events: count,
@@ -160,6 +166,8 @@ export const cohortSchema = z.strictObject({
    * analysis that adds those reports to the primary studies, never the primary analysis.
    */
   pooledWithSponsorReports: z.array(z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]])).default([]),
+  /** How long this report followed its patients, as it states it: "median 13.8 months (range 2.3 to 30)". */
+  followUp: sourcedTextSchema.optional(),
   outcomes: outcomesSchema,
 });
 
@@ -177,20 +185,20 @@ export const publicationExtractionSchema = z.strictObject({
   read: z.enum(['abstract', 'full-text']).optional(),
 });
 
+/** A publication's persistent identifiers, as every content file writes them. */
+export const doiSchema = z
+  .string()
+  .regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607')
+  .max(LIMITS.address, atMostCharacters(LIMITS.address));
+export const pmidSchema = z.string().regex(/^\d{1,9}$/, 'must be digits only');
+
 export const publicationSchema = z.strictObject({
   id,
   citation: citationText,
   year: publishedYear,
   type: z.enum(PUBLICATION_TYPES),
-  doi: z
-    .string()
-    .regex(/^10\.\d{4,9}\/[!-~]+$/, 'must be a DOI such as 10.1056/NEJMoa1910607')
-    .max(LIMITS.address, atMostCharacters(LIMITS.address))
-    .optional(),
-  pmid: z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be digits only')
-    .optional(),
+  doi: doiSchema.optional(),
+  pmid: pmidSchema.optional(),
   url: z
     .url({ protocol: /^https$/, message: 'must be an https:// URL' })
     .max(LIMITS.address, atMostCharacters(LIMITS.address))
@@ -265,10 +273,14 @@ export const trialSchema = z
         .optional(),
       doseLevels: z.array(nameText).optional(),
       lymphodepletion: text.optional(),
+      /** How the cells were given: "intravenous infusion", "injection into the wall of the resection cavity". */
+      route: sourcedTextSchema.optional(),
     }),
     population: z.strictObject({
       group: z.enum(MALIGNANCY_GROUPS),
       diseases: z.array(nameText).min(1, 'must name at least one disease'),
+      /** Where in the course of the disease patients were treated: "relapsed or refractory after two or more lines". */
+      lineOfTherapy: sourcedTextSchema.optional(),
     }),
     /** Risk of bias by MINORS items (see risk-of-bias.ts); required once a trial is included. */
     riskOfBias: riskOfBiasSchema.optional(),
@@ -391,6 +403,21 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
       }
     });
   });
+
+  // Sourced characteristics name one of this trial's publications, like outcome numbers.
+  const characteristics: [(string | number)[], { source: { publication: string } } | undefined][] = [
+    [['product', 'route'], trial.product.route],
+    [['population', 'lineOfTherapy'], trial.population.lineOfTherapy],
+    ...trial.cohorts.map((cohort, c): [(string | number)[], { source: { publication: string } } | undefined] => [
+      ['cohorts', c, 'followUp'],
+      cohort.followUp,
+    ]),
+  ];
+  for (const [path, value] of characteristics) {
+    if (value && !publicationIds.has(value.source.publication)) {
+      issue([...path, 'source', 'publication'], `"${value.source.publication}" is not one of this trial's publications`);
+    }
+  }
 
   checkRiskOfBias(trial, publicationIds, issue);
   checkExtractionStates(trial, issue);

@@ -128,6 +128,26 @@ function inputs(rows: StudyRow[], group?: SubgroupDimension): StudyInput[] {
   }));
 }
 
+/**
+ * The primary figure from one subgroup's own studies (its malignancy group, NK cell source,
+ * target or phase), by the outcome's primary settings; null when no study is in it.
+ */
+export function estimateWithin(
+  analysis: Pick<BinaryOutcomeAnalysis, 'rows' | 'settings'>,
+  dimension: SubgroupDimension,
+  value: string,
+): Estimate | null {
+  return estimateOf(
+    analysis,
+    analysis.rows.filter((row) => row[dimension] === value),
+  );
+}
+
+/** The primary figure from a given set of the outcome's studies alone; null for none. */
+export function estimateOf(analysis: Pick<BinaryOutcomeAnalysis, 'settings'>, rows: StudyRow[]): Estimate | null {
+  return rows.length === 0 ? null : estimate(inputs(rows), analysis.settings);
+}
+
 /** Group rows by a characteristic, keeping first-seen order. */
 function split(rows: StudyRow[], dimension: SubgroupDimension): Map<string, StudyRow[]> {
   const groups = new Map<string, StudyRow[]>();

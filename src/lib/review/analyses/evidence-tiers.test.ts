@@ -10,6 +10,9 @@ import { outcomeExport } from '../exports/review-exports.ts';
 import { BINARY_OUTCOMES } from '../../vocabulary/outcomes.ts';
 import { POOLING } from './settings.ts';
 import { outcomeExportSchema } from '../../schema/exports.ts';
+import type { CertaintyJudgements } from '../../schema/certainty.ts';
+import { summaryOfFindings } from './summary-of-findings.ts';
+import { trialsRiskOfBias } from '../model/trial-risk-of-bias.ts';
 
 const dir = 'tests/fixtures/trials/valid';
 const fixtures = validateTrialFiles(
@@ -88,7 +91,11 @@ describe('the sensitivity analysis adding sponsor reports', () => {
 
   it('is published apart from the primary studies, with the row in the sensitivity analyses', () => {
     const analysis = analyseBinaryOutcome(trials, orr);
-    const exported = outcomeExportSchema.parse(outcomeExport(analysis, { date: '2026-12-02', commit: undefined }, null, []));
+    const assessments = trialsRiskOfBias(trials.filter((t) => t.inclusion.status === 'included'));
+    const judged = { indirectness: { downgrade: 0 as const, reason: 'Direct.' }, publicationBias: { downgrade: 0 as const, reason: 'None.' } };
+    const judgements = { outcomes: Object.fromEntries(BINARY_OUTCOMES.map(({ key }) => [key, judged])) } as CertaintyJudgements;
+    const summary = summaryOfFindings(analysis, assessments, judgements, []);
+    const exported = outcomeExportSchema.parse(outcomeExport(analysis, { date: '2026-12-02', commit: undefined }, summary, assessments));
     expect(exported.studies.map((s) => s.id)).toEqual(['NCT00000001/full']);
     expect(exported.sponsorReports.map((s) => [s.id, s.source.type, s.weight, s.riskOfBias])).toEqual([
       ['NCT00000002/dose-2', 'sponsor-report', null, null],

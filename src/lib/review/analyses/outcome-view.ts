@@ -20,11 +20,16 @@ export type OutcomeStudyView = Omit<StudyExport, 'source' | 'population' | 'note
 type ResultExport = NonNullable<OutcomeExport['result']>;
 type SensitivityExport = OutcomeExport['sensitivity'][number];
 
+type StratumExport = OutcomeExport['strata'][number];
+/** A population's figure; the figure across all studies, drawn in the same shape, has the outcome's rating (null when none). */
+export type StratumView = Omit<StratumExport, 'certainty'> & { certainty: StratumExport['certainty'] | null };
+
 /** A sensitivity row; τ² and I² are undefined where a version did not record them (null: nothing pooled). */
 export type SensitivityView = Omit<SensitivityExport, 'tau2' | 'I2'> & { tau2?: number | null | undefined; I2?: number | null | undefined };
 
 /** The export shape, with study and sensitivity rows as older versions may hold them and the GRADE rating and funnel data optional. */
-export type OutcomeView = Omit<OutcomeExport, 'result' | 'studies' | 'sponsorReports' | 'sensitivity' | 'certainty'> & {
+export type OutcomeView = Omit<OutcomeExport, 'result' | 'studies' | 'sponsorReports' | 'sensitivity' | 'certainty' | 'strata'> & {
+  strata: StratumView[];
   result: (Omit<ResultExport, 'funnel'> & { funnel?: ResultExport['funnel'] | undefined }) | null;
   studies: OutcomeStudyView[];
   sponsorReports: OutcomeStudyView[];
@@ -40,7 +45,7 @@ export function mixedCaution(outcome: OutcomeView): string | undefined {
 }
 
 /** The figure across all studies, in the shape of a stratum's; null when no trial reports the outcome. */
-export function overallEstimate(outcome: OutcomeView): OutcomeView['strata'][number] | null {
+export function overallEstimate(outcome: OutcomeView): StratumView | null {
   const { result } = outcome;
   if (!result) return null;
   const figure = result.pooled ?? result.unpooled;
@@ -58,6 +63,11 @@ export function overallEstimate(outcome: OutcomeView): OutcomeView['strata'][num
     ci: figure.ci,
     pi: result.pooled?.pi ?? null,
     notes: [],
+    // No one comparator fits several populations at once (decision-thresholds.ts).
+    threshold: null,
+    certainty: outcome.certainty ?? null,
+    // The Bayesian summaries are given population by population, in the summary of findings.
+    bayes: null,
   };
 }
 

@@ -1,11 +1,12 @@
 import type { OutcomeExport, RiskOfBiasExport, SurvivalExport } from '../../schema/exports.ts';
-import type { OutcomeCertainty } from '../../certainty/certainty-types.ts';
+import { overallFinding, type SummaryOfFindings } from '../analyses/summary-of-findings.ts';
 import { OVERALL_RULE, ROB_DOMAINS, ROB_TOOL } from '../../schema/risk-of-bias.ts';
 import type { TrialRiskOfBias } from '../model/trial-risk-of-bias.ts';
 import type { Citation, OutcomeData, SurvivalRow } from '../model/outcome-data.ts';
 import type { OutcomeDefinition } from '../../vocabulary/outcomes.ts';
 import type { BinaryOutcomeAnalysis, PooledStudy } from '../analyses/analyses.ts';
 import type { Estimate } from '../analyses/decided-estimate.ts';
+import type { DecisionThreshold } from '../../schema/thresholds.ts';
 
 export interface Version {
   date: string;
@@ -61,11 +62,23 @@ function studyExport(study: PooledStudy, riskOfBias: Map<string, TrialRiskOfBias
   };
 }
 
+function thresholdExport(threshold: DecisionThreshold | null): OutcomeExport['strata'][number]['threshold'] {
+  if (!threshold) return null;
+  const { citation, doi, pmid, location } = threshold.source;
+  return {
+    value: threshold.value,
+    comparator: threshold.comparator,
+    reason: threshold.reason,
+    year: threshold.source.year,
+    source: { citation, doi: doi ?? null, pmid: pmid ?? null, location },
+  };
+}
+
 /** An outcome's analysis as the public data API publishes it (see schema/exports.ts). */
 export function outcomeExport(
   analysis: BinaryOutcomeAnalysis,
   version: Version,
-  certainty: OutcomeCertainty | null,
+  summary: SummaryOfFindings | null,
   assessments: TrialRiskOfBias[],
 ): OutcomeExport {
   const { outcome, result, estimate, studies, settings } = analysis;
@@ -99,7 +112,20 @@ export function outcomeExport(
       cumulative: (result?.cumulative ?? []).map(({ study, ...rest }) => ({ study: label(study), ...rest })),
       notes: analysis.notes.map((note) => note.text),
     },
-    strata: analysis.strata.map((stratum) => ({ group: stratum.group, label: stratum.label, ...decided(stratum.estimate) })),
+    strata: analysis.strata.map((stratum) => {
+      // Every stratum has its row in the summary of findings, joined by malignancy group.
+      const row = summary?.rows.find((r) => r.population === stratum.group);
+      if (!row) throw new Error(`${outcome.slug}: no summary-of-findings row for ${stratum.group}`);
+      const threshold = thresholdExport(row.threshold);
+      return {
+        group: stratum.group,
+        label: stratum.label,
+        ...decided(stratum.estimate),
+        threshold,
+        certainty: row.certainty,
+        bayes: row.bayes && { ...row.bayes, threshold: threshold && { value: threshold.value, source: threshold.source } },
+      };
+    }),
     studies: studies.map((study) => studyExport(study, riskOfBias)),
     sponsorReports: analysis.sponsorReports.studies.map((study) => studyExport(study, riskOfBias)),
     subgroups: analysis.subgroups.map((subgroup) => ({
@@ -120,7 +146,7 @@ export function outcomeExport(
       clipped: rest.notes.some((note) => note.rule === 'clipped'),
     })),
     notReported: analysis.notReported,
-    certainty: certainty && { rating: certainty.rating, domains: certainty.domains },
+    certainty: summary && overallFinding(summary).certainty,
   };
 }
 

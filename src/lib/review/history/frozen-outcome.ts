@@ -70,7 +70,8 @@ const INTERIM_CLIPPED_NOTE = /the model's interval reaches outside 0–100 % and
  * - the heterogeneity test: Cochran's Q, the only test its inverse-variance models (DL, REML, PM) had;
  * - study rows as olderStudy lifts them;
  * - sensitivity rows marked `clipped` where its own note says so, τ² and I² not recorded;
- * - no funnel data, sponsor reports, common-τ² tests or GRADE rating: it recorded none.
+ * - strata without thresholds, Bayesian summaries or ratings, and no funnel data, sponsor reports,
+ *   common-τ² tests or GRADE rating: it recorded none.
  * Every figure is its own, as written: it already cut its intervals to 0–100 %.
  */
 function interimOutcome(outcome: InterimOutcomeExport, trials: FrozenTrial[]): OutcomeView {
@@ -83,6 +84,7 @@ function interimOutcome(outcome: InterimOutcomeExport, trials: FrozenTrial[]): O
       basis: interimBasis(outcome, result),
       heterogeneity: result.heterogeneity && { ...result.heterogeneity, test: 'Cochran Q' },
     },
+    strata: outcome.strata.map((stratum) => ({ ...stratum, threshold: null, bayes: null, certainty: null })),
     studies: outcome.studies.map((study) => olderStudy(study, byNct)),
     sponsorReports: [],
     subgroups: outcome.subgroups.map((subgroup) => ({ ...subgroup, commonTau2: null })),

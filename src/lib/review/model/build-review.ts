@@ -18,6 +18,7 @@ import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type Surviv
 import { prismaFlows, type PrismaFlows } from './prisma.ts';
 import { recheck, type RecheckRow } from './recheck.ts';
 import type { CertaintyJudgements } from '../../schema/certainty.ts';
+import type { DecisionThreshold } from '../../schema/thresholds.ts';
 import { summaryOfFindings, type SummaryOfFindings } from '../analyses/summary-of-findings.ts';
 import {
   excludingHighRisk,
@@ -41,6 +42,8 @@ export interface ReviewContent {
   seedClaims: SeedClaim[];
   /** The reviewers' GRADE judgements that cannot be computed (`content/certainty.yaml`). */
   certaintyJudgements: CertaintyJudgements;
+  /** The rate each outcome's figure is read against, per population (`content/thresholds.yaml`). */
+  decisionThresholds: DecisionThreshold[];
   version: Version;
 }
 
@@ -58,6 +61,8 @@ export interface Review {
   /** Every outcome in the public data API's shape (`/data/outcomes/<slug>.json`). */
   exports: { outcomes: OutcomeExport[]; survival: SurvivalExport[] };
   search: SearchRecord;
+  /** The rate each population's figure is read against (`content/thresholds.yaml`), as Methods lists them. */
+  decisionThresholds: DecisionThreshold[];
   prisma: PrismaFlows;
   /** The seed paper's pooled figures beside what the trial files support. */
   recheck: RecheckRow[];
@@ -65,8 +70,11 @@ export interface Review {
   riskOfBias: TrialRiskOfBias[];
   /** Share of patients at each risk-of-bias judgement, item by item, over the included trials. */
   riskOfBiasByPatients: JudgementShare[];
-  /** Share of each outcome's analysis weight at each judgement, by outcome key. */
-  riskOfBiasByWeight: Map<string, JudgementShare[]>;
+  /**
+   * Share of each outcome's analysis weight at each judgement, by outcome key; `weighting` names what
+   * is shared out: the model's weights, or patients where the model has none (GLMM).
+   */
+  riskOfBiasByWeight: Map<string, { shares: JudgementShare[]; weighting: 'analysis weight' | 'patients' }>;
   /** Summary of findings (GRADE) of every outcome with data, by outcome key. */
   findings: Map<string, SummaryOfFindings>;
   /** Each outcome's primary analysis without trials at high overall risk of bias, by outcome key. */
@@ -87,14 +95,14 @@ export interface Review {
   };
 }
 
-export function buildReview({ trials: unordered, search, seedClaims, certaintyJudgements, version }: ReviewContent): Review {
+export function buildReview({ trials: unordered, search, seedClaims, certaintyJudgements, decisionThresholds, version }: ReviewContent): Review {
   const trials = unordered.toSorted((a, b) => a.nct.localeCompare(b.nct));
   const outcomes = BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome));
   const included = trials.filter((trial) => trial.inclusion.status === 'included');
   const riskOfBias = trialsRiskOfBias(included);
   const findings = new Map(
     outcomes.flatMap((analysis) => {
-      const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements);
+      const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements, decisionThresholds);
       return summary ? [[analysis.outcome.key, summary] as const] : [];
     }),
   );
@@ -109,10 +117,11 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
     outcomes,
     survival,
     exports: {
-      outcomes: outcomes.map((analysis) => outcomeExport(analysis, version, findings.get(analysis.outcome.key)?.certainty ?? null, riskOfBias)),
+      outcomes: outcomes.map((analysis) => outcomeExport(analysis, version, findings.get(analysis.outcome.key) ?? null, riskOfBias)),
       survival: survival.map((outcome) => survivalExport(outcome, version)),
     },
     search,
+    decisionThresholds,
     prisma: prismaFlows(search, trials),
     recheck: recheck(seedClaims, trials, outcomes, survival),
     riskOfBias,
@@ -121,14 +130,12 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
       riskOfBias,
     ),
     riskOfBiasByWeight: new Map(
-      pooled.map((analysis) => [
-        analysis.outcome.key,
+      pooled.map((analysis) => {
         // The model's weights, or each study's share of patients where the model has none (GLMM).
-        judgementShares(
-          analysis.studies.map((study) => ({ nct: study.nct, weight: study.result.weight ?? study.n })),
-          riskOfBias,
-        ),
-      ]),
+        const weighted = analysis.studies.every((study) => study.result.weight !== null);
+        const weights = analysis.studies.map((study) => ({ nct: study.nct, weight: weighted ? study.result.weight! : study.n }));
+        return [analysis.outcome.key, { shares: judgementShares(weights, riskOfBias), weighting: weighted ? 'analysis weight' : 'patients' }];
+      }),
     ),
     findings,
     excludingHighRisk: new Map(pooled.map((analysis) => [analysis.outcome.key, excludingHighRisk(analysis, riskOfBias)])),

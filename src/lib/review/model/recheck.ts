@@ -1,7 +1,7 @@
 import { fixed, percent, pValue } from '../../format/numbers.ts';
 import type { SeedClaim } from '../../schema/seed-claims.ts';
 import type { Trial } from '../../schema/trial.ts';
-import type { BinaryOutcomeAnalysis } from '../analyses/analyses.ts';
+import { estimateWithin, type BinaryOutcomeAnalysis } from '../analyses/analyses.ts';
 import type { Estimate } from '../analyses/decided-estimate.ts';
 import { NOTES } from '../analyses/rules.ts';
 import { basisOf, estimateInWords } from '../../format/estimate.ts';
@@ -44,11 +44,10 @@ function binaryClaim(claim: SeedClaim, analysis: BinaryOutcomeAnalysis): Omit<Re
 
   let estimate: Estimate = analysis.estimate;
   if (claim.subgroup) {
-    const { dimension, value } = claim.subgroup;
-    const rows = analysis.rows.filter((row) => row[dimension] === value);
-    if (rows.length === 0) return empty(`No trial in this subgroup reports ${title}.`);
-    const stratum = dimension === 'group' ? analysis.strata.find((s) => s.group === value) : undefined;
-    if (stratum) estimate = stratum.estimate;
+    // A subgroup's figure comes from its own trials only, whatever the grouping.
+    const within = estimateWithin(analysis, claim.subgroup.dimension, claim.subgroup.value);
+    if (!within) return empty(`No trial in this subgroup reports ${title}.`);
+    estimate = within;
   }
   const counted = `The trial files support ${basisOf(estimate)} assessed for ${title}.`;
   return {

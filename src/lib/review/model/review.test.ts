@@ -93,6 +93,7 @@ describe('PRISMA flows', () => {
     period: 'all',
     sources: [],
     identifiedNotAdded: [{ id: 'NCT09999999', description: 'x', why: 'no record' }],
+    comparators: [],
     excludedRegistrations: [
       { id: 'NCT09999998', reason: 'CAR-T cells, not NK cells', description: 'x' },
       { id: 'NCT09999997', reason: 'CAR-T cells, not NK cells', description: 'y' },
