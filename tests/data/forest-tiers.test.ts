@@ -29,7 +29,12 @@ const judgements = judged.value;
 describe('evidence tiers in forest plots', () => {
   it('name each study row of a subgroup forest', () => {
     // Subgroup forests draw from the export, as every page and download does.
-    const exported = outcomeExport(orr, { date: '2026-12-01', commit: undefined }, summaryOfFindings(orr, assessments, judgements, []), assessments);
+    const exported = outcomeExport(
+      orr,
+      { date: '2026-12-01', commit: undefined },
+      summaryOfFindings(orr, assessments, judgements, [], { overdue: [], trials: 0 }),
+      assessments,
+    );
     expect(exported.subgroups.length).toBeGreaterThan(0);
     for (const subgroup of exported.subgroups) {
       const { columns, rows } = subgroupForest(exported, subgroup).table;

@@ -30,7 +30,14 @@ const judgements = judged.value;
 // Through JSON and the schema, as a download or a frozen version holds it.
 const exported = outcomeExportSchema.parse(
   JSON.parse(
-    JSON.stringify(outcomeExport(orr, { date: '2026-12-01', commit: undefined }, summaryOfFindings(orr, assessments, judgements, []), assessments)),
+    JSON.stringify(
+      outcomeExport(
+        orr,
+        { date: '2026-12-01', commit: undefined },
+        summaryOfFindings(orr, assessments, judgements, [], { overdue: [], trials: 0 }),
+        assessments,
+      ),
+    ),
   ),
 );
 

@@ -138,12 +138,25 @@ describe('risk of bias across trials', () => {
 
 describe('publication bias', () => {
   it("says it cannot be assessed below 10 trials, and keeps the reviewers' judgement", () => {
-    expect(publicationBiasRating(3, { downgrade: 1, reason: 'Most trials unpublished.' })).toMatchObject({
+    const noGap = { overdue: [], trials: 20 };
+    expect(publicationBiasRating(3, { downgrade: 1, reason: 'Most trials unpublished.' }, noGap)).toMatchObject({
       downgrade: 1,
       judged: true,
-      reason: 'Not assessable statistically with fewer than 10 trials (k = 3). Most trials unpublished.',
+      reason:
+        'Not assessable statistically with fewer than 10 trials (k = 3). Reporting gap: 0 of 20 trials in the review are overdue. Most trials unpublished.',
     });
-    expect(publicationBiasRating(10, { downgrade: 0, reason: 'x' }).reason).toMatch(/^With 10 trials the funnel plot/);
+    expect(publicationBiasRating(10, { downgrade: 0, reason: 'x' }, noGap).reason).toMatch(/^With 10 trials the funnel plot/);
+  });
+
+  it('is at least serious when the reporting gap shows an overdue trial, naming it and the rule', () => {
+    const rating = publicationBiasRating(3, { downgrade: 0, reason: 'None suspected.' }, { overdue: ['NCT00000001'], trials: 20 });
+    expect(rating).toMatchObject({ downgrade: 1, judged: false, rule: 'publication-bias.reporting-gap', inputs: { k: 3, overdue: 1 } });
+    expect(rating.reason).toContain('Reporting gap: 1 of 20 trials in the review is overdue (NCT00000001).');
+    // A very serious judgement stands: the gap only raises.
+    expect(publicationBiasRating(3, { downgrade: 2, reason: 'x' }, { overdue: ['NCT00000001'], trials: 20 })).toMatchObject({
+      downgrade: 2,
+      rule: 'publication-bias.reviewers',
+    });
   });
 });
 
@@ -205,7 +218,7 @@ const noConcerns: CertaintyJudgements = {
 };
 const orr = BINARY_OUTCOMES.find((o) => o.key === ('orr' satisfies BinaryOutcomeKey))!;
 const rate = (set: Trial[], thresholds: DecisionThreshold[] = []) =>
-  summaryOfFindings(analyseBinaryOutcome(set, orr), trialsRiskOfBias(set), noConcerns, thresholds)!.rows[0]!;
+  summaryOfFindings(analyseBinaryOutcome(set, orr), trialsRiskOfBias(set), noConcerns, thresholds, { overdue: [], trials: 0 })!.rows[0]!;
 const scholar: DecisionThreshold = {
   outcome: 'orr',
   population: { group: 'hematologic' },
@@ -291,7 +304,7 @@ describe('rows by target within a malignancy group', () => {
       [20, 100],
     ]);
     set[2]!.product.targets = ['CD22'];
-    const summary = summaryOfFindings(analyseBinaryOutcome(set, orr), trialsRiskOfBias(set), noConcerns, [scholar])!;
+    const summary = summaryOfFindings(analyseBinaryOutcome(set, orr), trialsRiskOfBias(set), noConcerns, [scholar], { overdue: [], trials: 0 })!;
     const group = set[0]!.population.group;
     expect(summary.rows.map((row) => [row.population, row.trials, row.estimate.events, row.estimate.patients])).toEqual([
       [group, 3, 125, 300],
@@ -309,6 +322,7 @@ describe('rows by target within a malignancy group', () => {
       trialsRiskOfBias(set),
       noConcerns,
       [],
+      { overdue: [], trials: 0 },
     )!;
     expect(same.rows).toHaveLength(1);
   });

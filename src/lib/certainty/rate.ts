@@ -2,7 +2,7 @@ import type { Downgrade } from '../schema/certainty.ts';
 import { imprecisionRating } from './imprecision.ts';
 import { inconsistencyRating } from './inconsistency.ts';
 import { indirectnessRating } from './indirectness.ts';
-import { publicationBiasRating } from './publication-bias.ts';
+import { publicationBiasRating, type ReportingGapInput } from './publication-bias.ts';
 import { riskOfBiasRating } from './risk-of-bias-rating.ts';
 import { CERTAINTY_RULES } from '../rules/thresholds.ts';
 import { CERTAINTY_DOMAINS, CERTAINTY_LEVELS, type CertaintyLevel } from '../vocabulary/codes.ts';
@@ -28,7 +28,7 @@ export function ratingAfter(start: CertaintyLevel, downgrades: number): Certaint
  */
 export function rateCertainty(
   input: CertaintyInput,
-  judged: { indirectness: Downgrade; publicationBias: Downgrade },
+  judged: { indirectness: Downgrade; publicationBias: Downgrade; reportingGap: ReportingGapInput },
   inconsistency?: DomainRating,
 ): OutcomeCertainty {
   const domains: Record<(typeof CERTAINTY_DOMAINS)[number], DomainRating> = {
@@ -36,7 +36,7 @@ export function rateCertainty(
     inconsistency: inconsistency ?? inconsistencyRating(input),
     indirectness: indirectnessRating(judged.indirectness, input.threshold),
     imprecision: imprecisionRating(input),
-    publicationBias: publicationBiasRating(input.trials, judged.publicationBias),
+    publicationBias: publicationBiasRating(input.trials, judged.publicationBias, judged.reportingGap),
   };
   const total = CERTAINTY_DOMAINS.reduce((sum, domain) => sum + domains[domain].downgrade, 0);
   return { start: CERTAINTY_RULES.start, rating: ratingAfter(CERTAINTY_RULES.start, total), domains };

@@ -69,8 +69,8 @@ describe('one edit of the rules module', () => {
     expect(rules.NOTES.noSmallStudy(raised - 1).text).toContain(`they need at least ${raised}`);
     expect(publicationBias.PUBLICATION_BIAS_RULE).toContain(`fewer than ${raised} trials`);
     const judgement = { downgrade: 0, reason: 'No unpublished trials known.' } as const;
-    expect(publicationBias.publicationBiasRating(raised - 1, judgement).reason).toMatch(/^Not assessable statistically/);
-    expect(publicationBias.publicationBiasRating(raised, judgement).reason).toMatch(/^With \d+ trials the funnel plot/);
+    expect(publicationBias.publicationBiasRating(raised - 1, judgement, { overdue: [], trials: 0 }).reason).toMatch(/^Not assessable statistically/);
+    expect(publicationBias.publicationBiasRating(raised, judgement, { overdue: [], trials: 0 }).reason).toMatch(/^With \d+ trials the funnel plot/);
   });
 
   it('moves the pooling minimum in the analysis, the browser and the GRADE inconsistency rule', async () => {

@@ -64,6 +64,8 @@ export const CERTAINTY_RULES = {
   publicationBias: {
     /** Funnel plots and Egger's test need at least this many trials: the analysis's own minimum. */
     minK: THRESHOLDS.smallStudyMinStudies,
+    /** Serious at least when this many trials in the review are overdue (the reporting gap, THRESHOLDS.reportingGapMonths). */
+    seriousOverdue: 1,
   },
 } as const;
 
@@ -82,5 +84,6 @@ export const CERTAINTY_RULE_IDS = [
   'imprecision.crosses-threshold',
   'imprecision.interval-width',
   'publication-bias.reviewers',
+  'publication-bias.reporting-gap',
 ] as const;
 export type CertaintyRuleId = (typeof CERTAINTY_RULE_IDS)[number];

@@ -94,7 +94,7 @@ describe('the sensitivity analysis adding sponsor reports', () => {
     const assessments = trialsRiskOfBias(trials.filter((t) => t.inclusion.status === 'included'));
     const judged = { indirectness: { downgrade: 0 as const, reason: 'Direct.' }, publicationBias: { downgrade: 0 as const, reason: 'None.' } };
     const judgements = { outcomes: Object.fromEntries(BINARY_OUTCOMES.map(({ key }) => [key, judged])) } as CertaintyJudgements;
-    const summary = summaryOfFindings(analysis, assessments, judgements, []);
+    const summary = summaryOfFindings(analysis, assessments, judgements, [], { overdue: [], trials: 0 });
     const exported = outcomeExportSchema.parse(outcomeExport(analysis, { date: '2026-12-02', commit: undefined }, summary, assessments));
     expect(exported.studies.map((s) => s.id)).toEqual(['NCT00000001/full']);
     expect(exported.sponsorReports.map((s) => [s.id, s.source.type, s.weight, s.riskOfBias])).toEqual([

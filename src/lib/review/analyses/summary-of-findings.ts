@@ -11,6 +11,7 @@ import type { DecisionThreshold } from '../../schema/thresholds.ts';
 import type { MalignancyGroup } from '../../vocabulary/codes.ts';
 import { withinPopulations } from '../../certainty/inconsistency.ts';
 import { rateCertainty } from '../../certainty/rate.ts';
+import type { ReportingGapInput } from '../../certainty/publication-bias.ts';
 import { CERTAINTY_DOMAINS, type CertaintyDomain } from '../../vocabulary/codes.ts';
 import { CERTAINTY_DOMAIN_LABELS } from '../../vocabulary/labels.ts';
 import { certaintySymbols, countsInWords, plainLanguageStatement } from '../../certainty/statement.ts';
@@ -120,6 +121,7 @@ function populationFinding(
   analysis: BinaryOutcomeAnalysis,
   assessments: TrialRiskOfBias[],
   judgements: CertaintyJudgements,
+  reportingGap: ReportingGapInput,
   spec: PopulationSpec,
 ): PopulationFinding {
   const { key } = analysis.outcome;
@@ -134,7 +136,7 @@ function populationFinding(
       : null;
   const input = certaintyInput(spec.studies, estimate, threshold ? { value: threshold.value, side } : null, assessments, bayes);
   const publicationBias = judgements.outcomes[key].publicationBias;
-  const certainty = rateCertainty(input, { indirectness: spec.indirectness, publicationBias }, spec.inconsistency);
+  const certainty = rateCertainty(input, { indirectness: spec.indirectness, publicationBias, reportingGap }, spec.inconsistency);
   const pAbove = bayes?.pAbove ?? null;
   return {
     population: spec.population,
@@ -166,12 +168,13 @@ export function summaryOfFindings(
   assessments: TrialRiskOfBias[],
   judgements: CertaintyJudgements,
   thresholds: DecisionThreshold[],
+  reportingGap: ReportingGapInput,
 ): SummaryOfFindings | null {
   const { estimate: overall } = analysis;
   if (!overall) return null;
   const { key, slug, title } = analysis.outcome;
   const judged = judgements.outcomes[key];
-  const rate = (spec: PopulationSpec) => populationFinding(analysis, assessments, judgements, spec);
+  const rate = (spec: PopulationSpec) => populationFinding(analysis, assessments, judgements, reportingGap, spec);
   const groups = analysis.strata.map((stratum) =>
     rate({
       population: stratum.group,

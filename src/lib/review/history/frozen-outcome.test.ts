@@ -165,13 +165,15 @@ describe('frozenOutcome on the 2026-12-02 version (rules of inference, before ev
   const liftedInterim = interim.outcomes.map((outcome) => frozenOutcome(outcome, interim.trials));
   const written = (slug: string) => interimRaw.outcomes.find((o: { outcome: { slug: string } }) => o.outcome.slug === slug);
 
-  it('lifts every outcome into the current export shape, with only tier, population, note, funnel data and sensitivity τ² and I² left unrecorded', () => {
+  it('lifts every outcome into the current export shape, with only tier, population, note, funnel data, sensitivity τ² and I² and the strata ratings left unrecorded', () => {
     for (const outcome of liftedInterim) {
       expect(outcome.result?.funnel).toBeUndefined();
       const asCurrent = {
         ...outcome,
         result: outcome.result && { ...outcome.result, funnel: null },
         certainty: null,
+        // Its strata had no thresholds, Bayesian summaries or ratings (checked below); the current shape requires a rating.
+        strata: [],
         studies: outcome.studies.map((s) => ({ ...s, population: s.population ?? '', source: { ...s.source, type: 'article' } })),
         sensitivity: outcome.sensitivity.map((row) => ({ ...row, tau2: row.tau2 ?? null, I2: row.I2 ?? null })),
       };
@@ -179,6 +181,7 @@ describe('frozenOutcome on the 2026-12-02 version (rules of inference, before ev
       expect(outcome.certainty).toBeUndefined();
       expect(outcome.sponsorReports).toEqual([]);
       for (const row of outcome.sensitivity) expect([row.tau2, row.I2]).toEqual([undefined, undefined]);
+      for (const stratum of outcome.strata) expect([stratum.threshold, stratum.bayes, stratum.certainty]).toEqual([null, null, null]);
     }
   });
 
@@ -189,7 +192,7 @@ describe('frozenOutcome on the 2026-12-02 version (rules of inference, before ev
       const { heterogeneity: writtenHeterogeneity, ...writtenResult } = json.result ?? { heterogeneity: null };
       expect(result).toEqual(writtenResult);
       expect(heterogeneity).toEqual(writtenHeterogeneity && { ...writtenHeterogeneity, test: 'Cochran Q' });
-      expect(outcome.strata).toEqual(json.strata);
+      expect(outcome.strata).toEqual(json.strata.map((stratum: object) => ({ ...stratum, threshold: null, bayes: null, certainty: null })));
       expect(outcome.studies.map((s) => s.id)).toEqual(json.studies.map((s: { id: string }) => s.id));
       for (const study of outcome.studies) {
         const { source, ...numbers } = json.studies.find((s: { id: string }) => s.id === study.id);

@@ -100,16 +100,19 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
   const outcomes = BINARY_OUTCOMES.map((outcome) => analyseBinaryOutcome(trials, outcome));
   const included = trials.filter((trial) => trial.inclusion.status === 'included');
   const riskOfBias = trialsRiskOfBias(included);
+  const gap = reportingGap(trials, version.date);
   const findings = new Map(
     outcomes.flatMap((analysis) => {
-      const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements, decisionThresholds);
+      const summary = summaryOfFindings(analysis, riskOfBias, certaintyJudgements, decisionThresholds, {
+        overdue: gap.overdue,
+        trials: gap.trials.length,
+      });
       return summary ? [[analysis.outcome.key, summary] as const] : [];
     }),
   );
   const pooled = outcomes.filter((analysis) => analysis.result);
   const survival = SURVIVAL_OUTCOMES.map((outcome) => ({ outcome, ...survivalOutcomeData(trials, outcome.key) }));
   const seedTrials = trials.filter((trial) => trial.seed).sort((a, b) => a.seed!.row - b.seed!.row);
-  const gap = reportingGap(trials, version.date);
   return {
     version,
     trials,
