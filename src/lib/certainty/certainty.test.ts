@@ -136,6 +136,28 @@ describe('risk of bias across trials', () => {
   });
 });
 
+describe('few trials whose GLMM variation collapsed to none', () => {
+  it('says so beside the figure, with the Bayesian interval that allows for differences between trials', () => {
+    // 12/25 and 11/20: the GLMM estimates tau² = 0, so its interval is that of one pooled binomial.
+    const row = rate(
+      trials([
+        [12, 25],
+        [11, 20],
+      ]),
+    );
+    expect(row.estimate.fit?.heterogeneity.tau2).toBe(0);
+    expect(row.collapsedHeterogeneity).toContain('With 2 trials the variation between trials was estimated as none');
+    expect(row.collapsedHeterogeneity).toContain(`${(row.bayes!.proportion.median * 100).toFixed(1)} %`);
+    const spread = rate(
+      trials([
+        [2, 25],
+        [18, 20],
+      ]),
+    );
+    expect(spread.collapsedHeterogeneity).toBeNull();
+  });
+});
+
 describe('publication bias', () => {
   it("says it cannot be assessed below 10 trials, and keeps the reviewers' judgement", () => {
     const noGap = { overdue: [], trials: 20 };

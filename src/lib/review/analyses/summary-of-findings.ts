@@ -1,4 +1,5 @@
 import { perHundred } from '../../format/numbers.ts';
+import { collapsedHeterogeneityNote } from '../../format/small-k.ts';
 import { bayesBinomialNormal, type BayesSummary } from '../../pooling/bayes.ts';
 import { clopperPearson } from '../../stats/clopper-pearson.ts';
 import { estimateOf, type BinaryOutcomeAnalysis, type PooledStudy } from './analyses.ts';
@@ -34,6 +35,8 @@ export interface PopulationFinding {
    * threshold the probability that the rate lies above it. Null without events, where the prior alone would speak.
    */
   bayes: BayesSummary | null;
+  /** Where the GLMM's τ² collapsed to 0 with few trials: says so, with the Bayesian interval beside it; null otherwise. */
+  collapsedHeterogeneity: string | null;
   /** The probability that the rate lies on the side of the threshold a reader hopes for (above for a benefit, below for a harm). */
   pHoped: number | null;
   /** "49 per 100 patients (95 % CI 32 to 66)" */
@@ -159,6 +162,8 @@ function populationFinding(
       reason: certainty.domains[domain].reason,
     })),
     statement: plainLanguageStatement(key, certainty.rating, estimate.proportion),
+    collapsedHeterogeneity:
+      estimate.fit && bayes ? collapsedHeterogeneityNote({ k: estimate.fit.k, tau2: estimate.fit.heterogeneity.tau2 }, bayes) : null,
   };
 }
 
