@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BAYES_REFERENCE } from '../tests/fixtures/bayes/reference.ts';
 import { TOLERANCE } from '../src/lib/pooling/conformance.ts';
 import { runCaptured } from './lib/run-captured.ts';
 import { run as runPool } from './pool.ts';
@@ -205,19 +206,7 @@ describe('pool CLI', () => {
 
   it('--method BAYES: the usual contract with the posterior, and bayes agreeing with the R grid integration', async () => {
     // 1e-3: the accuracy src/lib/pooling/bayes.test.ts asserts for the same reference (both sides are numerical integrations).
-    const reference = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/bayes/reference.json'), 'utf8')) as {
-      cases: {
-        name: string;
-        events: number[];
-        totals: number[];
-        tau_prior: number;
-        threshold: number;
-        proportion: number[];
-        tau: number[];
-        predictive: number[];
-        p_above: number;
-      }[];
-    };
+    const reference = { cases: BAYES_REFERENCE };
     const ref = reference.cases.find((c) => c.name === 'k2 wide prior')!;
     const dir = mkdtempSync(join(tmpdir(), 'pool-'));
     try {

@@ -1,23 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bayesBinomialNormal, PRIOR_DRIVEN } from './bayes.ts';
+import { BAYES_REFERENCE } from '../../../tests/fixtures/bayes/reference.ts';
 
-interface ReferenceCase {
-  name: string;
-  events: number[];
-  totals: number[];
-  tau_prior: number;
-  threshold: number;
-  proportion: number[];
-  tau: number[];
-  predictive: number[];
-  p_above: number;
-}
-
-const reference = JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/bayes/reference.json'), 'utf8')) as {
-  cases: ReferenceCase[];
-};
+const reference = { cases: BAYES_REFERENCE };
 
 /**
  * 1e-3 absolute on every reported quantity, the accuracy the review promises: both sides are

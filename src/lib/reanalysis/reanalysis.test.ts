@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { BAYES_REFERENCE } from '../../../tests/fixtures/bayes/reference.ts';
 import { analyse } from '../pooling/analyse.ts';
 import { reanalyse } from './reanalyse.ts';
 import { addressProblems, isPrimary, knownExclusions, parseState, PRIMARY, stateQuery, type ReanalysisState } from './state.ts';
@@ -196,19 +196,7 @@ describe('the Bayesian model in the URL', () => {
 
 describe('reanalyse under the Bayesian model', () => {
   /** tests/fixtures/bayes/reference.json, case "k2 wide prior": R's brute-force integration. */
-  const reference = JSON.parse(readFileSync('tests/fixtures/bayes/reference.json', 'utf8')) as {
-    cases: {
-      name: string;
-      events: number[];
-      totals: number[];
-      tau_prior: number;
-      threshold: number;
-      proportion: number[];
-      predictive: number[];
-      tau: number[];
-      p_above: number;
-    }[];
-  };
+  const reference = { cases: BAYES_REFERENCE };
   const k2 = reference.cases.find((c) => c.name === 'k2 wide prior')!;
   /** The model's own tolerance against R (bayes.test.ts): 1e-3 on every reported quantity. */
   const TOLERANCE = 1e-3;
