@@ -320,7 +320,7 @@ dist <- list(
   source = list(versions = versions, calls = c("qnorm(p)", "pnorm(x)", "qt(p, df)", "2*pt(abs(t), df, lower.tail=FALSE)",
                                                "pchisq(x, df, lower.tail=FALSE)", "binom.test(x, n)$conf.int")),
   qnorm = lapply(ps, function(p) list(p = p, value = qnorm(p))),
-  pnorm = lapply(c(-5, -1.96, 0, 1, 3), function(x) list(x = x, value = pnorm(x))),
+  pnorm = lapply(c(-38, -37.5, -20, -8, -5.66, -5, -1.96, -0.7, -0.5, -1e-17, 0, 0.3, 0.675, 1, 3, 5.7, 8, 8.3, 20), function(x) list(x = x, value = pnorm(x))),
   qt = unlist(lapply(dfs, function(df) lapply(ps, function(p) list(p = p, df = df, value = qt(p, df)))), recursive = FALSE),
   pt2 = unlist(lapply(dfs, function(df) lapply(c(0, 0.5, 2, 6), function(t) list(t = t, df = df, value = 2 * pt(abs(t), df, lower.tail = FALSE)))), recursive = FALSE),
   pchisq_upper = unlist(lapply(dfs, function(df) lapply(c(0.1, 1, 5, 40), function(x) list(x = x, df = df, value = pchisq(x, df, lower.tail = FALSE)))), recursive = FALSE),
