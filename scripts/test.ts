@@ -53,8 +53,17 @@ export const run = (argv: string[], io: Io) =>
             ...projects,
             ...filters,
           ],
-          // Chromium and astro write temporary files; keep them inside the project, not in a shared /tmp.
-          { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
+          {
+            stdio: 'inherit',
+            env: {
+              ...process.env,
+              // Chromium and astro write temporary files; keep them inside the project, not in a shared /tmp.
+              TMPDIR: scratch,
+              // The commands' smoke tests and the builds start Node many times over the same TypeScript; Node keeps
+              // the stripped and compiled modules here, which halves each start after the first.
+              NODE_COMPILE_CACHE: join(scratch, 'node-compile-cache'),
+            },
+          },
         );
 
         // The loop's speed is a target (issue: unit under 15 s, everything under 5 minutes), so every run shows it.

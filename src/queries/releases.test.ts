@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { run as runRelease } from '../../scripts/release.ts';
+import { runCaptured } from '../../scripts/lib/run-captured.ts';
 import { readReleases } from './releases.ts';
 
 const root = 'tests/.out/releases';
@@ -15,11 +16,11 @@ function folderWith(name: string, files: Record<string, string>): string {
   return dir;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   rmSync(root, { recursive: true, force: true });
   for (const date of ['2026-01-02', '2026-03-04']) {
-    const result = spawnSync(process.execPath, ['scripts/release.ts', '--trials', 'tests/fixtures/trials/valid', '--dir', good, '--date', date]);
-    if (result.status !== 0) throw new Error(String(result.stderr));
+    const result = await runCaptured(runRelease, ['--trials', 'tests/fixtures/trials/valid', '--dir', good, '--date', date]);
+    if (result.status !== 0) throw new Error(result.stderr);
   }
   writeFileSync(join(good, 'README.md'), 'not a snapshot\n');
 });
