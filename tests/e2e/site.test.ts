@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import pLimit from 'p-limit';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITE_DIR } from '../build/site.ts';
@@ -26,7 +27,7 @@ const site = useBrowserAndSite();
 
 async function open(
   path: string,
-  options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await site.browser().newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
@@ -141,10 +142,39 @@ describe('search', () => {
 
 describe('every page', () => {
   const pages = htmlPages(SITE_DIR).sort();
-  // Tests that open every page grow with the number of trial files: allow about 4 s a page on a 2-core machine
-  // to load one, and 8 s to run axe on it.
+  // Every page is opened once, with its own CSP in force, and read twice: what its console reported while it
+  // loaded, then what axe finds (a script the test evaluates is not subject to the page's CSP). A few pages are
+  // open at once, each in its own context: much of a visit is waiting for the network to fall quiet, so
+  // three at a time keep both cores busy. About 4 s a page on a busy 2-core machine.
   const everyPageTimeout = Math.max(120_000, pages.length * 4_000);
-  const axeTimeout = Math.max(120_000, pages.length * 8_000);
+  const eachPage = <T>(paths: string[], visit: (path: string) => Promise<T>): Promise<T[]> => {
+    const limit = pLimit(3);
+    return Promise.all(paths.map((path) => limit(() => visit(path))));
+  };
+
+  async function visit(path: string, viewport?: { width: number; height: number }): Promise<{ errors: string[]; violations: string[] }> {
+    const { page, errors } = await open(path, { viewport });
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe;
+      return axe.run({ resultTypes: ['violations'] });
+    });
+    await page.context().close();
+    const violations = result.violations.map(
+      (v) =>
+        `${path}: ${v.id} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
+    return { errors, violations };
+  }
+
+  let everyVisit: Promise<{ errors: string[]; violations: string[] }[]> | undefined;
+  const visitEveryPage = () => (everyVisit ??= eachPage(pages, (path) => visit(path)));
 
   it('finds the pages to check', () => {
     expect(pages).toContain('/');
@@ -155,48 +185,17 @@ describe('every page', () => {
   it(
     'loads without console errors (including CSP violations)',
     async () => {
-      const errors: string[] = [];
-      for (const path of pages) {
-        const { page, errors: pageErrors } = await open(path);
-        await page.waitForLoadState('networkidle');
-        errors.push(...pageErrors);
-        await page.context().close();
-      }
-      expect(errors).toEqual([]);
+      expect((await visitEveryPage()).flatMap((v) => v.errors)).toEqual([]);
     },
     everyPageTimeout,
   );
 
-  async function axeViolations(paths: string[], viewport?: { width: number; height: number }): Promise<string[]> {
-    const violations: string[] = [];
-    for (const path of paths) {
-      // axe is injected by the test, so the page's own CSP must not block it.
-      const { page } = await open(path, { bypassCSP: true, viewport });
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-        ).axe;
-        return axe.run({ resultTypes: ['violations'] });
-      });
-      for (const v of result.violations)
-        violations.push(
-          `${path}: ${v.id} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')})`,
-        );
-      await page.context().close();
-    }
-    return violations;
-  }
-
   it(
     'has no axe-core violations',
     async () => {
-      expect(await axeViolations(pages)).toEqual([]);
+      expect((await visitEveryPage()).flatMap((v) => v.violations)).toEqual([]);
     },
-    axeTimeout,
+    everyPageTimeout,
   );
 
   it('has no axe-core violations on a phone-sized screen either', async () => {
@@ -209,7 +208,8 @@ describe('every page', () => {
       '/methods/',
       pages.find((p) => p.startsWith('/versions/2')),
     ].filter((p): p is string => p !== undefined);
-    expect(await axeViolations(sample, { width: 390, height: 800 })).toEqual([]);
+    const visits = await eachPage(sample, (path) => visit(path, { width: 390, height: 800 }));
+    expect(visits.flatMap((v) => [...v.errors, ...v.violations])).toEqual([]);
   });
 
   it('fits every plot on a 390 px phone screen, with no plot text below 12 px', async () => {
