@@ -11,6 +11,9 @@ export default defineConfig({
   base: process.env.CARNK_BASE_PATH ?? '/',
   // npm run build writes here (through a scratch folder); astro preview, and so npm start, serves it.
   outDir: process.env.CARNK_OUT_DIR ?? 'dist',
+  // npm run build gives each build a cache of its own (Astro keeps the loaded content there), so builds of
+  // different trial folders can run side by side.
+  cacheDir: process.env.CARNK_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   integrations: [mdx(), sitemap()],
   build: { format: 'directory' },

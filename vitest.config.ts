@@ -33,6 +33,9 @@ export default defineConfig({
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/scale/**/*.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
+          // Two files at a time: a build keeps one core busy while a browser test waits on its pages, so one
+          // worker left a core idle for much of the run. Each file writes only its own folders under tests/.out.
+          maxWorkers: 2,
           // Build and browser tests start astro and chromium; give them room on a 2-core machine.
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -53,13 +53,16 @@ export const run = (argv: string[], io: Io) =>
           return 1;
         }
 
-        // Astro needs its output inside the project (it resolves its own runtime from there).
-        const scratch = resolve('.tmp', `build-${process.pid}`);
+        // Astro needs its output inside the project (it resolves its own runtime from there). The build's own
+        // folder also holds Astro's cache, where it keeps the content it loaded: two builds at once (the test
+        // suite runs them side by side) must never read each other's trials.
+        const work = resolve('.tmp', `build-${process.pid}`);
+        const scratch = join(work, 'site');
         // The new site is staged beside the old one, so the final step is a rename within one folder (one filesystem).
         const staged = join(dirname(outDir), `.${basename(outDir)}.new-${process.pid}`);
         const retired = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
         const cleanUp = () => {
-          for (const dir of [scratch, staged]) rmSync(dir, { recursive: true, force: true });
+          for (const dir of [work, staged]) rmSync(dir, { recursive: true, force: true });
         };
 
         // What killed builds left behind: a kill the signal handlers below cannot catch (SIGKILL, out of memory).
@@ -69,7 +72,7 @@ export const run = (argv: string[], io: Io) =>
         // Progress goes to the terminal as it comes; errors are kept, so a failure is reported in one line.
         const astro = spawn(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', scratch], {
           stdio: ['inherit', 'inherit', 'pipe'],
-          env: io.env,
+          env: { ...io.env, CARNK_CACHE_DIR: join(work, 'cache') },
         });
         let stderr = '';
         astro.stderr.setEncoding('utf8');
@@ -111,7 +114,7 @@ export const run = (argv: string[], io: Io) =>
           writeLine(io.stderr, `build: could not put the site in place (${(error as Error).message}); ${outDir} was left as it was`);
           return 1;
         }
-        rmSync(retired, { recursive: true, force: true });
+        for (const dir of [retired, work]) rmSync(dir, { recursive: true, force: true });
         writeLine(io.stdout, `build: site written to ${outDir}`);
         return 0;
       },
