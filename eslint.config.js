@@ -126,8 +126,15 @@ const noPositionJoin = {
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', '.tmp/', 'tests/.out/', 'node_modules/', 'public/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
   ...astro.configs.recommended,
+  {
+    files: ['**/*.astro', '**/*.astro/*.ts', '**/*.{js,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

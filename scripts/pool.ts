@@ -51,7 +51,7 @@ function readStudies(file: string): StudyInput[] {
   }
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][];
+    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     throw new UsageError(`${file}: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -63,7 +63,7 @@ function readStudies(file: string): StudyInput[] {
   }
   if (records.length === 0) throw new UsageError(`${file} has no studies`);
   if (records.length > MAX_STUDIES) throw new UsageError(`${file} has ${records.length} studies (limit ${MAX_STUDIES})`);
-  const [iStudy, iEvents, iTotal, iGroup, iYear] = ['study', 'events', 'total', 'group', 'year'].map(column) as number[];
+  const [iStudy, iEvents, iTotal, iGroup, iYear] = ['study', 'events', 'total', 'group', 'year'].map(column);
 
   return records.map((record, r) => {
     const study = record[iStudy!] ?? '';

@@ -101,7 +101,7 @@ describe('pages follow the rules', () => {
         if (node.nodeType === 3) texts.push(node.rawText);
         else if (!['script', 'style'].includes(node.rawTagName ?? '')) for (const child of node.childNodes) walk(child as typeof node);
       };
-      walk(readPage(path).querySelector('main')! as never);
+      walk(readPage(path).querySelector('main')!);
       for (const match of texts.join('\n').matchAll(/(?<![\d.])(-?\d+(?:\.\d+)?)\s?%|(?<![\d.])(-?\d+\.\d)–(-?\d+\.\d)/g)) {
         const values = [match[1], match[2], match[3]].filter((v): v is string => v !== undefined).map(Number);
         if (values.some((v) => v < 0 || v > 100)) offenders.push(`${path}: ${match[0]}`);
