@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { oneOf, UsageError } from '../src/lib/cli/usage.ts';
-import { bayesBinomialNormal, TAU_PRIOR_SCALES } from '../src/lib/pooling/bayes.ts';
+import { bayesBinomialNormal, TAU_PRIOR_SCALES, type BayesSummary } from '../src/lib/pooling/bayes.ts';
 import { analyse, MEASURES, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
 import { MAX_COUNT } from '../src/lib/schema/trial.ts';
 import { MODELS } from '../src/lib/vocabulary/codes.ts';
@@ -98,9 +98,33 @@ function readStudies(file: string): StudyInput[] {
   });
 }
 
-/** The CLI contract: snake_case, only the documented fields, studies in input order. */
-function toContract(result: MetaAnalysis<number | null>): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+type Analysis = MetaAnalysis<number | null>;
+
+/**
+ * The CLI contract: snake_case, only the documented fields, studies in input order. Under
+ * --method BAYES (scripts/lib/bayes-contract.ts) weights and pi_hts are null and `bayes` holds the posterior.
+ */
+export type PoolContract = {
+  k: number;
+  measure: Analysis['measure'];
+  method: Analysis['method'] | 'BAYES';
+  pooled: Analysis['pooled'] & { pi_hts: Analysis['piHts'] };
+  heterogeneity: Analysis['heterogeneity'];
+  heterogeneity_test: Analysis['heterogeneityTest'];
+  egger: Analysis['egger'];
+  studies: Pick<Analysis['studies'][number], 'study' | 'proportion' | 'ci' | 'weight'>[];
+  notes: string[];
+  subgroups?: Analysis['subgroups'];
+  between?: Analysis['between'];
+  mixed_between?: Analysis['mixedBetween'];
+  leave_one_out?: Analysis['leaveOneOut'];
+  glmm?: Analysis['glmm'];
+  cumulative?: Analysis['cumulative'];
+  bayes?: BayesSummary;
+};
+
+function toContract(result: Analysis): PoolContract {
+  const out: PoolContract = {
     k: result.k,
     measure: result.measure,
     method: result.method,
