@@ -319,6 +319,7 @@ export type SurvivalExport = z.infer<typeof survivalExportSchema>;
 export const legacySurvivalExportSchema = survivalExportSchema.extend({
   estimates: z.array(survivalExportSchema.shape.estimates.element.omit({ year: true }).extend({ source })),
 });
+export type LegacySurvivalExport = z.infer<typeof legacySurvivalExportSchema>;
 
 /** `/data/risk-of-bias.json`: the tool's items and every included trial's judgements. */
 export const riskOfBiasExportSchema = z.strictObject({
