@@ -358,6 +358,7 @@ export const reportingGapExportSchema = z.strictObject({
   ),
   overdue: z.array(z.string()),
 });
+export type ReportingGapExport = z.infer<typeof reportingGapExportSchema>;
 
 const changeEstimate = z.strictObject({ k: z.number().int(), patients: z.number().int(), pooled: estimate.nullable() }).nullable();
 
