@@ -75,11 +75,7 @@ describe('the built site', () => {
       expect(row.primaryCompletion).toBe(trial.registry.primaryCompletion?.date ?? null);
       expect(row.resultsFound).toBe(trial.publications.length > 0);
     }
-    expect(gap.overdue).toEqual(
-      gap.trials
-        .filter((t) => !t.resultsFound && (t.monthsSinceCompletion ?? 0) > 12)
-        .map((t) => t.nct),
-    );
+    expect(gap.overdue).toEqual(gap.trials.filter((t) => !t.resultsFound && (t.monthsSinceCompletion ?? 0) > 12).map((t) => t.nct));
     const table = readPage('landscape/').querySelectorAll('[data-reporting-gap-table] tbody tr');
     expect(table.map((row) => row.getAttribute('data-nct'))).toEqual(gap.trials.map((t) => t.nct));
     const methods = readPage('methods/');

@@ -167,9 +167,7 @@ describe('evidence tiers on the pages', () => {
       sponsorReports.forEach((study, i) =>
         expect(listed[i]?.text).toContain(study.source.type === 'secondary-report' ? 'Secondary report' : 'Sponsor report'),
       );
-      expect(new Set(sponsorReports.map((s) => s.source.type))).toEqual(
-        new Set(['sponsor-report', 'secondary-report']),
-      );
+      expect(new Set(sponsorReports.map((s) => s.source.type))).toEqual(new Set(['sponsor-report', 'secondary-report']));
       const primary = page.querySelectorAll('[data-studies-table] tr[data-study]').map((row) => row.getAttribute('data-study'));
       expect(primary).toEqual(studies.map((s) => s.id));
       const row = sensitivity.find((r) => r.label === 'Adding sponsor reports and secondary reports')!;

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readJson } from '../../../../tests/json.ts';
 import { plotInterval } from '../../format/numbers.ts';
 import { outcomeCumulative, outcomeLeaveOneOut } from '../../plots/outcome-plots.ts';
-import {
-  outcomeExportSchema,
-  type InterimOutcomeExport,
-  type LegacyOutcomeExport,
-  type LegacySurvivalExport,
-} from '../../schema/exports.ts';
+import { outcomeExportSchema, type InterimOutcomeExport, type LegacyOutcomeExport, type LegacySurvivalExport } from '../../schema/exports.ts';
 import { releaseSchema, type FrozenTrial, type Release } from '../../schema/release.ts';
 import type { Trial } from '../../schema/trial.ts';
 import { clip } from '../analyses/decided-estimate.ts';
@@ -59,7 +54,11 @@ describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of in
       notes: [],
     });
     expect(orr.strata).toEqual([]);
-    expect(overallEstimate(orr)).toMatchObject({ proportion: json.result!.pooled.proportion, ci: json.result!.pooled.ci, pi: json.result!.pooled.pi });
+    expect(overallEstimate(orr)).toMatchObject({
+      proportion: json.result!.pooled.proportion,
+      ci: json.result!.pooled.ci,
+      pi: json.result!.pooled.pi,
+    });
   });
 
   it("keeps every study row's numbers and source, joined by id; the tier is not recorded", () => {
