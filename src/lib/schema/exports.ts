@@ -380,3 +380,4 @@ export const changesExportSchema = z.strictObject({
     }),
   ),
 });
+export type ChangesExport = z.infer<typeof changesExportSchema>;
