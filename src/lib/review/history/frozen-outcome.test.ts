@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readJson } from '../../../../tests/json.ts';
+import { interimRelease, legacyRelease } from '../../../../tests/releases.ts';
 import { plotInterval } from '../../format/numbers.ts';
 import { outcomeCumulative, outcomeLeaveOneOut } from '../../plots/outcome-plots.ts';
-import { outcomeExportSchema, type InterimOutcomeExport, type LegacyOutcomeExport, type LegacySurvivalExport } from '../../schema/exports.ts';
-import { releaseSchema, type FrozenTrial, type Release } from '../../schema/release.ts';
-import type { Trial } from '../../schema/trial.ts';
+import { outcomeExportSchema } from '../../schema/exports.ts';
+import { releaseSchema } from '../../schema/release.ts';
 import { clip } from '../analyses/decided-estimate.ts';
 import { frozenOutcome, frozenSurvival } from './frozen-outcome.ts';
 import { overallEstimate } from '../analyses/outcome-view.ts';
 
-/** A committed snapshot as written: both were frozen before evidence tiers, each with the outcome shape of its time. */
-type Written<Outcome> = Omit<Release, 'outcomes' | 'survival' | 'trials'> & {
-  outcomes: Outcome[];
-  survival: LegacySurvivalExport[];
-  trials: (FrozenTrial & Pick<Trial, 'population'>)[];
-};
-
 // The committed snapshot, read raw (the numbers as written) and through the schema the site reads it with.
-const raw = readJson<Written<LegacyOutcomeExport>>('content/releases/2026-11-29.json');
+const raw = legacyRelease();
 const release = releaseSchema.parse(raw);
 const lifted = release.outcomes.map((outcome) => frozenOutcome(outcome, release.trials));
 const rawOutcome = (slug: string) => raw.outcomes.find((o) => o.outcome.slug === slug)!;
@@ -171,7 +163,7 @@ describe("a frozen version's leave-one-out and cumulative plots", () => {
 });
 
 describe('frozenOutcome on the 2026-12-02 version (rules of inference, before evidence tiers)', () => {
-  const interimRaw = readJson<Written<InterimOutcomeExport>>('content/releases/2026-12-02.json');
+  const interimRaw = interimRelease();
   const interim = releaseSchema.parse(interimRaw);
   const liftedInterim = interim.outcomes.map((outcome) => frozenOutcome(outcome, interim.trials));
   const written = (slug: string) => interimRaw.outcomes.find((o) => o.outcome.slug === slug)!;
