@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { run as runCheck } from './check.ts';
 import { runCaptured } from './lib/run-captured.ts';
 import { RELEASES_DIR, TRIALS_DIR } from '../src/lib/content-paths.ts';
+import { legacyRelease } from '../tests/releases.ts';
 
 const check = (dir: string, env: Record<string, string> = {}) => runCaptured(runCheck, [dir], { env: { ...process.env, ...env } });
 
@@ -29,8 +30,8 @@ describe('npm run check', () => {
     const dir = 'tests/.out/forged-releases';
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const forged = JSON.parse(readFileSync(join(RELEASES_DIR, '2026-11-29.json'), 'utf8'));
-    forged.outcomes[0].result.pooled.proportion = 0.9;
+    const forged = legacyRelease(join(RELEASES_DIR, '2026-11-29.json'));
+    forged.outcomes[0]!.result!.pooled.proportion = 0.9;
     writeFileSync(join(dir, '2026-11-29.json'), JSON.stringify(forged, null, 2));
     const result = await check(TRIALS_DIR, { CARNK_RELEASES_DIR: dir });
     expect(result.status).toBe(1);

@@ -4,6 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutcomeImpact } from '../src/lib/review/history/impact.ts';
+import { parseJson } from '../tests/json.ts';
 import { run as runImpact } from './impact.ts';
 import { runCaptured } from './lib/run-captured.ts';
 
@@ -35,18 +37,20 @@ describe('npm run impact', () => {
     const result = await impact('--base', 'HEAD', '--json');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const { outcomes } = JSON.parse(result.stdout);
-    const moved = outcomes.filter((o: { differs: boolean }) => o.differs);
-    expect(moved.map((o: { slug: string }) => o.slug)).toEqual(['orr']);
-    const [orr] = moved;
-    expect(orr.before.k).toBe(orr.after.k);
-    expect(orr.before.patients).toBe(orr.after.patients);
-    expect(orr.after.proportion).toBeGreaterThan(orr.before.proportion);
+    const { outcomes } = parseJson<{ outcomes: OutcomeImpact[] }>(result.stdout);
+    const moved = outcomes.filter((o) => o.differs);
+    expect(moved.map((o) => o.slug)).toEqual(['orr']);
+    // Overall response is pooled on both sides.
+    const orr = moved[0]!;
+    const [before, after] = [orr.before!, orr.after!];
+    expect(before.k).toBe(after.k);
+    expect(before.patients).toBe(after.patients);
+    expect(after.proportion).toBeGreaterThan(before.proportion);
     expect(orr.changed).toEqual([{ id: 'NCT03056339/marin-2024-all', study: 'Marin 2024', detail: '18/37 → 20/37' }]);
     expect(orr.added).toEqual([]);
     expect(orr.removed).toEqual([]);
     // Outcomes with nothing pooled are null on both sides.
-    expect(outcomes.some((o: { before: unknown; after: unknown }) => o.before === null && o.after === null)).toBe(true);
+    expect(outcomes.some((o) => o.before === null && o.after === null)).toBe(true);
   });
 
   it('prints the change as a Markdown table row', async () => {

@@ -56,7 +56,7 @@ export const run = (argv: string[], io: Io) =>
               ).on('close', done),
             );
             if (status !== 0) throw new Error(`Lighthouse failed on ${path}`);
-            const categories = JSON.parse(readFileSync(output, 'utf8')).categories as Record<string, { score: number }>;
+            const { categories } = JSON.parse(readFileSync(output, 'utf8')) as { categories: Record<string, { score: number }> };
             const scores = Object.entries(categories).map(([name, { score }]) => {
               const low = score < (MINIMUM[name] ?? 0);
               failed ||= low;

@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BAYES_REFERENCE } from '../tests/fixtures/bayes/reference.ts';
-import { TOLERANCE } from '../src/lib/pooling/conformance.ts';
+import { REML_CONVERGENCE } from '../tests/fixtures/reml-convergence.ts';
+import { parseJson, readJson } from '../tests/json.ts';
+import { TOLERANCE, type Fixture } from '../src/lib/pooling/conformance.ts';
+import type { GlmmFixture } from '../src/lib/pooling/conformance-glmm.ts';
+import type { PosteriorSummary } from '../src/lib/pooling/bayes.ts';
 import { runCaptured } from './lib/run-captured.ts';
-import { run as runPool } from './pool.ts';
+import { run as runPool, type PoolContract } from './pool.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CSV = join(ROOT, 'tests/fixtures/pool-csv');
@@ -20,16 +24,14 @@ function poolSpawned(...args: string[]) {
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-const metafor = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/metafor/sparse-oncology.json'), 'utf8')) as {
-  fits: { measure: string; method: string; hakn: boolean; pooled: { proportion: number; proportion_ci: number[] } }[];
-};
+const metafor = readJson<Fixture>(join(ROOT, 'tests/fixtures/metafor/sparse-oncology.json'));
 
 describe('pool CLI', () => {
   it('prints the documented JSON for a CSV with group and year (RFC 4180 quoting)', async () => {
     const run = await pool('--csv', join(CSV, 'sparse-oncology.csv'));
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    const out = JSON.parse(run.stdout);
+    const out = parseJson<PoolContract>(run.stdout);
     expect(Object.keys(out)).toEqual([
       'k',
       'measure',
@@ -52,15 +54,15 @@ describe('pool CLI', () => {
     expect(out.heterogeneity_test).toBe('Cochran Q');
     expect(out.notes).toEqual([]);
     expect(Object.keys(out.heterogeneity)).toEqual(['tau2', 'Q', 'df', 'pQ', 'I2', 'H2']);
-    expect(Object.keys(out.egger)).toEqual(['t', 'df', 'p']);
+    expect(Object.keys(out.egger!)).toEqual(['t', 'df', 'p']);
     expect(out.studies.map((s: { study: string }) => s.study).slice(0, 3)).toEqual(['Liu 2020', 'Marin, et al. 2024', 'Bachanova "Phase 1"']);
-    expect(Object.keys(out.studies[0])).toEqual(['study', 'proportion', 'ci', 'weight']);
-    expect(Object.keys(out.subgroups[0])).toEqual(['group', 'k', 'proportion', 'ci', 'tau2', 'I2']);
-    expect(Object.keys(out.between)).toEqual(['Q', 'df', 'p']);
-    expect(Object.keys(out.mixed_between)).toEqual(['QM', 'df', 'df2', 'p', 'tau2']);
-    expect(Object.keys(out.leave_one_out[0])).toEqual(['omitted', 'proportion', 'ci']);
-    expect(out.cumulative.map((c: { study: string }) => c.study)[0]).toBe('Liu 2020');
-    const total = out.studies.reduce((sum: number, s: { weight: number }) => sum + s.weight, 0);
+    expect(Object.keys(out.studies[0]!)).toEqual(['study', 'proportion', 'ci', 'weight']);
+    expect(Object.keys(out.subgroups![0]!)).toEqual(['group', 'k', 'proportion', 'ci', 'tau2', 'I2']);
+    expect(Object.keys(out.between!)).toEqual(['Q', 'df', 'p']);
+    expect(Object.keys(out.mixed_between!)).toEqual(['QM', 'df', 'df2', 'p', 'tau2']);
+    expect(Object.keys(out.leave_one_out![0]!)).toEqual(['omitted', 'proportion', 'ci']);
+    expect(out.cumulative!.map((c) => c.study)[0]).toBe('Liu 2020');
+    const total = out.studies.reduce((sum, s) => sum + s.weight!, 0);
     expect(total).toBeCloseTo(100, 10);
   });
 
@@ -68,7 +70,7 @@ describe('pool CLI', () => {
     { args: [], method: 'DL', hakn: false },
     { args: ['--method', 'REML', '--hakn'], method: 'REML', hakn: true },
   ] as const)('agrees with metafor for $method hakn=$hakn', async ({ args, method, hakn }) => {
-    const out = JSON.parse((await pool('--csv', join(CSV, 'sparse-oncology.csv'), '--measure', 'PLO', ...args)).stdout);
+    const out = parseJson<PoolContract>((await pool('--csv', join(CSV, 'sparse-oncology.csv'), '--measure', 'PLO', ...args)).stdout);
     const ref = metafor.fits.find((f) => f.measure === 'PLO' && f.method === method && f.hakn === hakn)!;
     const rel = REL[method];
     expect(Math.abs(out.pooled.proportion - ref.pooled.proportion)).toBeLessThanOrEqual(rel * ref.pooled.proportion);
@@ -78,14 +80,14 @@ describe('pool CLI', () => {
   });
 
   it('leaves out subgroups, cumulative and leave-one-out when not applicable', async () => {
-    const out = JSON.parse((await pool('--csv', join(CSV, 'single.csv'), '--measure', 'PFT', '--method', 'PM')).stdout);
+    const out = parseJson<PoolContract>((await pool('--csv', join(CSV, 'single.csv'), '--measure', 'PFT', '--method', 'PM')).stdout);
     expect(out.k).toBe(1);
     expect(out.egger).toBeNull();
     expect(out).not.toHaveProperty('subgroups');
     expect(out).not.toHaveProperty('leave_one_out');
     expect(out).not.toHaveProperty('cumulative');
     expect(out.pooled.proportion).toBeCloseTo(0.3, 12);
-    const basic = JSON.parse((await pool('--csv', join(CSV, 'basic.csv'), '--measure', 'PAS')).stdout);
+    const basic = parseJson<PoolContract>((await pool('--csv', join(CSV, 'basic.csv'), '--measure', 'PAS')).stdout);
     expect(basic.leave_one_out).toHaveLength(4);
   });
 
@@ -125,14 +127,14 @@ describe('pool CLI', () => {
     const run = await pool('--csv', join(CSV, 'sparse-oncology.csv'), '--method', 'GLMM');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const out = JSON.parse(run.stdout);
+    const out = parseJson<PoolContract>(run.stdout);
     expect(out.method).toBe('GLMM');
     expect(out.heterogeneity_test).toBe('likelihood ratio');
     expect(out.studies.every((s: { weight: unknown }) => s.weight === null)).toBe(true);
     expect(out.notes.join(' ')).toMatch(/weights: null/);
     expect(out).not.toHaveProperty('leave_one_out');
     // rma.glmm(measure="PLO", xi=events, ni=total, method="ML") on the same counts.
-    const ref = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/metafor/glmm/sparse-oncology.json'), 'utf8')).fits[0];
+    const ref = readJson<GlmmFixture>(join(ROOT, 'tests/fixtures/metafor/glmm/sparse-oncology.json')).fits[0]!;
     expect(Math.abs(out.pooled.proportion - ref.proportion)).toBeLessThanOrEqual(1e-4 * ref.proportion);
     expect(Math.abs(out.heterogeneity.tau2 - ref.tau2)).toBeLessThanOrEqual(1e-4 * ref.tau2);
     expect(Math.abs(out.heterogeneity.Q - ref.QE_LRT)).toBeLessThanOrEqual(1e-6 * ref.QE_LRT);
@@ -175,7 +177,9 @@ describe('pool CLI', () => {
 
   it("REML on a design whose estimate wobbles at rounding level: metafor's tau2, exit 0", async () => {
     // rma(measure = "PAS", xi, ni, method = "REML"): an earlier stopping rule gave up here ("did not converge").
-    const ref = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/reml-convergence.json'), 'utf8')).cases[0];
+    const ref = REML_CONVERGENCE[0]!;
+    // NaN (metafor did not converge under the tight control) fails the comparison below.
+    const tight = 'tau2' in ref.tight ? ref.tight.tau2 : NaN;
     const dir = mkdtempSync(join(tmpdir(), 'pool-'));
     try {
       const rows = ref.events.map((x: number, i: number) => `S${i},${x},${ref.total[i]}`);
@@ -184,8 +188,8 @@ describe('pool CLI', () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       // tau² here is about 4e-6: the relative tolerance falls below rounding, so the conformance's absolute floor applies.
-      const tolerance = Math.max(REL.REML * ref.tight.tau2, TOLERANCE.absoluteFloor);
-      expect(Math.abs(JSON.parse(run.stdout).heterogeneity.tau2 - ref.tight.tau2)).toBeLessThanOrEqual(tolerance);
+      const tolerance = Math.max(REL.REML * tight, TOLERANCE.absoluteFloor);
+      expect(Math.abs(parseJson<PoolContract>(run.stdout).heterogeneity.tau2 - tight)).toBeLessThanOrEqual(tolerance);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -214,7 +218,7 @@ describe('pool CLI', () => {
       writeFileSync(file, ['study,events,total', ...ref.events.map((e, i) => `S${i},${e},${ref.totals[i]}`)].join('\n'));
       const run = await pool('--csv', file, '--method', 'BAYES', '--tau-prior', String(ref.tau_prior), '--threshold', String(ref.threshold));
       expect(run.status).toBe(0);
-      const out = JSON.parse(run.stdout);
+      const out = parseJson<PoolContract>(run.stdout);
       expect(Object.keys(out)).toEqual([
         'k',
         'measure',
@@ -228,25 +232,26 @@ describe('pool CLI', () => {
         'bayes',
       ]);
       expect(out.method).toBe('BAYES');
-      expect(Object.keys(out.bayes)).toEqual(['prior', 'proportion', 'tau', 'predictive', 'threshold', 'pAbove', 'priorDriven']);
-      expect(out.bayes.prior).toEqual({ mu: { mean: 0, sd: 10 }, tau: { halfNormalScale: 1 } });
-      expect(out.bayes.threshold).toBe(0.3);
-      const triple = (s: { median: number; cri: number[] }) => [s.cri[0], s.median, s.cri[1]];
+      const bayes = out.bayes!;
+      expect(Object.keys(bayes)).toEqual(['prior', 'proportion', 'tau', 'predictive', 'threshold', 'pAbove', 'priorDriven']);
+      expect(bayes.prior).toEqual({ mu: { mean: 0, sd: 10 }, tau: { halfNormalScale: 1 } });
+      expect(bayes.threshold).toBe(0.3);
+      const triple = (s: PosteriorSummary) => [s.cri[0], s.median, s.cri[1]];
       for (const [got, want] of [
-        [triple(out.bayes.proportion), ref.proportion],
-        [triple(out.bayes.tau), ref.tau],
-        [triple(out.bayes.predictive), ref.predictive],
-        [[out.bayes.pAbove], [ref.p_above]],
+        [triple(bayes.proportion), ref.proportion],
+        [triple(bayes.tau), ref.tau],
+        [triple(bayes.predictive), ref.predictive],
+        [[bayes.pAbove!], [ref.p_above]],
       ] as const) {
-        got.forEach((g: number, i: number) => expect(Math.abs(g - want[i]!)).toBeLessThanOrEqual(1e-3));
+        got.forEach((g, i) => expect(Math.abs(g - want[i]!)).toBeLessThanOrEqual(1e-3));
       }
       expect(out.pooled).toEqual({
-        proportion: out.bayes.proportion.median,
-        ci: out.bayes.proportion.cri,
-        pi: out.bayes.predictive.cri,
+        proportion: bayes.proportion.median,
+        ci: bayes.proportion.cri,
+        pi: bayes.predictive.cri,
         pi_hts: null,
       });
-      expect(out.heterogeneity.tau2).toBeCloseTo(out.bayes.tau.median ** 2, 12);
+      expect(out.heterogeneity.tau2).toBeCloseTo(bayes.tau.median ** 2, 12);
       expect(out.studies.every((s: { weight: unknown }) => s.weight === null)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

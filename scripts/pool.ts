@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { oneOf, UsageError } from '../src/lib/cli/usage.ts';
-import { bayesBinomialNormal, TAU_PRIOR_SCALES } from '../src/lib/pooling/bayes.ts';
+import { bayesBinomialNormal, TAU_PRIOR_SCALES, type BayesSummary } from '../src/lib/pooling/bayes.ts';
 import { analyse, MEASURES, studyProblem, type MetaAnalysis, type StudyInput } from '../src/lib/pooling/index.ts';
 import { MAX_COUNT } from '../src/lib/schema/trial.ts';
 import { MODELS } from '../src/lib/vocabulary/codes.ts';
@@ -51,7 +51,7 @@ function readStudies(file: string): StudyInput[] {
   }
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][];
+    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     throw new UsageError(`${file}: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -63,7 +63,7 @@ function readStudies(file: string): StudyInput[] {
   }
   if (records.length === 0) throw new UsageError(`${file} has no studies`);
   if (records.length > MAX_STUDIES) throw new UsageError(`${file} has ${records.length} studies (limit ${MAX_STUDIES})`);
-  const [iStudy, iEvents, iTotal, iGroup, iYear] = ['study', 'events', 'total', 'group', 'year'].map(column) as number[];
+  const [iStudy, iEvents, iTotal, iGroup, iYear] = ['study', 'events', 'total', 'group', 'year'].map(column);
 
   return records.map((record, r) => {
     const study = record[iStudy!] ?? '';
@@ -98,9 +98,33 @@ function readStudies(file: string): StudyInput[] {
   });
 }
 
-/** The CLI contract: snake_case, only the documented fields, studies in input order. */
-function toContract(result: MetaAnalysis<number | null>): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+type Analysis = MetaAnalysis<number | null>;
+
+/**
+ * The CLI contract: snake_case, only the documented fields, studies in input order. Under
+ * --method BAYES (scripts/lib/bayes-contract.ts) weights and pi_hts are null and `bayes` holds the posterior.
+ */
+export type PoolContract = {
+  k: number;
+  measure: Analysis['measure'];
+  method: Analysis['method'] | 'BAYES';
+  pooled: Analysis['pooled'] & { pi_hts: Analysis['piHts'] };
+  heterogeneity: Analysis['heterogeneity'];
+  heterogeneity_test: Analysis['heterogeneityTest'];
+  egger: Analysis['egger'];
+  studies: Pick<Analysis['studies'][number], 'study' | 'proportion' | 'ci' | 'weight'>[];
+  notes: string[];
+  subgroups?: Analysis['subgroups'];
+  between?: Analysis['between'];
+  mixed_between?: Analysis['mixedBetween'];
+  leave_one_out?: Analysis['leaveOneOut'];
+  glmm?: Analysis['glmm'];
+  cumulative?: Analysis['cumulative'];
+  bayes?: BayesSummary;
+};
+
+function toContract(result: Analysis): PoolContract {
+  const out: PoolContract = {
     k: result.k,
     measure: result.measure,
     method: result.method,

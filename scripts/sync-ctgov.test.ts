@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCaptured } from './lib/run-captured.ts';
 import { run as runSync } from './sync-ctgov.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
+import { readRecord } from '../tests/fixtures/ctgov/record.ts';
 
 const TRIALS = 'tests/fixtures/trials/valid';
 const RECORDS = 'tests/fixtures/ctgov';
@@ -111,11 +112,11 @@ describe('npm run sync:ctgov', () => {
       .replace('  phase: "1/2"\n', '  phase: 1/2 # as registered\n')
       .replace('  countries: [Nowhere]\n', '  countries:\n    - Nowhere # one site\n');
     writeFileSync(join(trials, 'NCT00000001.mdx'), restyled);
-    const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-unchanged.json'), 'utf8'));
+    const record = readRecord(join(RECORDS, 'NCT00000001-unchanged.json'));
     const protocol = record.protocolSection;
-    protocol.sponsorCollaboratorsModule.leadSponsor.name = "Fixture's University";
+    protocol.sponsorCollaboratorsModule!.leadSponsor.name = "Fixture's University";
     protocol.designModule.phases = ['PHASE2'];
-    protocol.contactsLocationsModule.locations.push({ facility: 'Fixture Clinic', city: 'Fixture Town', country: 'Fixture Land' });
+    protocol.contactsLocationsModule!.locations.push({ facility: 'Fixture Clinic', city: 'Fixture Town', country: 'Fixture Land' });
     writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
 
     expect((await sync()).status).toBe(0);
@@ -152,7 +153,7 @@ describe('npm run sync:ctgov', () => {
   });
 
   it('reports a record it cannot map, naming the field, and exits 1', async () => {
-    const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-terminated.json'), 'utf8'));
+    const record = readRecord(join(RECORDS, 'NCT00000001-terminated.json'));
     record.protocolSection.statusModule.overallStatus = 'AVAILABLE';
     writeFileSync(join(records, 'bad.json'), JSON.stringify(record));
     const result = await sync();
@@ -164,7 +165,7 @@ describe('npm run sync:ctgov', () => {
   });
 
   it('prints control characters from a record as visible text and does not write them', async () => {
-    const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-terminated.json'), 'utf8'));
+    const record = readRecord(join(RECORDS, 'NCT00000001-terminated.json'));
     record.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: 'Evil\u001b[2K\u001b[1A Corp \u202e' } };
     writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
     const result = await sync();
@@ -177,7 +178,7 @@ describe('npm run sync:ctgov', () => {
   });
 
   it('refuses a record with an oversized string', async () => {
-    const record = JSON.parse(readFileSync(join(RECORDS, 'NCT00000001-terminated.json'), 'utf8'));
+    const record = readRecord(join(RECORDS, 'NCT00000001-terminated.json'));
     record.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: 'x'.repeat(20_000) } };
     writeFileSync(join(records, 'NCT00000001.json'), JSON.stringify(record));
     const result = await sync();

@@ -75,7 +75,7 @@ export const run = (argv: string[], io: Io) =>
 
         let summary: { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; numPendingTests: number; numTodoTests: number };
         try {
-          summary = JSON.parse(readFileSync(report, 'utf8'));
+          summary = JSON.parse(readFileSync(report, 'utf8')) as typeof summary;
         } catch {
           writeLine(io.stdout, `${statics.length - staticFailed} passed, ${staticFailed + 1} failed`);
           throw new Error('vitest wrote no report');

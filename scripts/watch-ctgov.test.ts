@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCaptured } from './lib/run-captured.ts';
 import { run as runWatch } from './watch-ctgov.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
+import type { WatchReport } from '../src/lib/registry/watch.ts';
+import { parseJson } from '../tests/json.ts';
 
 const TRIALS = 'tests/fixtures/trials/valid';
 const PAGES = 'tests/fixtures/ctgov/watch';
@@ -26,15 +28,15 @@ describe('npm run watch:ctgov', () => {
   it('lists new registrations, changed facts and posted results of a saved query, and writes nothing', async () => {
     const result = await watch('--json');
     expect(result.status).toBe(0);
-    const report = JSON.parse(result.stdout);
-    expect(report.newRegistrations.map((r: { facts: { nct: string } }) => r.facts.nct)).toEqual(['NCT00000003', 'NCT00000004', 'NCT00000005']);
-    expect(report.newRegistrations.map((r: { classification: unknown }) => r.classification)).toEqual([
+    const report = parseJson<WatchReport>(result.stdout);
+    expect(report.newRegistrations.map((r) => r.facts.nct)).toEqual(['NCT00000003', 'NCT00000004', 'NCT00000005']);
+    expect(report.newRegistrations.map((r) => r.classification)).toEqual([
       { carNk: true, group: 'hematologic', targets: ['BCMA'] },
       { carNk: false, group: 'solid', targets: [] },
       { carNk: true, targets: [] },
     ]);
-    expect(report.changed.map((c: { nct: string }) => c.nct)).toEqual(['NCT00000001', 'NCT00000002']);
-    expect(report.changed[0].changes).toEqual([{ path: ['registry', 'status'], from: 'completed', to: 'terminated' }]);
+    expect(report.changed.map((c) => c.nct)).toEqual(['NCT00000001', 'NCT00000002']);
+    expect(report.changed[0]!.changes).toEqual([{ path: ['registry', 'status'], from: 'completed', to: 'terminated' }]);
     expect(report.newResults).toEqual([{ nct: 'NCT00000002', title: 'Fixture trial of anti-HER2 CAR-NK-92 cells' }]);
     expect(result.stderr.trim()).toBe('watch:ctgov: 5 record(s); 3 new, 2 changed, 1 with results posted');
     expect(readdirSync(trials).sort()).toEqual(['NCT00000001.mdx', 'NCT00000002.mdx']);

@@ -13,17 +13,19 @@ import { trialSchema } from './lib/schema/trial.ts';
  */
 const trialFiles: Loader = {
   name: 'trial-files',
-  async load({ store, parseData, generateDigest }) {
+  // parseData and generateDigest are called on their context, not detached from it.
+  async load(context) {
+    const { store } = context;
     const { trials, errors } = loadTrials(process.env.CARNK_TRIALS_DIR ?? TRIALS_DIR);
     if (errors.length > 0) throw new Error(errors.join('\n'));
     store.clear();
     for (const { trial, data, body, html } of trials) {
       store.set({
         id: trial.nct,
-        data: await parseData({ id: trial.nct, data }),
+        data: await context.parseData({ id: trial.nct, data }),
         body,
         rendered: { html },
-        digest: generateDigest(html + JSON.stringify(data)),
+        digest: context.generateDigest(html + JSON.stringify(data)),
       });
     }
   },

@@ -54,7 +54,7 @@ export async function runCommand<O extends ParseArgsOptionsConfig>(command: Comm
   }
   if (!command.positionals && parsed.positionals.length > 0) return fail(`unexpected argument ${parsed.positionals[0]} (see --help)`, EXIT.usage);
   try {
-    return await command.run(parsed.values as Flags<O>, parsed.positionals, io);
+    return await command.run(parsed.values, parsed.positionals, io);
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message, EXIT.usage);
     return fail(error instanceof Error ? error.message.split('\n')[0]! : String(error), EXIT.content);

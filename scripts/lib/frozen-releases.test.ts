@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LegacyOutcomeExport } from '../../src/lib/schema/exports.ts';
+import { legacyRelease, type WrittenRelease } from '../../tests/releases.ts';
 import { checkFrozenReleases } from './frozen-releases.ts';
 
 const SNAPSHOT = readFileSync('content/releases/2026-11-29.json', 'utf8');
@@ -17,8 +19,8 @@ const commit = (message: string) => {
   git(['commit', '-q', '-m', message]);
   return git(['rev-parse', 'HEAD']).trim();
 };
-const edit = (change: (release: any) => void) => {
-  const release = JSON.parse(readFileSync(file, 'utf8'));
+const edit = (change: (release: WrittenRelease<LegacyOutcomeExport>) => void) => {
+  const release = legacyRelease(file);
   change(release);
   writeFileSync(file, JSON.stringify(release, null, 2));
 };
@@ -46,7 +48,7 @@ describe('frozen versions against their first commit', () => {
   });
 
   it('refuse any other edit in one line naming the file and the field, committed or not', () => {
-    edit((release) => (release.outcomes[0].result.patients = 55));
+    edit((release) => (release.outcomes[0]!.result!.patients = 55));
     const line = `${file}: outcomes[0].result.patients changed since its first commit`;
     expect(check().errors).toEqual([expect.stringContaining(line)]);
     commit('Recount');
@@ -58,20 +60,20 @@ describe('frozen versions against their first commit', () => {
     commit('Record the DOI');
     edit((release) => {
       release.doi = '10.5281/zenodo.7654321';
-      delete release.trials[0].product;
+      delete release.trials[0]!.product;
     });
     expect(check().errors.map((line) => line.split(' changed since')[0])).toEqual([`${file}: trials[0].product`, `${file}: doi`]);
   });
 
   it('refuse a forged estimate outside its interval in one line, before comparing with git', () => {
-    edit((release) => (release.outcomes[0].result.pooled.proportion = 0.9));
+    edit((release) => (release.outcomes[0]!.result!.pooled.proportion = 0.9));
     expect(check().errors).toEqual([
       `${file}: outcomes[0].result.pooled.proportion (0.9) lies outside its own ci [0.1797167351285704, 0.7221025081664066]`,
     ]);
   });
 
   it('compare with the latest reviewed correction, and refuse a correction that names another commit', () => {
-    edit((release) => (release.trials[0].extraction.extractedBy = 'Extraction: the review team'));
+    edit((release) => (release.trials[0]!.extraction.extractedBy = 'Extraction: the review team'));
     const corrected = commit('Rename a label');
     writeFileSync(join(dir, 'corrections.yaml'), `corrections:\n  - version: 2026-11-29\n    commit: ${corrected}\n    reason: a label renamed\n`);
     const listed = commit('List the correction');
@@ -86,7 +88,7 @@ describe('frozen versions against their first commit', () => {
   });
 
   it('refuse a correction that changes more than text, and compare with the version before it', () => {
-    edit((release) => (release.outcomes[0].result.patients = 55));
+    edit((release) => (release.outcomes[0]!.result!.patients = 55));
     const recount = commit('Recount');
     writeFileSync(join(dir, 'corrections.yaml'), `corrections:\n  - version: 2026-11-29\n    commit: ${recount}\n    reason: only a label\n`);
     commit('List it as a correction');
@@ -129,7 +131,7 @@ describe('frozen versions against their first commit', () => {
   });
 
   it('say so in a shallow clone, and check a full clone like the original', () => {
-    edit((release) => (release.outcomes[0].result.patients = 55));
+    edit((release) => (release.outcomes[0]!.result!.patients = 55));
     commit('Recount');
     const clones = mkdtempSync(join(tmpdir(), 'frozen-clones-'));
     try {

@@ -93,7 +93,7 @@ export function checkFrozenReleases(dir: string = RELEASES_DIR, run: Git = git):
     }
     const first = commits.at(-1);
     if (!first) continue; // Not committed yet: a new version, compared from its first commit on.
-    const committed = (commit: string): Record<string, unknown> => JSON.parse(run(['show', `${commit}:${inRepo}`]));
+    const committed = (commit: string): Record<string, unknown> => JSON.parse(run(['show', `${commit}:${inRepo}`])) as Record<string, unknown>;
     let baseline = first;
     let frozen: Record<string, unknown>;
     try {

@@ -22,7 +22,7 @@ describe('scratch folders of killed builds', () => {
 
   it('tell a running process from one that ended', () => {
     expect(isRunning(process.pid)).toBe(true);
-    const ended = spawnSync(process.execPath, ['-e', '']).pid!;
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
     expect(isRunning(ended)).toBe(false);
   });
 

@@ -252,7 +252,8 @@ export class ReanalysisElement extends HTMLElement {
     const model = data.get('model') as ReanalysisState['model'];
     // The Bayesian controls are disabled (absent from FormData) under the other models: they keep their value.
     const bayes = model === 'BAYES' && data.has('threshold');
-    const rawThreshold = String(data.get('threshold') ?? '').trim();
+    const entered = data.get('threshold');
+    const rawThreshold = typeof entered === 'string' ? entered.trim() : '';
     const threshold = bayes ? (rawThreshold === '' ? null : (parseThreshold(rawThreshold) ?? null)) : this.state.threshold;
     return {
       state: {

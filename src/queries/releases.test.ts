@@ -1,13 +1,15 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Release } from '../lib/schema/release.ts';
 import { run as runRelease } from '../../scripts/release.ts';
 import { runCaptured } from '../../scripts/lib/run-captured.ts';
+import { readJson } from '../../tests/json.ts';
 import { readReleases } from './releases.ts';
 
 const root = 'tests/.out/releases';
 const good = join(root, 'good');
-const snapshot = () => JSON.parse(readFileSync(join(good, '2026-01-02.json'), 'utf8'));
+const snapshot = () => readJson<Release>(join(good, '2026-01-02.json'));
 
 function folderWith(name: string, files: Record<string, string>): string {
   const dir = join(root, name);
@@ -36,7 +38,10 @@ describe('readReleases', () => {
 
   it('fails naming the file and the field of a broken snapshot', () => {
     const broken = snapshot();
-    broken.outcomes[0].result.k = 'three';
+    // Both edits break what the type holds, as the schema must see.
+    // @ts-expect-error a count written as a word
+    broken.outcomes[0]!.result!.k = 'three';
+    // @ts-expect-error a required count removed
     delete broken.counts.trialsIncluded;
     const dir = folderWith('broken', { '2026-01-02.json': JSON.stringify(broken) });
     expect(() => readReleases(dir)).toThrow(

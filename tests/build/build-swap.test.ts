@@ -21,7 +21,7 @@ describe('npm run build', () => {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'old.txt'), 'previous build');
     // What a build killed outright (SIGKILL) leaves: its scratch and staged folders, under a process id that has ended.
-    const killed = spawnSync(process.execPath, ['-e', '']).pid!;
+    const killed = spawnSync(process.execPath, ['-e', '']).pid;
     const leftovers = [resolve('.tmp', `build-${killed}`), join(parent, `.site.new-${killed}`)];
     for (const dir of leftovers) mkdirSync(dir, { recursive: true });
     const result = runBuild({ CARNK_TRIALS_DIR: TRIALS, CARNK_OUT_DIR: out });

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrials } from '../../src/queries/trial-files.ts';
 import { enrollmentLabel } from '../../src/lib/vocabulary/labels.ts';
+import type { OutcomeExport, ReportingGapExport, RiskOfBiasExport } from '../../src/lib/schema/exports.ts';
+import { readJson } from '../json.ts';
 import { readPage, runBuild } from './site.ts';
 
 const { trials } = loadTrials();
@@ -16,10 +18,10 @@ describe('the built site', () => {
   });
 
   it("sets the seed paper's overall response beside what the published data support", () => {
-    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    const orr = readJson<OutcomeExport>('tests/.out/site/data/outcomes/orr.json');
     const contrast = readPage('').querySelector('[data-seed-contrast]')?.text.replace(/\s+/g, ' ') ?? '';
     expect(contrast).toContain('53 % (41–65) from 17 studies and 738 patients');
-    expect(contrast).toContain(`from ${orr.result.k} trials and ${orr.result.patients} patients`);
+    expect(contrast).toContain(`from ${orr.result!.k} trials and ${orr.result!.patients} patients`);
   });
 
   it('leads the home and outcome pages with the summary of findings, the limitations and the search date', () => {
@@ -31,14 +33,11 @@ describe('the built site', () => {
       );
       expect(page.querySelector('[data-searched-up-to]')?.text).toBe(`Searched up to ${search}.`);
     }
-    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    const orr = readJson<OutcomeExport>('tests/.out/site/data/outcomes/orr.json');
     const page = readPage('outcomes/orr/');
     // One row per malignancy group with its own rating, then the all-cancer figure as a footnoted secondary row.
-    type Rating = { rating: string; domains: Record<string, { downgrade: number }> };
-    const ratings: [string, Rating][] = [
-      ...orr.strata.map((s: { group: string; certainty: Rating }) => [s.group, s.certainty]),
-      ['all', orr.certainty],
-    ];
+    type Rating = NonNullable<OutcomeExport['certainty']>;
+    const ratings: [string, Rating][] = [...orr.strata.map((s): [string, Rating] => [s.group, s.certainty]), ['all', orr.certainty!]];
     for (const [population, certainty] of ratings) {
       expect(page.querySelector(`[data-sof] [data-sof-population="${population}"] [data-certainty]`)?.getAttribute('data-certainty')).toBe(
         certainty.rating,
@@ -56,33 +55,29 @@ describe('the built site', () => {
   });
 
   it("publishes every included trial's risk of bias, with a traffic light on its page", () => {
-    const data = JSON.parse(readFileSync(join('tests/.out/site/data/risk-of-bias.json'), 'utf8'));
+    const data = readJson<RiskOfBiasExport>('tests/.out/site/data/risk-of-bias.json');
     const included = trials.filter(({ trial }) => trial.inclusion.status === 'included').map(({ trial }) => trial.nct);
-    expect(data.trials.map((t: { nct: string }) => t.nct)).toEqual(included);
+    expect(data.trials.map((t) => t.nct)).toEqual(included);
     expect(data.domains).toHaveLength(8);
     for (const nct of included) {
       const section = readPage(`trials/${nct}/`).querySelector('[data-risk-of-bias]');
-      expect(section?.getAttribute('data-risk-of-bias')).toBe(data.trials.find((t: { nct: string }) => t.nct === nct).overall);
+      expect(section?.getAttribute('data-risk-of-bias')).toBe(data.trials.find((t) => t.nct === nct)!.overall);
       expect(section?.querySelectorAll('[data-rob-domain]')).toHaveLength(8);
     }
   });
 
   it('publishes the reporting gap of every trial in the review, and lists it on the landscape page', () => {
-    const gap = JSON.parse(readFileSync(join('tests/.out/site/data/reporting-gap.json'), 'utf8'));
+    const gap = readJson<ReportingGapExport>('tests/.out/site/data/reporting-gap.json');
     const inReview = trials.filter(({ trial }) => trial.inclusion.status !== 'excluded');
-    expect(gap.trials.map((t: { nct: string }) => t.nct).toSorted()).toEqual(inReview.map(({ trial }) => trial.nct));
+    expect(gap.trials.map((t) => t.nct).toSorted()).toEqual(inReview.map(({ trial }) => trial.nct));
     for (const row of gap.trials) {
       const { trial } = inReview.find(({ trial }) => trial.nct === row.nct)!;
       expect(row.primaryCompletion).toBe(trial.registry.primaryCompletion?.date ?? null);
       expect(row.resultsFound).toBe(trial.publications.length > 0);
     }
-    expect(gap.overdue).toEqual(
-      gap.trials
-        .filter((t: { resultsFound: boolean; monthsSinceCompletion: number | null }) => !t.resultsFound && (t.monthsSinceCompletion ?? 0) > 12)
-        .map((t: { nct: string }) => t.nct),
-    );
+    expect(gap.overdue).toEqual(gap.trials.filter((t) => !t.resultsFound && (t.monthsSinceCompletion ?? 0) > 12).map((t) => t.nct));
     const table = readPage('landscape/').querySelectorAll('[data-reporting-gap-table] tbody tr');
-    expect(table.map((row) => row.getAttribute('data-nct'))).toEqual(gap.trials.map((t: { nct: string }) => t.nct));
+    expect(table.map((row) => row.getAttribute('data-nct'))).toEqual(gap.trials.map((t) => t.nct));
     const methods = readPage('methods/');
     expect(methods.querySelector('#rule-reporting-gap')?.text).toBe('Reporting gap');
     // The overdue trials are an update trigger, named by number.
@@ -133,20 +128,20 @@ describe('the built site', () => {
   });
 
   it('reads each population against its sourced decision threshold, beside its figure', () => {
-    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
+    const orr = readJson<OutcomeExport>('tests/.out/site/data/outcomes/orr.json');
     const page = readPage('outcomes/orr/');
     for (const stratum of orr.strata) {
       const item = page.querySelector(`[data-stratum="${stratum.group}"]`);
       if (stratum.threshold) expect(item?.querySelector('[data-threshold]')?.getAttribute('data-threshold')).toBe(String(stratum.threshold.value));
       else expect(item?.querySelector('[data-no-threshold]')).not.toBeNull();
     }
-    expect(orr.strata.find((s: { group: string }) => s.group === 'hematologic').threshold.value).toBe(0.26);
+    expect(orr.strata.find((s) => s.group === 'hematologic')!.threshold!.value).toBe(0.26);
   });
 
   it('shows what was given to whom in each study of an outcome, "not reported" where no report states it', () => {
     const table = readPage('outcomes/orr/').querySelector('[data-characteristics-table]');
-    const orr = JSON.parse(readFileSync(join('tests/.out/site/data/outcomes/orr.json'), 'utf8'));
-    expect(table?.querySelectorAll('tbody tr').map((row) => row.getAttribute('data-study'))).toEqual(orr.studies.map((s: { id: string }) => s.id));
+    const orr = readJson<OutcomeExport>('tests/.out/site/data/outcomes/orr.json');
+    expect(table?.querySelectorAll('tbody tr').map((row) => row.getAttribute('data-study'))).toEqual(orr.studies.map((s) => s.id));
     const route = table?.querySelector('[data-study="NCT03056339/marin-2024-all"] [data-label="Route"]');
     expect(route?.text.trim()).toBe('not reported');
   });

@@ -2,8 +2,9 @@
  * One count everywhere: every page that states how many trials the review holds shows the
  * number the review model computed, read back from the built HTML.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { OutcomeExport, SurvivalExport } from '../../src/lib/schema/exports.ts';
+import { readJson } from '../json.ts';
 import { loadSearch } from '../../scripts/lib/review-files.ts';
 import { loadTrials } from '../../src/queries/trial-files.ts';
 import { countReview } from '../../src/lib/review/model/counts.ts';
@@ -53,11 +54,11 @@ describe('trial counts across pages', () => {
 
   it('lists, on each outcome page, only trials of the review that contribute no data', () => {
     for (const slug of ['orr', 'cr', 'crs', 'gvhd', 'pfs']) {
-      const data = JSON.parse(readFileSync(`${SITE_DIR}/data/outcomes/${slug}.json`, 'utf8'));
+      const data = readJson<OutcomeExport | SurvivalExport>(`${SITE_DIR}/data/outcomes/${slug}.json`);
       const listed = readPage(`outcomes/${slug}/`)
         .querySelectorAll('[data-not-reported]')
         .map((li) => li.getAttribute('data-not-reported'));
-      const contributing = new Set((data.studies ?? data.estimates).map((s: { nct: string }) => s.nct));
+      const contributing = new Set(('studies' in data ? data.studies : data.estimates).map((s) => s.nct));
       expect(listed.length + contributing.size).toBe(inReview.length);
       expect(listed.filter((nct) => !inReview.some((trial) => trial.nct === nct))).toEqual([]);
     }

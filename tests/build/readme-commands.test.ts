@@ -8,6 +8,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PoolContract } from '../../scripts/pool.ts';
+import type { OutcomeImpact } from '../../src/lib/review/history/impact.ts';
+import { parseJson, readJson } from '../json.ts';
 
 const SCRATCH = resolve('tests/.out/readme-commands');
 
@@ -89,7 +92,7 @@ describe("the README's commands", () => {
   });
 
   it('are each npm scripts, and each is exercised here', () => {
-    const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts);
+    const scripts = Object.keys(readJson<{ scripts: Record<string, string> }>('package.json').scripts);
     const commands = readmeCommands();
     expect(commands.length).toBeGreaterThan(10);
     expect(commands.filter((name) => !scripts.includes(name))).toEqual([]);
@@ -125,11 +128,11 @@ describe("the README's commands", () => {
       '--hakn',
     ]);
     expect(pool.status).toBe(0);
-    expect(JSON.parse(pool.stdout).method).toBe('REML');
+    expect(parseJson<PoolContract>(pool.stdout).method).toBe('REML');
 
     const impact = npm(['run', '--silent', 'impact', '--', '--base', 'HEAD', '--json']);
     expect(impact.status).toBe(0);
-    expect(JSON.parse(impact.stdout).outcomes.length).toBeGreaterThan(0);
+    expect(parseJson<{ outcomes: OutcomeImpact[] }>(impact.stdout).outcomes.length).toBeGreaterThan(0);
 
     const trials = join(SCRATCH, 'trials');
     const created = npm([

@@ -8,6 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { releaseSchema, type Release } from '../../src/lib/schema/release.ts';
+import { parseJson, readJson } from '../json.ts';
 import { readPage, SITE_DIR } from './site.ts';
 
 const DIR = resolve('tests/.out/release-live');
@@ -16,10 +17,10 @@ let release: Release;
 
 /** A download without what differs by design: the licence field and the build's own date. */
 const served = (path: string) => {
-  const { license: _license, version: _version, ...rest } = JSON.parse(readFileSync(join(SITE_DIR, 'data', path), 'utf8'));
+  const { license: _license, version: _version, ...rest } = readJson<Record<string, unknown>>(join(SITE_DIR, 'data', path));
   return rest;
 };
-const frozen = <T extends { version?: unknown }>({ version: _version, ...rest }: T) => JSON.parse(JSON.stringify(rest));
+const frozen = <T extends { version?: unknown }>({ version: _version, ...rest }: T) => parseJson<typeof rest>(JSON.stringify(rest));
 
 beforeAll(() => {
   rmSync(DIR, { recursive: true, force: true });

@@ -5,11 +5,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { OutcomeExport } from '../../src/lib/schema/exports.ts';
 import { THRESHOLDS } from '../../src/lib/rules/thresholds.ts';
 import { BINARY_OUTCOMES } from '../../src/lib/vocabulary/outcomes.ts';
+import { readJson } from '../json.ts';
 import { readPage, SITE_DIR } from './site.ts';
 
-const outcomes = BINARY_OUTCOMES.map((outcome) => JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes', `${outcome.slug}.json`), 'utf8')));
+const outcomes = BINARY_OUTCOMES.map((outcome) => readJson<OutcomeExport>(join(SITE_DIR, 'data/outcomes', `${outcome.slug}.json`)));
+// The outcomes with an overall figure, typed as having one.
+const withResult = outcomes.flatMap((o) => (o.result ? [{ ...o, result: o.result }] : []));
 
 function files(dir: string, ending: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,7 +25,7 @@ function files(dir: string, ending: string): string[] {
 const text = (path: string) => readPage(path).querySelector('main')?.text.replace(/\s+/g, ' ') ?? '';
 
 describe('downloads carry the decisions', () => {
-  it.each(outcomes.filter((o) => o.result))('$outcome.slug: model, pooled, pi, egger and notes follow the rules', ({ result, strata }) => {
+  it.each(withResult)('$outcome.slug: model, pooled, pi, egger and notes follow the rules', ({ result, strata }) => {
     expect(result.notes.length).toBeGreaterThan(0);
     if (result.events === 0) expect([result.model, result.pooled, result.heterogeneity]).toEqual(['none', null, null]);
     if (result.k < THRESHOLDS.poolMinStudies) expect([result.model, result.pooled]).toEqual(['none', null]);
@@ -48,7 +52,7 @@ describe('downloads carry the decisions', () => {
 
 describe('pages follow the rules', () => {
   const pages = files(SITE_DIR, 'index.html').map((file) => `${relative(SITE_DIR, file).replace(/index\.html$/, '')}`);
-  const zeroEvent = outcomes.filter((o) => o.result && o.result.events === 0);
+  const zeroEvent = withResult.filter((o) => o.result.events === 0);
 
   it('has zero-event outcomes to check', () => {
     expect(zeroEvent.map((o) => o.outcome.slug)).toContain('crs');
@@ -74,7 +78,7 @@ describe('pages follow the rules', () => {
   });
 
   it("shows no prediction interval below k = 3 and no Egger's test or funnel plot below k = 10", () => {
-    for (const { outcome, result, sensitivity } of outcomes.filter((o) => o.result)) {
+    for (const { outcome, result, sensitivity } of withResult) {
       const page = readPage(`outcomes/${outcome.slug}/`);
       // The analysis adding sponsor reports is a figure of its own, with its own k (checked below).
       const added = page.querySelector('[data-sponsor-reports]');
@@ -82,7 +86,7 @@ describe('pages follow the rules', () => {
       added?.remove();
       const body = page.querySelector('main')!.text.replace(/\s+/g, ' ');
       if (result.k < THRESHOLDS.predictionMinStudies) expect(body).not.toMatch(/prediction interval \d/);
-      const addedRow = sensitivity.find((row: { label: string }) => row.label === 'Adding sponsor reports and secondary reports');
+      const addedRow = sensitivity.find((row) => row.label === 'Adding sponsor reports and secondary reports');
       if (addedRow) expect(/prediction interval \d/.test(addedText)).toBe(addedRow.k >= THRESHOLDS.predictionMinStudies);
       if (result.k < THRESHOLDS.smallStudyMinStudies) {
         expect(body).not.toMatch(/Egger's regression test: t =/);
@@ -101,7 +105,7 @@ describe('pages follow the rules', () => {
         if (node.nodeType === 3) texts.push(node.rawText);
         else if (!['script', 'style'].includes(node.rawTagName ?? '')) for (const child of node.childNodes) walk(child as typeof node);
       };
-      walk(readPage(path).querySelector('main')! as never);
+      walk(readPage(path).querySelector('main')!);
       for (const match of texts.join('\n').matchAll(/(?<![\d.])(-?\d+(?:\.\d+)?)\s?%|(?<![\d.])(-?\d+\.\d)–(-?\d+\.\d)/g)) {
         const values = [match[1], match[2], match[3]].filter((v): v is string => v !== undefined).map(Number);
         if (values.some((v) => v < 0 || v > 100)) offenders.push(`${path}: ${match[0]}`);
@@ -158,22 +162,20 @@ describe('evidence tiers on the pages', () => {
     ({ outcome, result, sponsorReports, studies, sensitivity }) => {
       const page = readPage(`outcomes/${outcome.slug}/`);
       const listed = page.querySelectorAll('[data-sponsor-reports-table] tr[data-study]');
-      expect(listed.map((row) => row.getAttribute('data-study'))).toEqual(sponsorReports.map((s: { id: string }) => s.id));
+      expect(listed.map((row) => row.getAttribute('data-study'))).toEqual(sponsorReports.map((s) => s.id));
       // Each row names its own tier, which is never a primary one.
-      sponsorReports.forEach((study: { source: { type: string } }, i: number) =>
+      sponsorReports.forEach((study, i) =>
         expect(listed[i]?.text).toContain(study.source.type === 'secondary-report' ? 'Secondary report' : 'Sponsor report'),
       );
-      expect(new Set(sponsorReports.map((s: { source: { type: string } }) => s.source.type))).toEqual(
-        new Set(['sponsor-report', 'secondary-report']),
-      );
+      expect(new Set(sponsorReports.map((s) => s.source.type))).toEqual(new Set(['sponsor-report', 'secondary-report']));
       const primary = page.querySelectorAll('[data-studies-table] tr[data-study]').map((row) => row.getAttribute('data-study'));
-      expect(primary).toEqual(studies.map((s: { id: string }) => s.id));
-      const row = sensitivity.find((r: { label: string }) => r.label === 'Adding sponsor reports and secondary reports');
+      expect(primary).toEqual(studies.map((s) => s.id));
+      const row = sensitivity.find((r) => r.label === 'Adding sponsor reports and secondary reports')!;
       expect(row.k).toBe(studies.length + sponsorReports.length);
       expect(Number(page.querySelector('[data-sponsor-reports-estimate]')?.getAttribute('data-value'))).toBe(row.proportion);
       // Where the primary analysis is pooled, the row sits in the sensitivity table too.
       const table = page.querySelector('[data-sensitivity]')?.text ?? '';
-      expect(table.includes('Adding sponsor reports and secondary reports')).toBe(result.pooled !== null);
+      expect(table.includes('Adding sponsor reports and secondary reports')).toBe(result!.pooled !== null);
     },
   );
 

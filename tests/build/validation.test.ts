@@ -1,16 +1,26 @@
 /** /methods/validation/ and /data/validation.json list every metafor reference case the tests use, GLMM included. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Fixture } from '../../src/lib/pooling/conformance.ts';
+import type { PoolingMethod } from '../../src/lib/pooling/types.ts';
+import type { GlmmFixture } from '../../src/lib/pooling/conformance-glmm.ts';
+import type { Validation } from '../../src/queries/validation.ts';
+import { readJson } from '../json.ts';
 import { readPage, SITE_DIR } from './site.ts';
 
 const FIXTURE_DIR = 'tests/fixtures/metafor';
 const fixtureFits = (readdirSync(FIXTURE_DIR, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.json') && f !== 'distributions.json')
-  .flatMap((f) => JSON.parse(readFileSync(join(FIXTURE_DIR, f), 'utf8')).fits.map((fit: { call: string }) => `${f}: ${fit.call}`));
-const validation = JSON.parse(readFileSync(join(SITE_DIR, 'data/validation.json'), 'utf8'));
-type Case = { name: string; fixture: string; call: string; method: string; agreement: string; note: string | null; maxRelDeviation: number | null };
-const cases: Case[] = validation.cases;
+  .flatMap((f) => readJson<Fixture | GlmmFixture>(join(FIXTURE_DIR, f)).fits.map((fit) => `${f}: ${fit.call}`));
+/** The validation model as /data/validation.json publishes it, with the tolerances, their reasons and how to regenerate the references. */
+type ValidationJson = Validation & {
+  tolerance: Record<PoolingMethod, number>;
+  toleranceReasons: Record<PoolingMethod, string>;
+  regenerate: string[];
+};
+const validation = readJson<ValidationJson>(join(SITE_DIR, 'data/validation.json'));
+const { cases } = validation;
 
 describe('validation against metafor, in public', () => {
   it('lists every fit of every fixture once, GLMM included, with R, metafor and lme4 versions', () => {

@@ -9,7 +9,10 @@ import { RELEASES_DIR } from '../../src/lib/content-paths.ts';
 import { percent, percentRange, percentWithInterval, plotInterval } from '../../src/lib/format/numbers.ts';
 import { PUBLICATION_TYPE_LABELS } from '../../src/lib/vocabulary/labels.ts';
 import type { PublicationType } from '../../src/lib/schema/trial.ts';
+import type { ChangesExport, OutcomeExport } from '../../src/lib/schema/exports.ts';
+import type { Release } from '../../src/lib/schema/release.ts';
 import { readReleases } from '../../src/queries/releases.ts';
+import { readJson } from '../json.ts';
 import { readPage, runBuild, SITE_DIR } from './site.ts';
 
 const releases = readReleases();
@@ -68,8 +71,8 @@ describe('what changed', () => {
     const page = readPage('changes/');
     const events = page.querySelectorAll('[data-event]');
     expect(events.length).toBeGreaterThan(0);
-    const data = JSON.parse(readFileSync(join(SITE_DIR, 'data/changes.json'), 'utf8'));
-    expect(events.map((event) => event.getAttribute('id'))).toEqual(data.changes.map((c: { id: string }) => c.id));
+    const data = readJson<ChangesExport>(join(SITE_DIR, 'data/changes.json'));
+    expect(events.map((event) => event.getAttribute('id'))).toEqual(data.changes.map((c) => c.id));
     for (const event of page.querySelectorAll('[data-registry-changes] [data-event]')) expect(event.getAttribute('data-event')).toBe('registry');
     for (const event of page.querySelectorAll('[data-evidence-changes] [data-event]')) expect(event.getAttribute('data-event')).not.toBe('registry');
     for (const change of data.changes) {
@@ -79,9 +82,8 @@ describe('what changed', () => {
   });
 
   it('gives every moved estimate its cause: the zero-event rule by 2026-12-02, the change of primary model after it', () => {
-    const data = JSON.parse(readFileSync(join(SITE_DIR, 'data/changes.json'), 'utf8'));
-    const change = (outcome: string, from: string) =>
-      data.changes.find((c: { outcome: string | null; from: string }) => c.outcome === outcome && c.from === from);
+    const data = readJson<ChangesExport>(join(SITE_DIR, 'data/changes.json'));
+    const change = (outcome: string, from: string) => data.changes.find((c) => c.outcome === outcome && c.from === from)!;
     // 2026-12-02 is the last version pooled by DerSimonian–Laird (frozen afterwards from its own commit).
     expect(change('orr', '2026-12-02').reason).toContain('Primary model changed from DerSimonian–Laird to binomial-normal model, maximum likelihood');
     expect(change('crs', '2026-11-29')).toMatchObject({ to: '2026-12-02', kind: 'method', after: { pooled: null } });
@@ -166,7 +168,7 @@ describe('a build with a broken frozen version', () => {
     const releasesDir = resolve('tests/.out/broken-releases');
     rmSync(releasesDir, { recursive: true, force: true });
     mkdirSync(releasesDir, { recursive: true });
-    const broken = JSON.parse(readFileSync(join(RELEASES_DIR, '2026-11-29.json'), 'utf8'));
+    const broken = readJson<Release>(join(RELEASES_DIR, '2026-11-29.json'));
     broken.counts.trialsInReview = -1;
     const file = join(releasesDir, '2026-11-29.json');
     writeFileSync(file, JSON.stringify(broken));
@@ -180,7 +182,7 @@ describe('a build with a broken frozen version', () => {
 
 describe('versions compared with now', () => {
   it('shows each frozen outcome beside the current one, and what changed', () => {
-    const current = JSON.parse(readFileSync(join(SITE_DIR, 'data/outcomes/orr.json'), 'utf8'));
+    const current = readJson<OutcomeExport>(join(SITE_DIR, 'data/outcomes/orr.json'));
     for (const { version, outcomes } of releases) {
       const rows = readPage(`versions/${version}/`).querySelectorAll('[data-then-and-now] tbody tr');
       expect(rows.map((row) => row.getAttribute('data-outcome'))).toEqual(outcomes.map((o) => o.outcome.slug));
@@ -190,7 +192,7 @@ describe('versions compared with now', () => {
       const cell = (result: { k: number; pooled: { proportion: number; ci: [number, number] } | null }) =>
         result.pooled ? `${percentWithInterval(result.pooled.proportion, result.pooled.ci)}, ${result.k}` : 'not pooled';
       expect(cells[0]).toBe(cell(then));
-      expect(cells[1]).toBe(cell(current.result));
+      expect(cells[1]).toBe(cell(current.result!));
     }
   });
 
@@ -245,7 +247,7 @@ interface WrittenOutcome {
   subgroups: { dimension: string; groups: { group: string; k: number }[] }[];
   sensitivity: { label: string }[];
 }
-const written = (version: string): WrittenOutcome[] => JSON.parse(readFileSync(join(RELEASES_DIR, `${version}.json`), 'utf8')).outcomes;
+const written = (version: string) => readJson<{ outcomes: WrittenOutcome[] }>(join(RELEASES_DIR, `${version}.json`)).outcomes;
 const text = (node: { text: string } | null | undefined) => node?.text.replace(/\s+/g, ' ').trim();
 
 describe('frozen outcome pages', () => {
@@ -329,10 +331,12 @@ describe('frozen outcome pages', () => {
 
   it("draw the version's leave-one-out and cumulative analyses from the numbers it wrote", () => {
     for (const { version } of releases) {
-      const outcomes = JSON.parse(readFileSync(join(RELEASES_DIR, `${version}.json`), 'utf8')).outcomes as {
-        outcome: { slug: string };
-        result: { leaveOneOut: { omitted: string; proportion: number; ci: [number, number] }[]; cumulative: { study: string }[] } | null;
-      }[];
+      const { outcomes } = readJson<{
+        outcomes: {
+          outcome: { slug: string };
+          result: { leaveOneOut: { omitted: string; proportion: number; ci: [number, number] }[]; cumulative: { study: string }[] } | null;
+        }[];
+      }>(join(RELEASES_DIR, `${version}.json`));
       for (const { outcome, result } of outcomes) {
         const page = readPage(`versions/${version}/outcomes/${outcome.slug}/`);
         // Each row's first and last cells: the study omitted or added, and the estimate with its interval.
@@ -370,7 +374,7 @@ interface Certainty {
   rating: string;
   domains: Record<string, { downgrade: number; reason: string }>;
 }
-const writtenSurvival = (version: string): WrittenSurvival[] => JSON.parse(readFileSync(join(RELEASES_DIR, `${version}.json`), 'utf8')).survival;
+const writtenSurvival = (version: string) => readJson<{ survival: WrittenSurvival[] }>(join(RELEASES_DIR, `${version}.json`)).survival;
 
 describe('frozen survival pages', () => {
   it("exist for every survival outcome of every version, with the banner and the version's own estimates (joined by id)", () => {
@@ -435,8 +439,10 @@ describe('a build with a version frozen from the current data', () => {
     const frozen = spawnSync(process.execPath, ['scripts/release.ts', '--date', '2026-12-01', '--dir', releasesDir], { encoding: 'utf8' });
     expect(frozen.stderr).toBe('');
     expect(runBuild({ CARNK_RELEASES_DIR: releasesDir, CARNK_OUT_DIR: out }).status).toBe(0);
-    const release = JSON.parse(readFileSync(join(releasesDir, '2026-12-01.json'), 'utf8'));
-    const outcomes = release.outcomes as (WrittenOutcome & { certainty: Certainty | null })[];
+    const release = readJson<{ outcomes: (WrittenOutcome & { certainty: Certainty | null })[]; survival: WrittenSurvival[] }>(
+      join(releasesDir, '2026-12-01.json'),
+    );
+    const { outcomes } = release;
     expect(outcomes.some((o) => o.certainty)).toBe(true);
     for (const { outcome, certainty } of outcomes) {
       const page = readPage(`versions/2026-12-01/outcomes/${outcome.slug}/`, out);
@@ -454,7 +460,7 @@ describe('a build with a version frozen from the current data', () => {
         expect(text(li)).toContain(text({ text: domain.reason }));
       }
     }
-    for (const { outcome, estimates } of release.survival as WrittenSurvival[]) {
+    for (const { outcome, estimates } of release.survival) {
       const cells = readPage(`versions/2026-12-01/outcomes/${outcome.slug}/`, out).querySelectorAll('[data-survival-table] [data-tier]');
       expect(cells.map((cell) => text(cell))).toEqual(estimates.map((e) => PUBLICATION_TYPE_LABELS[e.source.type!]));
     }
@@ -464,7 +470,7 @@ describe('a build with a version frozen from the current data', () => {
 describe('evidence tiers in study tables', () => {
   it("name each live study's publication type, from the outcome's export", () => {
     for (const slug of ['orr', 'crs']) {
-      const exported = JSON.parse(readFileSync(join(SITE_DIR, `data/outcomes/${slug}.json`), 'utf8')) as WrittenOutcome;
+      const exported = readJson<WrittenOutcome>(join(SITE_DIR, `data/outcomes/${slug}.json`));
       const rows = readPage(`outcomes/${slug}/`).querySelectorAll('[data-studies-table] tbody tr');
       expect(rows.length).toBe(exported.studies.length);
       for (const row of rows) {

@@ -29,7 +29,7 @@ function formulaCells(site: string): string[] {
   const csvs = files(site, '.csv');
   expect(csvs.length).toBeGreaterThan(0);
   return csvs.flatMap((path) =>
-    (parseCsv(readFileSync(path, 'utf8')) as string[][])
+    parseCsv(readFileSync(path, 'utf8'))
       .flat()
       .filter((cell) => FORMULA_START.test(cell))
       .map((cell) => `${path}: ${cell}`),
@@ -60,10 +60,10 @@ describe('CSV downloads', () => {
 
   it('hold no such cell when trial files try to inject formulas, and keep the text readable', () => {
     expect(formulaCells(SITE)).toEqual([]);
-    const trials = parseCsv(readFileSync(join(SITE, 'data/trials.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const trials = parseCsv<Record<string, string>>(readFileSync(join(SITE, 'data/trials.csv'), 'utf8'), { columns: true });
     const row = trials.find((t) => t.nct === 'NCT00000004');
     expect(row).toMatchObject({ title: `'=HYPERLINK("https://example.org/","click")`, sponsor: "'@SUM(1+1)", enrollment: '12' });
-    const extracted = parseCsv(readFileSync(join(SITE, 'data/extracted.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const extracted = parseCsv<Record<string, string>>(readFileSync(join(SITE, 'data/extracted.csv'), 'utf8'), { columns: true });
     expect(extracted.find((r) => r.outcome === 'orr' && r.cohort === 'full')).toMatchObject({
       cohort_label: "'-2+3",
       source_location: "'=1+1",

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { PoolContract } from '../../scripts/pool.ts';
 import { SITE_DIR } from '../build/site.ts';
+import { parseJson } from '../json.ts';
 import { useBrowserAndSite } from './browser.ts';
 
 /** Pooling and controls, gzip, loaded when the panel opens (the plot's Vega bundle is the site's existing one). */
@@ -73,18 +75,7 @@ async function open(path: string, javaScriptEnabled = true): Promise<{ page: Pag
 }
 
 /** The CLI on the same studies and settings: `npm run --silent pool -- --csv FILE ...`. */
-interface CliOutput {
-  pooled: { proportion: number; ci: number[]; pi_hts: number[] | null };
-  /** Only with --method BAYES. */
-  bayes?: {
-    proportion: { median: number; cri: number[] };
-    predictive: { median: number; cri: number[] };
-    tau: { median: number; cri: number[] };
-    pAbove: number | null;
-    priorDriven: string[];
-  };
-}
-function cli(studies: Study[], args: string[]): CliOutput {
+function cli(studies: Study[], args: string[]): PoolContract {
   const dir = join('tests/.out', 'reanalysis');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `studies-${process.pid}.csv`);
@@ -93,10 +84,10 @@ function cli(studies: Study[], args: string[]): CliOutput {
 }
 
 /** The CLI on a CSV as it stands, such as an outcome's own download. */
-function cliOnFile(file: string, args: string[]): CliOutput {
+function cliOnFile(file: string, args: string[]): PoolContract {
   const run = spawnSync('npm', ['run', '--silent', 'pool', '--', '--csv', file, ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pool failed: ${run.stderr}`);
-  return JSON.parse(run.stdout);
+  return parseJson<PoolContract>(run.stdout);
 }
 
 async function estimate(page: Page): Promise<{ value: number; ci: number[]; pi: number[]; basis: string; label: string | null }> {

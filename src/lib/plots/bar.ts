@@ -34,7 +34,7 @@ export function barSpec(bars: Bar[], options: { axisTitle: string; description: 
       view: { stroke: null },
       axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE },
     },
-  } as TopLevelSpec;
+  };
 }
 
 /** The counts of a bar chart, largest first. */

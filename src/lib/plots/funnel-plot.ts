@@ -62,7 +62,7 @@ export function funnelSpec(points: FunnelPoint[], options: FunnelOptions): TopLe
       view: { stroke: null },
       axis: { labelFont: PLOT_FONT, titleFont: PLOT_FONT, labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE },
     },
-  } as TopLevelSpec;
+  };
 }
 
 /** The numbers of a funnel plot: each study's effect and standard error. */

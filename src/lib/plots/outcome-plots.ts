@@ -144,7 +144,7 @@ export function outcomeForest(outcome: OutcomeView): PlotFigure {
   const grouped = outcome.strata.length > 1;
   const rows: ForestRow[] = grouped
     ? outcome.strata.flatMap((stratum) => [
-        { kind: 'header', label: stratum.label } as ForestRow,
+        { kind: 'header', label: stratum.label },
         ...outcome.studies.filter((study) => study.group === stratum.group).map((study) => studyRow(exportedStudy(study))),
         // RevMan's subtotal under each group's studies; the header above names the group.
         ...estimateRows('Subtotal', stratum),
@@ -194,7 +194,7 @@ export function subgroupForest(outcome: OutcomeView, subgroup: OutcomeView['subg
   if (!overall) throw new Error(`${outcome.outcome.slug}: no subgroup forest without studies`);
   const { slug, title } = outcome.outcome;
   const rows: ForestRow[] = subgroup.groups.flatMap((group) => [
-    { kind: 'header', label: group.label } as ForestRow,
+    { kind: 'header', label: group.label },
     ...outcome.studies.filter((study) => characteristic(study, subgroup.dimension) === group.group).map((study) => studyRow(exportedStudy(study))),
     ...(group.k > 1
       ? [

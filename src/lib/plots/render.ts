@@ -24,7 +24,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
     info: () => logger,
     debug: () => logger,
   };
-  const compiled = compile(spec, { logger: logger as never }).spec;
+  const compiled = compile(spec, { logger }).spec;
   if (warnings.length > 0) throw new Error(`vega-lite: ${warnings.join('; ')}`);
   const view = new View(parse(compiled), { renderer: 'none' });
   try {

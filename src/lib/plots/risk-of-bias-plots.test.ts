@@ -32,7 +32,7 @@ describe('risk-of-bias plots', () => {
       '8. Study size',
       'Overall',
     ]);
-    expect(figure.table.rows[1]).toEqual(['Beta', ...Array(9).fill('Unclear risk')]);
+    expect(figure.table.rows[1]).toEqual(['Beta', ...Array<string>(9).fill('Unclear risk')]);
   });
 
   it('share weight per judgement per item: 30 and 70 patients', async () => {

@@ -11,7 +11,7 @@ const SYMBOLS: Record<RobJudgement, string> = { low: '+', unclear: '?', high: 'â
 const TEXT_COLOURS: Record<RobJudgement, string> = { low: '#ffffff', unclear: '#000000', high: '#ffffff' };
 // The site's floor for text in plots, phones included.
 const FONT_SIZE = 12;
-const COLUMNS = [...ROB_DOMAINS.map((d) => ({ id: d.id as string, label: `${d.item}. ${d.short}` })), { id: 'overall', label: 'Overall' }];
+const COLUMNS = [...ROB_DOMAINS.map((d) => ({ id: d.id, label: `${d.item}. ${d.short}` })), { id: 'overall', label: 'Overall' }];
 
 const colour = (field: string) =>
   ({
@@ -35,7 +35,7 @@ const config = {
 /** robvis's traffic-light plot: one row per trial, one circle per item and overall, coloured and marked by judgement. */
 export function trafficLight(assessments: TrialRiskOfBias[], id: string): PlotFigure {
   const cells = assessments.flatMap((trial) =>
-    [...trial.judgements.map((j) => ({ column: j.domain as string, judgement: j.judgement })), { column: 'overall', judgement: trial.overall }].map(
+    [...trial.judgements.map((j) => ({ column: j.domain, judgement: j.judgement })), { column: 'overall', judgement: trial.overall }].map(
       ({ column, judgement }) => ({
         trial: trial.label,
         column: COLUMNS.find((c) => c.id === column)!.label,

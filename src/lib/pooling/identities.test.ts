@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, escalc, MEASURES, rma, TAU2_METHODS, type StudyInput } from './index.ts';
+import type { RefitEstimate } from './types.ts';
 
 const COMBOS = MEASURES.flatMap((measure) => TAU2_METHODS.flatMap((method) => [false, true].map((hakn) => ({ measure, method, hakn }))));
 
@@ -66,11 +67,13 @@ describe('algebraic identities', () => {
   it.each(COMBOS)('leave-one-out and cumulative are refits of the subsets ($measure $method hakn=$hakn)', (options) => {
     const result = analyse(STUDIES, options);
     const strip = (s: StudyInput) => ({ study: s.study, events: s.events, total: s.total });
+    // A refit that failed has no proportion: NaN is close to nothing.
+    const proportionOf = (refit: RefitEstimate) => ('proportion' in refit ? refit.proportion : NaN);
     STUDIES.forEach((_, i) => {
       const subset = analyse(STUDIES.filter((__, j) => j !== i).map(strip), options);
-      expect(result.leaveOneOut![i]).toMatchObject({ proportion: expect.closeTo(subset.pooled.proportion, 10) });
+      expect(proportionOf(result.leaveOneOut![i]!)).toBeCloseTo(subset.pooled.proportion, 10);
     });
-    expect(result.cumulative!.at(-1)).toMatchObject({ proportion: expect.closeTo(result.pooled.proportion, 10) });
+    expect(proportionOf(result.cumulative!.at(-1)!)).toBeCloseTo(result.pooled.proportion, 10);
     expect(result.cumulative!.map((c) => c.study)).toEqual(['A', 'D', 'C', 'E', 'B', 'F']);
   });
 });

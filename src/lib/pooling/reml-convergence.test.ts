@@ -1,21 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse, escalc, ModelFailure, tau2REML, type Measure } from './index.ts';
+import { REML_CONVERGENCE as cases } from '../../../tests/fixtures/reml-convergence.ts';
+import { analyse, escalc, ModelFailure, tau2REML } from './index.ts';
 
-interface Case {
-  name: string;
-  measure: Measure;
-  events: number[];
-  total: number[];
-  default: { tau2: number } | { error: string };
-  tight: { tau2: number } | { error: string };
-}
-
-/** metafor's REML under its default control and with threshold 1e-12 (scripts/reference/metafor-fixtures.R). */
-const { cases } = JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/reml-convergence.json'), 'utf8')) as {
-  cases: Case[];
-};
 const converging = cases.filter((c) => 'tau2' in c.default);
 const failing = cases.filter((c) => 'error' in c.default);
 

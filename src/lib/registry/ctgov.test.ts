@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readRecord, type ApiRecord, type RecordDate } from '../../../tests/fixtures/ctgov/record.ts';
 import { STATUSES } from '../schema/trial.ts';
 import { checkedSource, registryFacts, RegistryRecordError } from './ctgov.ts';
 
-type Json = Record<string, any>;
-const fixture = (name: string): Json => JSON.parse(readFileSync(`tests/fixtures/ctgov/${name}.json`, 'utf8'));
-const withChange = (change: (protocol: Json) => void): Json => {
+const fixture = (name: string) => readRecord(`tests/fixtures/ctgov/${name}.json`);
+const withChange = (change: (protocol: ApiRecord['protocolSection']) => void): ApiRecord => {
   const record = fixture('NCT00000002-active');
   change(record.protocolSection);
   return record;
@@ -106,7 +105,7 @@ describe('registryFacts', () => {
     expect(() => registryFacts(withChange((p) => delete p.designModule.enrollmentInfo))).toThrow(
       'protocolSection.designModule.enrollmentInfo is required',
     );
-    expect(() => registryFacts(withChange((p) => (p.designModule.enrollmentInfo.type = 'ANTICIPATED')))).toThrow(
+    expect(() => registryFacts(withChange((p) => (p.designModule.enrollmentInfo!.type = 'ANTICIPATED')))).toThrow(
       'protocolSection.designModule.enrollmentInfo.type must be one of: ACTUAL, ESTIMATED; got "ANTICIPATED"',
     );
   });
@@ -116,7 +115,7 @@ describe('registryFacts', () => {
     ['startDateStruct', '2026-13', 'must be a real date; got "2026-13"'],
     ['lastUpdatePostDateStruct', '2026-02-30', 'must be a real date; got "2026-02-30"'],
     ['lastUpdatePostDateStruct', '2999-01-01', 'must not be in the future; got "2999-01-01"'],
-  ])('refuses %s %s in one line naming the field', (field, date, rule) => {
+  ] satisfies [RecordDate, string, string][])('refuses %s %s in one line naming the field', (field, date, rule) => {
     expect(() => registryFacts(withChange((p) => (p.statusModule[field] = { date })))).toThrow(
       new RegistryRecordError(`protocolSection.statusModule.${field}.date ${rule}`),
     );

@@ -319,6 +319,7 @@ export type SurvivalExport = z.infer<typeof survivalExportSchema>;
 export const legacySurvivalExportSchema = survivalExportSchema.extend({
   estimates: z.array(survivalExportSchema.shape.estimates.element.omit({ year: true }).extend({ source })),
 });
+export type LegacySurvivalExport = z.infer<typeof legacySurvivalExportSchema>;
 
 /** `/data/risk-of-bias.json`: the tool's items and every included trial's judgements. */
 export const riskOfBiasExportSchema = z.strictObject({
@@ -357,6 +358,7 @@ export const reportingGapExportSchema = z.strictObject({
   ),
   overdue: z.array(z.string()),
 });
+export type ReportingGapExport = z.infer<typeof reportingGapExportSchema>;
 
 const changeEstimate = z.strictObject({ k: z.number().int(), patients: z.number().int(), pooled: estimate.nullable() }).nullable();
 
@@ -378,3 +380,4 @@ export const changesExportSchema = z.strictObject({
     }),
   ),
 });
+export type ChangesExport = z.infer<typeof changesExportSchema>;

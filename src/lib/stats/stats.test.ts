@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readJson } from '../../../tests/json.ts';
 import { chiSquareUpperTail } from './chisquare-upper-tail.ts';
 import { clopperPearson } from './clopper-pearson.ts';
 import { normalCdf } from './normal-cdf.ts';
@@ -12,7 +12,14 @@ import { tTwoSidedP } from './t-two-sided-p.ts';
 const REL = 1e-9;
 const FLOOR = 1e-14;
 
-const R = JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/metafor/distributions.json'), 'utf8'));
+const R = readJson<{
+  qnorm: { p: number; value: number }[];
+  pnorm: { x: number; value: number }[];
+  qt: { p: number; df: number; value: number }[];
+  pt2: { t: number; df: number; value: number }[];
+  pchisq_upper: { x: number; df: number; value: number }[];
+  binom: { x: number; n: number; ci: number[] }[];
+}>(join(import.meta.dirname, '../../../tests/fixtures/metafor/distributions.json'));
 
 function close(actual: number, expected: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(REL * Math.abs(expected) + FLOOR);

@@ -110,7 +110,11 @@ export function parseFrontmatter(yaml: string, firstLine = 2): FrontmatterResult
   if (problem) return problem;
 
   const data: unknown = doc.toJS();
-  if (nestsDeeperThan(data, MAX_FRONTMATTER_DEPTH, (value) => (value && typeof value === 'object' ? Object.values(value) : [])))
+  if (
+    nestsDeeperThan(data, MAX_FRONTMATTER_DEPTH, (value) =>
+      value && typeof value === 'object' ? Object.values(value as Record<string, unknown>) : [],
+    )
+  )
     return fail(undefined, `nests deeper than a trial file needs (at most ${MAX_FRONTMATTER_DEPTH} levels)`);
   return { ok: true, data };
 }

@@ -157,7 +157,7 @@ export function parseNarrative(body: string, firstLine = 1): NarrativeResult {
         continue; // its cells are not walked: there may be millions
       }
     }
-    if ('children' in node) for (const child of [...node.children].reverse()) stack.push(child as Nodes);
+    if ('children' in node) for (const child of [...node.children].reverse()) stack.push(child);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, tree };
 }

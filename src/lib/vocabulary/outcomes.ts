@@ -119,7 +119,7 @@ const SURVIVAL: Definitions<SurvivalOutcomeKey> = {
 };
 
 const definitions = <K extends OutcomeKey>(table: Definitions<K>): OutcomeDefinition<K>[] =>
-  (Object.keys(table) as K[]).map((key) => ({ key, ...table[key] }) as OutcomeDefinition<K>);
+  (Object.keys(table) as K[]).map((key) => ({ key, ...table[key] }));
 
 export const BINARY_OUTCOMES: OutcomeDefinition<BinaryOutcomeKey>[] = definitions(BINARY);
 export const SURVIVAL_OUTCOMES: OutcomeDefinition<SurvivalOutcomeKey>[] = definitions(SURVIVAL);

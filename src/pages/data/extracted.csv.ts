@@ -10,7 +10,11 @@ export const GET: APIRoute = async () => {
       Object.entries(cohort.outcomes).flatMap(([outcome, value]) => {
         if (!value) return [];
         const publication = trial.publications.find((p) => p.id === value.source.publication)!;
-        const field = (name: string) => (name in value ? String((value as Record<string, unknown>)[name] ?? '') : '');
+        // Every column read here is a number or a text in the schema; an absent one is an empty cell.
+        const field = (name: string) => {
+          const cell = (value as Record<string, unknown>)[name];
+          return typeof cell === 'number' || typeof cell === 'string' ? String(cell) : '';
+        };
         return [
           {
             nct: trial.nct,

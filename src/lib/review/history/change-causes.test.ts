@@ -74,7 +74,8 @@ describe('causedChanges', () => {
   });
 
   it('names the rule of inference when the data did not change', () => {
-    expect(byOutcome('crs')).toMatchObject({ kind: 'method', reason: expect.stringMatching(/^CRS: The zero-event rule now applies/) });
+    expect(byOutcome('crs').kind).toBe('method');
+    expect(byOutcome('crs').reason).toMatch(/^CRS: The zero-event rule now applies/);
   });
 
   it('files corrected counts as a correction, and a derived count as method, not new data', () => {
@@ -88,7 +89,8 @@ describe('causedChanges', () => {
 
   it('keeps registry housekeeping apart from evidence, after it', () => {
     expect(byTrial('NCT00000002')).toMatchObject({ kind: 'registry', reason: 'Registry facts of NCT00000002 updated from its registry record.' });
-    expect(byTrial('NCT00000004')).toMatchObject({ kind: 'registry', reason: expect.stringMatching(/^Registered trial added to the landscape/) });
+    expect(byTrial('NCT00000004').kind).toBe('registry');
+    expect(byTrial('NCT00000004').reason).toMatch(/^Registered trial added to the landscape/);
     expect(byTrial('NCT00000003')).toMatchObject({ kind: 'correction', reason: 'NCT00000003: product corrected.' });
     expect(byTrial('NCT00000005')).toMatchObject({ kind: 'new-data', reason: 'Trial added with results: NCT00000005.' });
     const kinds = changes.filter((c) => c.outcome === null).map((c) => c.kind);

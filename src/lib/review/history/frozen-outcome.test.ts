@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { interimRelease, legacyRelease } from '../../../../tests/releases.ts';
 import { plotInterval } from '../../format/numbers.ts';
 import { outcomeCumulative, outcomeLeaveOneOut } from '../../plots/outcome-plots.ts';
 import { outcomeExportSchema } from '../../schema/exports.ts';
@@ -9,10 +9,10 @@ import { frozenOutcome, frozenSurvival } from './frozen-outcome.ts';
 import { overallEstimate } from '../analyses/outcome-view.ts';
 
 // The committed snapshot, read raw (the numbers as written) and through the schema the site reads it with.
-const raw = JSON.parse(readFileSync('content/releases/2026-11-29.json', 'utf8'));
+const raw = legacyRelease();
 const release = releaseSchema.parse(raw);
 const lifted = release.outcomes.map((outcome) => frozenOutcome(outcome, release.trials));
-const rawOutcome = (slug: string) => raw.outcomes.find((o: { outcome: { slug: string } }) => o.outcome.slug === slug);
+const rawOutcome = (slug: string) => raw.outcomes.find((o) => o.outcome.slug === slug)!;
 
 describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of inference)', () => {
   it('lifts every outcome into the current export shape, with only tier, population and note left unrecorded', () => {
@@ -37,16 +37,20 @@ describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of in
       patients: 54,
       // 18 + 0 + 5: the sum of the version's own study counts.
       events: 23,
-      pooled: json.result.pooled,
+      pooled: json.result!.pooled,
       unpooled: null,
-      heterogeneity: { ...json.result.heterogeneity, test: 'Cochran Q' },
-      egger: json.result.egger,
-      leaveOneOut: json.result.leaveOneOut,
-      cumulative: json.result.cumulative,
+      heterogeneity: { ...json.result!.heterogeneity, test: 'Cochran Q' },
+      egger: json.result!.egger,
+      leaveOneOut: json.result!.leaveOneOut,
+      cumulative: json.result!.cumulative,
       notes: [],
     });
     expect(orr.strata).toEqual([]);
-    expect(overallEstimate(orr)).toMatchObject({ proportion: json.result.pooled.proportion, ci: json.result.pooled.ci, pi: json.result.pooled.pi });
+    expect(overallEstimate(orr)).toMatchObject({
+      proportion: json.result!.pooled.proportion,
+      ci: json.result!.pooled.ci,
+      pi: json.result!.pooled.pi,
+    });
   });
 
   it("keeps every study row's numbers and source, joined by id; the tier is not recorded", () => {
@@ -54,7 +58,7 @@ describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of in
       const json = rawOutcome(outcome.outcome.slug);
       expect(outcome.studies.map((s) => s.id)).toEqual(json.studies.map((s: { id: string }) => s.id));
       for (const study of outcome.studies) {
-        const written = json.studies.find((s: { id: string }) => s.id === study.id);
+        const written = json.studies.find((s) => s.id === study.id)!;
         const { source, ...numbers } = written;
         expect(study).toMatchObject(numbers);
         expect(study.weight).toBe(written.weight);
@@ -67,7 +71,7 @@ describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of in
 
   it("takes each study's population from the version's own trial file, joined by NCT id", () => {
     const marin = lifted.find((o) => o.outcome.slug === 'orr')!.studies.find((s) => s.id === 'NCT03056339/marin-2024-all')!;
-    const trial = raw.trials.find((t: { nct: string }) => t.nct === 'NCT03056339');
+    const trial = raw.trials.find((t) => t.nct === 'NCT03056339')!;
     expect(marin.population).toBe(trial.population.diseases.join(', '));
   });
 
@@ -76,12 +80,11 @@ describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of in
       const json = rawOutcome(outcome.outcome.slug);
       expect(outcome.subgroups.map(({ commonTau2: _, ...rest }) => rest)).toEqual(json.subgroups);
       expect(outcome.subgroups.every((subgroup) => subgroup.commonTau2 === null)).toBe(true);
-      type Row = { label: string; measure: string; method: string; hakn: boolean; proportion: number; ci: [number, number]; pi: [number, number] };
       expect(outcome.sensitivity.map(({ label, measure, method, hakn, tau2, I2 }) => ({ label, measure, method, hakn, tau2, I2 }))).toEqual(
-        json.sensitivity.map(({ label, measure, method, hakn, tau2, I2 }: Record<string, unknown>) => ({ label, measure, method, hakn, tau2, I2 })),
+        json.sensitivity.map(({ label, measure, method, hakn, tau2, I2 }) => ({ label, measure, method, hakn, tau2, I2 })),
       );
       for (const row of outcome.sensitivity) {
-        const written: Row = json.sensitivity.find((r: Row) => r.label === row.label);
+        const written = json.sensitivity.find((r) => r.label === row.label)!;
         const cut = [clip(written.ci), clip(written.pi)];
         expect(row).toMatchObject({
           proportion: written.proportion,
@@ -97,7 +100,7 @@ describe('frozenOutcome on the 2026-11-29 version (frozen before the rules of in
 
   it('cuts the raw-proportion prediction interval of overall response (-31.4 % to 105.1 % as written) to 0–100 %', () => {
     const raw = lifted.find((o) => o.outcome.slug === 'orr')!.sensitivity.find((row) => row.measure === 'PR')!;
-    const written = rawOutcome('orr').sensitivity.find((row: { measure: string }) => row.measure === 'PR');
+    const written = rawOutcome('orr').sensitivity.find((row) => row.measure === 'PR')!;
     expect(written.pi[0]).toBeLessThan(0);
     expect(written.pi[1]).toBeGreaterThan(1);
     expect(raw).toMatchObject({ pi: [0, 1], ci: written.ci, clipped: true });
@@ -117,11 +120,11 @@ describe('frozenSurvival on the 2026-11-29 version (frozen before evidence tiers
   it('keeps every estimate as written, joined by id, with the unrecorded tier and address null', () => {
     expect(survival.map((s) => s.outcome.slug)).toEqual(['pfs', 'os']);
     for (const outcome of survival) {
-      const json = raw.survival.find((s: { outcome: { slug: string } }) => s.outcome.slug === outcome.outcome.slug);
+      const json = raw.survival.find((s) => s.outcome.slug === outcome.outcome.slug)!;
       expect(outcome.estimates).toHaveLength(json.estimates.length);
       for (const estimate of outcome.estimates) {
         const { source, year, ...numbers } = estimate;
-        const written = json.estimates.find((e: { id: string }) => e.id === estimate.id);
+        const written = json.estimates.find((e) => e.id === estimate.id)!;
         const { source: writtenSource, ...writtenNumbers } = written;
         expect(numbers).toEqual(writtenNumbers);
         expect(source).toEqual({ ...writtenSource, type: null, url: null });
@@ -143,27 +146,27 @@ describe("a frozen version's leave-one-out and cumulative plots", () => {
 
   it('draw one row per omitted study with the numbers the version wrote, then the figure across all studies', () => {
     const figure = outcomeLeaveOneOut(orr)!;
-    const written = json.result.leaveOneOut as { omitted: string; proportion: number; ci: [number, number] }[];
+    const written = json.result!.leaveOneOut as { omitted: string; proportion: number; ci: [number, number] }[];
     expect(figure.table.rows.map((row) => row[0])).toEqual([...written.map((r) => `Without ${r.omitted}`), 'All studies, DL (k = 3)']);
     expect(figure.table.rows.map((row) => row.at(-1))).toEqual([
       ...written.map((r) => plotInterval(r.proportion, r.ci)),
-      plotInterval(json.result.pooled.proportion, json.result.pooled.ci),
+      plotInterval(json.result!.pooled.proportion, json.result!.pooled.ci),
     ]);
   });
 
   it('add the studies in the order the version wrote them, by year', () => {
     const figure = outcomeCumulative(orr)!;
-    const written = json.result.cumulative as { study: string; proportion: number; ci: [number, number] }[];
+    const written = json.result!.cumulative as { study: string; proportion: number; ci: [number, number] }[];
     expect(written.map((r) => r.study)).toEqual(['Burger 2023', 'Marin 2024', 'Lei 2025']);
     expect(figure.table.rows).toEqual(written.map((r) => [`+ ${r.study}`, plotInterval(r.proportion, r.ci)]));
   });
 });
 
 describe('frozenOutcome on the 2026-12-02 version (rules of inference, before evidence tiers)', () => {
-  const interimRaw = JSON.parse(readFileSync('content/releases/2026-12-02.json', 'utf8'));
+  const interimRaw = interimRelease();
   const interim = releaseSchema.parse(interimRaw);
   const liftedInterim = interim.outcomes.map((outcome) => frozenOutcome(outcome, interim.trials));
-  const written = (slug: string) => interimRaw.outcomes.find((o: { outcome: { slug: string } }) => o.outcome.slug === slug);
+  const written = (slug: string) => interimRaw.outcomes.find((o) => o.outcome.slug === slug)!;
 
   it('lifts every outcome into the current export shape, with only tier, population, note, funnel data, sensitivity τ² and I² and the strata ratings left unrecorded', () => {
     for (const outcome of liftedInterim) {
@@ -195,7 +198,7 @@ describe('frozenOutcome on the 2026-12-02 version (rules of inference, before ev
       expect(outcome.strata).toEqual(json.strata.map((stratum: object) => ({ ...stratum, threshold: null, bayes: null, certainty: null })));
       expect(outcome.studies.map((s) => s.id)).toEqual(json.studies.map((s: { id: string }) => s.id));
       for (const study of outcome.studies) {
-        const { source, ...numbers } = json.studies.find((s: { id: string }) => s.id === study.id);
+        const { source, ...numbers } = json.studies.find((s) => s.id === study.id)!;
         expect(study).toMatchObject(numbers);
         expect(study.source).toEqual({ ...source, type: null, url: null });
         expect([study.note, study.riskOfBias]).toEqual([null, null]);
@@ -218,7 +221,7 @@ describe('frozenOutcome on the 2026-12-02 version (rules of inference, before ev
     });
     // Overall response by DerSimonian–Laird, 23 of 54 in 3 studies, as that version printed it.
     const orr = liftedInterim.find((o) => o.outcome.slug === 'orr')!;
-    expect(overallEstimate(orr)).toMatchObject({ basis: 'pooled', model: 'DL', k: 3, patients: 54, events: 23, ...written('orr').result.pooled });
+    expect(overallEstimate(orr)).toMatchObject({ basis: 'pooled', model: 'DL', k: 3, patients: 54, events: 23, ...written('orr').result!.pooled });
   });
 
   it('marks no sensitivity row clipped: the version cut none of its intervals and noted none', () => {
@@ -229,7 +232,7 @@ describe('frozenOutcome on the 2026-12-02 version (rules of inference, before ev
 
   it('refuses an overall figure with nothing pooled and no rule named, rather than guess its basis', () => {
     const forged = structuredClone(interimRaw);
-    forged.outcomes[1].result.notes = [];
+    forged.outcomes[1]!.result!.notes = [];
     const [, cr] = releaseSchema.parse(forged).outcomes;
     expect(() => frozenOutcome(cr!, interim.trials)).toThrow('version 2026-12-02, cr: nothing pooled and no note names the rule that applied');
   });

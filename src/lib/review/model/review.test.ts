@@ -102,7 +102,8 @@ describe('PRISMA flows', () => {
     flow: { identified: { databases: 100, registers: 17 }, reportsNotRetrieved: 4, reportsExcluded: [{ reason: 'Not a CAR-NK product', count: 2 }] },
   };
   const flows = prismaFlows(search, trials);
-  const counts = (root: FlowBox): Record<string, number | null> => Object.assign({ [root.id]: root.count }, ...root.next.map(counts));
+  const counts = (root: FlowBox): Record<string, number | null> =>
+    root.next.reduce((all, box) => ({ ...all, ...counts(box) }), { [root.id]: root.count });
 
   it('counts reports by how the trial files use them, and trials by inclusion status', () => {
     expect(counts(flows.records)).toMatchObject({
