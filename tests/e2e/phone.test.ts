@@ -39,12 +39,17 @@ describe('a 390 px phone', () => {
     },
   );
 
-  it.each(['outcomes/orr/?model=REML', 'outcomes/orr/?model=GLMM&hakn=1'])('fits the re-analysis panel that %s opens', async (path) => {
-    // A shared address with choices opens the panel by itself.
-    const page = await phonePage(path);
-    await page.locator('[data-reanalysis-estimate][data-value]').waitFor({ timeout: 20_000 });
-    await page.locator('[data-reanalysis-plot="ready"]').waitFor({ timeout: 20_000 });
-    expect(await overflow(page)).toEqual({ page: PHONE.width, tooWide: [] });
-    await page.context().close();
-  });
+  it.each(['outcomes/orr/?model=REML', 'outcomes/orr/?model=GLMM&hakn=1', 'outcomes/orr/?model=BAYES&tauPrior=1&threshold=0.3'])(
+    'fits the re-analysis panel that %s opens',
+    async (path) => {
+      // A shared address with choices opens the panel by itself.
+      const page = await phonePage(path);
+      await page.locator('[data-reanalysis-estimate][data-value]').waitFor({ timeout: 20_000 });
+      // The Bayesian answer draws no forest plot; it adds its own facts (probability above the threshold, the prior).
+      if (path.includes('model=BAYES')) await page.locator('[data-reanalysis-bayes]').waitFor({ timeout: 20_000 });
+      else await page.locator('[data-reanalysis-plot="ready"]').waitFor({ timeout: 20_000 });
+      expect(await overflow(page)).toEqual({ page: PHONE.width, tooWide: [] });
+      await page.context().close();
+    },
+  );
 });
