@@ -3,43 +3,16 @@
  * frozen version draw the same figures from the same numbers. Drawn from 40 generated trials:
  * enough studies for the funnel plot and for subgroup analyses to pass their rules.
  */
-import { loadCertaintyJudgements } from '../../scripts/lib/review-files.ts';
-import { summaryOfFindings } from '../../src/lib/review/analyses/summary-of-findings.ts';
-import { trialsRiskOfBias } from '../../src/lib/review/model/trial-risk-of-bias.ts';
 import { describe, expect, it } from 'vitest';
-import { syntheticTrialFiles } from '../../scripts/lib/synthetic-trials.ts';
+import { generatedOrr, generatedOrrExport } from './generated-orr.ts';
 import { figureList, outcomeFigures } from '../../src/lib/plots/outcome-plots.ts';
-import { analyseBinaryOutcome } from '../../src/lib/review/analyses/analyses.ts';
-import { outcomeExport } from '../../src/lib/review/exports/review-exports.ts';
 import { outcomeExportSchema } from '../../src/lib/schema/exports.ts';
 import { releaseSchema } from '../../src/lib/schema/release.ts';
 import { frozenOutcome } from '../../src/lib/review/history/frozen-outcome.ts';
-import { BINARY_OUTCOMES } from '../../src/lib/vocabulary/outcomes.ts';
-import { validateTrialFiles } from '../../src/lib/validation/validate-trial-files.ts';
 
-const trials = validateTrialFiles(syntheticTrialFiles(40).map(({ name, text }) => ({ path: `generated/${name}`, text }))).trials.map((t) => t.trial);
-const orr = analyseBinaryOutcome(
-  trials,
-  BINARY_OUTCOMES.find((o) => o.key === 'orr')!,
-);
-// The export carries each population's rating, so it is built with the summary of findings, as the review builds it.
-const assessments = trialsRiskOfBias(trials.filter((trial) => trial.inclusion.status === 'included'));
-const judged = loadCertaintyJudgements();
-if (!judged.ok) throw new Error(judged.errors.join('\n'));
-const judgements = judged.value;
+const orr = generatedOrr;
 // Through JSON and the schema, as a download or a frozen version holds it.
-const exported = outcomeExportSchema.parse(
-  JSON.parse(
-    JSON.stringify(
-      outcomeExport(
-        orr,
-        { date: '2026-12-01', commit: undefined },
-        summaryOfFindings(orr, assessments, judgements, [], { overdue: [], trials: 0 }),
-        assessments,
-      ),
-    ),
-  ),
-);
+const exported = outcomeExportSchema.parse(JSON.parse(JSON.stringify(generatedOrrExport())));
 
 describe('outcome figures from the export', () => {
   const figures = outcomeFigures(exported);
