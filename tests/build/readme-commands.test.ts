@@ -82,6 +82,7 @@ const EXERCISED: Record<string, string> = {
   'format:check': 'run by npm test (scripts/test.ts) before the vitest projects, as a counted check',
   'bench:pool': 'run at k = 20',
   'bench:build': 'run on 3 generated trials, without the real content',
+  'bench:bayes': 'run at k = 1',
   lighthouse: '--help only: a run takes minutes and its performance score depends on the machine load',
 };
 
@@ -166,10 +167,13 @@ describe("the README's commands", () => {
     expect(released.status).toBe(0);
   });
 
-  it('npm run bench:pool and bench:build run at their smallest size', () => {
+  it('npm run bench:pool, bench:bayes and bench:build run at their smallest size', () => {
     const pool = npm(['run', '--silent', 'bench:pool', '--', '--sizes', '20']);
     expect(pool.status).toBe(0);
     expect(pool.stdout).toMatch(/^\| 20 +\| full/m);
+    const bayes = npm(['run', '--silent', 'bench:bayes', '--', '--sizes', '1']);
+    expect(bayes.status).toBe(0);
+    expect(bayes.stdout).toMatch(/^1\t[\d.]+\t0\.\d+\t/m);
     const build = npm(['run', '--silent', 'bench:build', '--', '--sizes', '3', '--skip-real']);
     expect(build.stderr.split('\n').filter((line) => /^\s+at /.test(line))).toEqual([]);
     expect(build.status).toBe(0);
