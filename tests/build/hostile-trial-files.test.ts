@@ -91,7 +91,8 @@ describe('hostile trial files', () => {
       [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', resolve('tests/.out/hostile-astro')],
       {
         encoding: 'utf8',
-        env: { ...process.env, CARNK_TRIALS_DIR: trialsDir('footnote-expression') },
+        // A cache of its own, as npm run build gives each build: another file's build or sync may be running beside it.
+        env: { ...process.env, CARNK_TRIALS_DIR: trialsDir('footnote-expression'), CARNK_CACHE_DIR: resolve('tests/.out/hostile-astro-cache') },
       },
     );
     expect(result.status).not.toBe(0);
