@@ -5,9 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { z } from 'astro/zod';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { AUTOMATED_IDENTITY } from '../../src/lib/review/model/contributors.ts';
+import { trialSchema } from '../../src/lib/schema/trial.ts';
 import { SITE_DIR } from './site.ts';
 
 /** Words of an internal process; a methods section names roles ("extraction", "second check") and sources. */
@@ -45,6 +47,21 @@ function automatedIdentities(): string[] {
 
 /** Raw JSON rows in reader-facing text: `{"query": ...}` or `[{"...` */
 const RAW_JSON = /\{\s*"[a-zA-Z_]+"\s*:/;
+
+/** The object inside optional, default and array wrappers, if there is one. */
+function objectIn(schema: z.ZodType): z.ZodObject | undefined {
+  if (schema instanceof z.ZodObject) return schema;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable)
+    return objectIn(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodArray) return objectIn(schema.element as z.ZodType);
+  return undefined;
+}
+
+/** The trial file's field paths one level deep (`registry.checked`): a page names a field by its label, never its path. */
+const FIELD_PATHS = Object.entries(trialSchema.shape).flatMap(([top, schema]) =>
+  Object.keys(objectIn(schema as z.ZodType)?.shape ?? {}).map((field) => `${top}.${field}`),
+);
+const FIELD_PATH = new RegExp(`\\b(${FIELD_PATHS.map((path) => path.replace('.', '\\.')).join('|')})\\b`);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -96,6 +113,17 @@ describe('public pages, feeds and downloads', () => {
       const identity = identities.find((name) => text.includes(name)) ?? /\[bot\]|users\.noreply\./.exec(text)?.[0];
       return [address, identity].filter(Boolean).map((found) => `${relative(SITE_DIR, path)}: ${found}`);
     });
+    expect(offenders).toEqual([]);
+  });
+
+  it("name a trial file's fields by their labels, never by their paths", () => {
+    expect(FIELD_PATHS).toContain('registry.checked');
+    const offenders = published
+      .filter((path) => path.endsWith('.html'))
+      .flatMap((path) => {
+        const found = FIELD_PATH.exec(readable(path))?.[0];
+        return found ? [`${relative(SITE_DIR, path)}: ${found}`] : [];
+      });
     expect(offenders).toEqual([]);
   });
 
