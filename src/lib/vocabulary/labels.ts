@@ -65,7 +65,7 @@ export const DISEASE_LABELS: Record<Disease, string> = {
   colorectal: 'Colorectal cancer',
   gastric: 'Gastric or gastroesophageal junction cancer',
   hcc: 'Hepatocellular carcinoma',
-  'head-neck': 'Head and neck squamous cell carcinoma',
+  'head-neck': 'Head and neck cancer',
   renal: 'Renal cell carcinoma',
   glioma: 'Glioblastoma and other gliomas',
   osteosarcoma: 'Osteosarcoma',
