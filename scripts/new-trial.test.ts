@@ -6,6 +6,7 @@ import { run as runCheck } from './check.ts';
 import { runCaptured } from './lib/run-captured.ts';
 import { run as runNewTrial } from './new-trial.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
+import { DISEASE_CODES } from '../src/lib/vocabulary/codes.ts';
 
 const RECORD = 'tests/fixtures/ctgov/NCT00000003.json';
 const today = new Date().toISOString().slice(0, 10);
@@ -19,7 +20,20 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const newTrial = (...args: string[]) => runCaptured(runNewTrial, [...args, '--dir', dir]);
 const fromRecord = (...args: string[]) =>
-  newTrial('NCT00000003', '--from', RECORD, '--group', 'hematologic', '--target', 'BCMA', '--by', 'Test Extractor', ...args);
+  newTrial(
+    'NCT00000003',
+    '--from',
+    RECORD,
+    '--group',
+    'hematologic',
+    '--target',
+    'BCMA',
+    '--disease-code',
+    'myeloma',
+    '--by',
+    'Test Extractor',
+    ...args,
+  );
 const FLAGS = [
   '--title',
   'Fixture trial without a record',
@@ -29,6 +43,8 @@ const FLAGS = [
   '20',
   '--disease',
   'Glioblastoma',
+  '--disease-code',
+  'glioma',
   '--group',
   'solid',
   '--target',
@@ -71,7 +87,7 @@ describe('npm run new-trial', () => {
         checked: { source: 'ClinicalTrials.gov API v2 record, last updated 2026-10-05', date: today, kind: 'registry' },
       },
       product: { targets: ['BCMA'], nkSource: 'undisclosed' },
-      population: { group: 'hematologic', diseases: ['Multiple Myeloma', 'Plasma Cell Neoplasm'] },
+      population: { group: 'hematologic', diseases: ['Multiple Myeloma', 'Plasma Cell Neoplasm'], diseaseCodes: ['myeloma'] },
       inclusion: { status: 'awaiting-results' },
       publications: [],
       cohorts: [],
@@ -116,7 +132,7 @@ describe('npm run new-trial', () => {
   it.each([
     [['NCT0000003'], 'NCT0000003 is not an NCT id (NCT followed by 8 digits)'],
     [
-      ['NCT00000004', '--group', 'solid', '--target', 'HER2'],
+      ['NCT00000004', '--group', 'solid', '--target', 'HER2', '--disease-code', 'glioma'],
       'without --from, give --title, --phase, --enrollment, --disease (or scaffold from the registry record with --from)',
     ],
     [['NCT00000004', ...FLAGS, '--phase', '4'], '--phase 4 is not one of: early-1, 1, 1/2, 2, 3, not-applicable'],
@@ -125,10 +141,19 @@ describe('npm run new-trial', () => {
       '--status open is not one of: not-yet-recruiting, recruiting, enrolling-by-invitation, active-not-recruiting, completed, suspended, terminated, withdrawn, unknown',
     ],
     [['NCT00000004', ...FLAGS, '--enrollment', 'many'], '--enrollment many is not a whole number'],
-    [['NCT00000004', '--bogus'], "Unknown option '--bogus' (see --help)"],
-    [['NCT00000005', '--from', RECORD, '--group', 'solid', '--target', 'BCMA'], `${RECORD} is the record of NCT00000003, not NCT00000005`],
+    // Codes are a person's reading of the diseases, so the scaffold never fills them in.
     [
-      ['NCT00000003', '--from', RECORD, '--group', 'solid', '--target', 'BCMA', '--phase', '2'],
+      ['NCT00000005', '--from', RECORD, '--group', 'hematologic', '--target', 'BCMA'],
+      'give --disease-code for each disease studied (see --help for the codes)',
+    ],
+    [['NCT00000004', ...FLAGS, '--disease-code', 'myelom'], `--disease-code myelom is not one of: ${DISEASE_CODES.join(', ')}`],
+    [['NCT00000004', '--bogus'], "Unknown option '--bogus' (see --help)"],
+    [
+      ['NCT00000005', '--from', RECORD, '--group', 'solid', '--target', 'BCMA', '--disease-code', 'solid-nos'],
+      `${RECORD} is the record of NCT00000003, not NCT00000005`,
+    ],
+    [
+      ['NCT00000003', '--from', RECORD, '--group', 'solid', '--target', 'BCMA', '--disease-code', 'solid-nos', '--phase', '2'],
       'leave out --phase: with --from, registry facts come from the record',
     ],
     [['NCT00000003', '--from', RECORD, '--target', 'BCMA'], 'give --group (hematologic or solid)'],

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { registryFacts, RegistryRecordError, type RegistryFacts } from '../src/lib/registry/ctgov.ts';
 import { renderScaffold, scaffoldFromRecord, type Scaffold } from '../src/lib/registry/scaffold.ts';
-import { MALIGNANCY_GROUPS, NCT_ID, NK_SOURCES, PHASES, STATUSES } from '../src/lib/schema/trial.ts';
+import { DISEASE_CODES, MALIGNANCY_GROUPS, NCT_ID, NK_SOURCES, PHASES, STATUSES } from '../src/lib/schema/trial.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
 import { oneOf, UsageError, wholeNumber } from '../src/lib/cli/usage.ts';
 import { TRIALS_DIR } from '../src/lib/content-paths.ts';
@@ -31,6 +31,8 @@ Always (the registry does not state them reliably):
   --target NAME          antigen targeted; repeat for each target
   --nk-source SOURCE     ${NK_SOURCES.join('|')} (default: undisclosed)
   --disease NAME         repeat for each; with --from, replaces the record's conditions
+  --disease-code CODE    repeat for each disease, as the diseases name it (never guessed from
+                         the target); one of: ${DISEASE_CODES.join(', ')}
   --by NAME              who extracts (default: git config user.name)
   --dir DIR              trials folder (default: ${TRIALS_DIR})
 
@@ -49,6 +51,7 @@ const OPTIONS = {
   target: { type: 'string', multiple: true },
   'nk-source': { type: 'string', default: 'undisclosed' },
   disease: { type: 'string', multiple: true },
+  'disease-code': { type: 'string', multiple: true },
   by: { type: 'string' },
   title: { type: 'string' },
   phase: { type: 'string' },
@@ -97,10 +100,12 @@ function registryFromFlags(flags: Flags): Omit<Scaffold['registry'], 'checkedSou
 function scaffold(nct: string, flags: Flags, today: string): Scaffold {
   if (!flags.group) throw new UsageError(`give --group (${MALIGNANCY_GROUPS.join(' or ')})`);
   if (!flags.target) throw new UsageError('give --target for each antigen the CAR targets');
+  if (!flags['disease-code']) throw new UsageError('give --disease-code for each disease studied (see --help for the codes)');
   const product = {
     targets: flags.target,
     nkSource: oneOf('nk-source', flags['nk-source'], NK_SOURCES),
     group: oneOf('group', flags.group, MALIGNANCY_GROUPS),
+    diseaseCodes: flags['disease-code'].map((code) => oneOf('disease-code', code, DISEASE_CODES)),
     by: flags.by ?? contributorName(),
     today,
   };

@@ -50,7 +50,7 @@ describe('npm run watch:ctgov', () => {
     const scaffold = validateTrialFile({ path: 'NCT00000003.mdx', text: readFileSync(join(trials, 'NCT00000003.mdx'), 'utf8') });
     expect(scaffold.ok && scaffold.value.trial).toMatchObject({
       product: { targets: ['BCMA'], nkSource: 'undisclosed' },
-      population: { group: 'hematologic', diseases: ['Multiple Myeloma', 'Plasma Cell Neoplasm'] },
+      population: { group: 'hematologic', diseases: ['Multiple Myeloma', 'Plasma Cell Neoplasm'], diseaseCodes: ['hematologic-nos'] },
       inclusion: { status: 'awaiting-results' },
       extraction: { extractedBy: 'A. Screener' },
     });

@@ -19,6 +19,7 @@ import { renderScaffold, scaffoldFromRecord } from '../src/lib/registry/scaffold
 import { canScaffold, watchReport, type NewRegistration, type WatchReport } from '../src/lib/registry/watch.ts';
 import { registryWatchUrl, searchSchema } from '../src/lib/schema/search.ts';
 import { validateTrialFile } from '../src/lib/validation/validate-trial-file.ts';
+import { UNSPECIFIED_DISEASE } from '../src/lib/vocabulary/codes.ts';
 import { main, runCommand, writeLine, type Flags, type Io } from './lib/command.ts';
 import { contributorName } from './lib/contributor.ts';
 import { say, show, syncRecord, warn } from './lib/registry-sync.ts';
@@ -122,8 +123,17 @@ function scaffoldFile(registration: NewRegistration, dir: string, by: string, to
   const { facts, classification } = registration;
   const scaffold = scaffoldFromRecord(
     facts,
-    { targets: classification.targets, group: classification.group!, nkSource: 'undisclosed', diseases: facts.conditions, by, today },
-    'the weekly registry search; group and targets as the registry title and conditions state them, to be checked',
+    {
+      targets: classification.targets,
+      group: classification.group!,
+      nkSource: 'undisclosed',
+      diseases: facts.conditions,
+      // The conditions are free text nobody has coded yet: the group's "not specified" code until a person does.
+      diseaseCodes: [UNSPECIFIED_DISEASE[classification.group!]],
+      by,
+      today,
+    },
+    'the weekly registry search; group and targets as the registry title and conditions state them, and disease codes not yet assigned (the group\'s "not specified" code stands until the conditions are coded), to be checked',
   );
   const path = join(dir, `${facts.nct}.mdx`);
   const shown = relative(process.cwd(), path) || path;

@@ -3,6 +3,7 @@
  * (NCT9xxxxxxx ids, "Synthetic" titles), never written into content/.
  */
 import { ROB_DOMAINS } from '../../src/lib/schema/risk-of-bias.ts';
+import { UNSPECIFIED_DISEASE } from '../../src/lib/vocabulary/codes.ts';
 
 const SOURCES = ['cord-blood', 'peripheral-blood', 'nk-92', 'ipsc', 'undisclosed'] as const;
 const TARGETS = ['CD19', 'BCMA', 'CD33', 'HER2', 'NKG2D ligands', 'CD70', 'TROP2'] as const;
@@ -11,6 +12,14 @@ const riskOfBias = `riskOfBias:
   judgements:
 ${ROB_DOMAINS.map(({ id }) => `    ${id}: { judgement: unclear, support: "Synthetic benchmark judgement.", source: { publication: report, location: Methods } }`).join('\n')}
 `;
+
+/** A population of a random group (u uniform in [0, 1)), whose invented disease is coded as the group's "not specified". */
+function population(u: number): string {
+  const group = u < 0.6 ? 'hematologic' : 'solid';
+  return `  group: ${group}
+  diseases: ["Synthetic disease"]
+  diseaseCodes: [${UNSPECIFIED_DISEASE[group]}]`;
+}
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same set. */
 function random(seed: number): () => number {
@@ -62,8 +71,7 @@ product:
   targets: ["${pick(TARGETS)}"]
   nkSource: ${pick(SOURCES)}
 population:
-  group: ${next() < 0.6 ? 'hematologic' : 'solid'}
-  diseases: ["Synthetic disease"]
+${population(next())}
 ${hasResults ? riskOfBias : ''}inclusion:
   status: ${hasResults ? 'included' : 'awaiting-results'}
   reason: "Synthetic benchmark trial."

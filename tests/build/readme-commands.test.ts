@@ -147,6 +147,8 @@ describe("the README's commands", () => {
       'hematologic',
       '--target',
       'CD19',
+      '--disease-code',
+      'myeloma',
       '--by',
       'Smoke Test',
       '--dir',

@@ -318,13 +318,16 @@ describe('summary of findings from trial files', () => {
   });
 });
 
+/** Three trials, two of them alike: enough for a part of the group that is not the whole group. */
+const threeTrials: [number, number][] = [
+  [50, 100],
+  [55, 100],
+  [20, 100],
+];
+
 describe('rows by target within a malignancy group', () => {
   it('adds a row for a target at least two trials share, when it is not the whole group', () => {
-    const set = trials([
-      [50, 100],
-      [55, 100],
-      [20, 100],
-    ]);
+    const set = trials(threeTrials);
     set[2]!.product.targets = ['CD22'];
     const summary = summaryOfFindings(analyseBinaryOutcome(set, orr), trialsRiskOfBias(set), noConcerns, [scholar], { overdue: [], trials: 0 })!;
     const group = set[0]!.population.group;
@@ -347,5 +350,41 @@ describe('rows by target within a malignancy group', () => {
       { overdue: [], trials: 0 },
     )!;
     expect(same.rows).toHaveLength(1);
+  });
+});
+
+describe('rows by disease within a malignancy group', () => {
+  const lbcl = { ...scholar, population: { group: 'hematologic' as const, disease: 'large B-cell lymphoma' }, value: 0.3 };
+  const summaryOf = (set: Trial[], thresholds: DecisionThreshold[] = []) =>
+    summaryOfFindings(analyseBinaryOutcome(set, orr), trialsRiskOfBias(set), noConcerns, thresholds, { overdue: [], trials: 0 })!;
+
+  it('adds a row for a disease whose patients alone at least two trials report, with its own threshold', () => {
+    const set = trials([
+      [50, 100],
+      [55, 100],
+      [20, 100],
+      [30, 100],
+    ]);
+    set[0]!.population.diseaseCodes = ['lbcl'];
+    set[1]!.population.diseaseCodes = ['lbcl'];
+    // A trial of two diseases counts where the cohort pooled is said to hold one of them only ...
+    set[2]!.population.diseaseCodes = ['lbcl', 'cll'];
+    set[2]!.cohorts[1]!.diseaseCodes = ['lbcl'];
+    // ... and a cohort of mixed diseases counts for none of them.
+    set[3]!.population.diseaseCodes = ['lbcl', 'cll'];
+    const summary = summaryOf(set, [lbcl, scholar]);
+    expect(summary.rows.map((row) => [row.population, row.label, row.trials, row.estimate.events, row.estimate.patients])).toEqual([
+      ['hematologic', 'Hematologic malignancies', 4, 155, 400],
+      ['hematologic/lbcl', 'Diffuse large B-cell lymphoma and other large B-cell lymphomas', 3, 125, 300],
+    ]);
+    expect(summary.rows.map((row) => row.threshold?.value)).toEqual([scholar.value, lbcl.value]);
+  });
+
+  it('adds none for one trial of a disease, nor for a disease that is the whole group', () => {
+    const set = trials(threeTrials);
+    set[0]!.population.diseaseCodes = ['aml'];
+    expect(summaryOf(set).rows.map((row) => row.population)).toEqual(['hematologic']);
+    for (const trial of set) trial.population.diseaseCodes = ['aml'];
+    expect(summaryOf(set).rows.map((row) => row.population)).toEqual(['hematologic']);
   });
 });

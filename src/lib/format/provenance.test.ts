@@ -7,7 +7,7 @@ const base = {
   title: 'Trial',
   registry: { phase: '1', status: 'completed', checked: { source: 'Test', date: '2026-12-02', kind: 'registry-copy' } },
   product: { targets: ['CD19'], nkSource: 'cord-blood' },
-  population: { group: 'hematologic', diseases: ['NHL'] },
+  population: { group: 'hematologic', diseases: ['NHL'], diseaseCodes: ['nhl-nos'] },
   inclusion: { status: 'awaiting-results', reason: 'Test.' },
   extraction: { extractedBy: 'Extraction: review team', extractedOn: '2026-12-02' },
 };

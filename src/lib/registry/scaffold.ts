@@ -1,6 +1,6 @@
 /**
  * A new trial file's text, from registry facts and the few choices the registry does not state
- * reliably (targets, NK source, malignancy group, diseases). Shared by `npm run new-trial` and
+ * reliably (targets, NK source, malignancy group, diseases and their codes). Shared by `npm run new-trial` and
  * `npm run watch:ctgov -- --write`. It never writes a fact nobody gave it: what it cannot know
  * is left out, and the file says the trial has not been assessed yet.
  */
@@ -27,6 +27,8 @@ export interface Scaffold {
   nkSource: string;
   group: string;
   diseases: string[];
+  /** The diseases as codes of the vocabulary (population.diseaseCodes). */
+  diseaseCodes: string[];
   by: string;
   today: string;
   /** The log line saying where the file came from. */
@@ -34,7 +36,7 @@ export interface Scaffold {
 }
 
 /** What a person (or a declared rule) chose; the registry does not state it. */
-export type ProductChoice = Pick<Scaffold, 'targets' | 'nkSource' | 'group' | 'diseases' | 'by' | 'today'>;
+export type ProductChoice = Pick<Scaffold, 'targets' | 'nkSource' | 'group' | 'diseases' | 'diseaseCodes' | 'by' | 'today'>;
 
 /** The scaffold of a trial whose registry facts come from its record; `by` names the command that wrote it. */
 export function scaffoldFromRecord(facts: RegistryFacts, choice: ProductChoice, command: string): Scaffold {
@@ -90,6 +92,7 @@ export function renderScaffold(s: Scaffold): string {
     'population:',
     `  group: ${s.group}`,
     `  diseases: ${list(s.diseases)}`,
+    `  diseaseCodes: [${s.diseaseCodes.join(', ')}]`,
     'inclusion:',
     '  status: awaiting-results',
     `  reason: ${str('Not yet assessed: publications have not been searched.')}`,

@@ -9,6 +9,8 @@
 import { z } from 'astro/zod';
 import { checkRiskOfBias, riskOfBiasSchema } from './risk-of-bias.ts';
 import {
+  DISEASE_CODES,
+  DISEASES,
   EXTRACTION_STATES,
   INCLUSION_STATUSES,
   MALIGNANCY_GROUPS,
@@ -19,6 +21,7 @@ import {
   REGISTRY_SOURCE_KINDS,
   SENSITIVITY_ONLY_PUBLICATION_TYPES,
   STATUSES,
+  type Disease,
   type PublicationType,
 } from '../vocabulary/codes.ts';
 import { OUTCOME_KEYS, type OutcomeKey } from '../vocabulary/outcomes.ts';
@@ -43,9 +46,11 @@ const year = z.number().int('must be a whole number').min(1990, 'must be 1990 or
 const publishedYear = year.refine((value) => value <= new Date().getUTCFullYear(), 'must not be after the current year');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+const diseaseCodes = z.array(z.enum(DISEASE_CODES)).min(1, 'must give at least one disease code');
 
 // The codes are the vocabulary's; the schema builds its enums from them and passes them on.
 export {
+  DISEASE_CODES,
   EXTRACTION_STATES,
   INCLUSION_STATUSES,
   MALIGNANCY_GROUPS,
@@ -149,6 +154,11 @@ export const OVERLAP_RELATIONS = ['update', 'subset'] as const;
 export const cohortSchema = z.strictObject({
   id,
   label: nameText,
+  /**
+   * Only when the source reports this cohort for some of the trial's diseases: its codes, a
+   * subset of the trial's `population.diseaseCodes`. Left out, the cohort has the trial's codes.
+   */
+  diseaseCodes: diseaseCodes.optional(),
   /** `id` of the publication that reports these patients (the report this cohort stands for). */
   report: id.optional(),
   /** Patients the report covers (treated in this cohort, as it states), whether or not all were evaluable. */
@@ -278,7 +288,10 @@ export const trialSchema = z
     }),
     population: z.strictObject({
       group: z.enum(MALIGNANCY_GROUPS),
+      /** The diseases as the sources name them. */
       diseases: z.array(nameText).min(1, 'must name at least one disease'),
+      /** The same diseases as codes of the vocabulary: only what those names say ("B-cell malignancies" is not CLL). */
+      diseaseCodes,
       /** Where in the course of the disease patients were treated: "relapsed or refractory after two or more lines". */
       lineOfTherapy: sourcedTextSchema.optional(),
     }),
@@ -332,6 +345,8 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
       issue([...path, 'source', 'publication'], `"${enrollment.overEnrolled.source.publication}" is not one of this trial's publications`);
     }
   }
+
+  checkDiseaseCodes(trial, issue);
 
   const cohortIds = new Set(trial.cohorts.map((cohort) => cohort.id));
   const seenCohorts = new Set<string>();
@@ -432,6 +447,27 @@ function checkCrossReferences(trial: TrialShape, ctx: z.RefinementCtx): void {
   if (trial.inclusion.status === 'excluded' && trial.cohorts.some((cohort) => cohort.pooledWithSponsorReports.length > 0)) {
     issue(['inclusion', 'status'], 'is "excluded" but a cohort adds outcomes to the analysis with sponsor reports');
   }
+}
+
+/** Disease codes belong to the trial's malignancy group, appear once, and a cohort narrows the trial's, never adds to them. */
+function checkDiseaseCodes(trial: TrialShape, issue: (path: (string | number)[], message: string) => void): void {
+  const { group, diseaseCodes: codes } = trial.population;
+  const checkList = (list: readonly Disease[], path: (string | number)[]) =>
+    list.forEach((code, i) => {
+      if (list.indexOf(code) !== i) issue([...path, i], `"${code}" is listed twice`);
+    });
+  checkList(codes, ['population', 'diseaseCodes']);
+  codes.forEach((code, i) => {
+    if (DISEASES[code] !== group)
+      issue(['population', 'diseaseCodes', i], `"${code}" is a ${DISEASES[code]} disease but population.group is "${group}"`);
+  });
+  trial.cohorts.forEach((cohort, c) => {
+    if (!cohort.diseaseCodes) return;
+    checkList(cohort.diseaseCodes, ['cohorts', c, 'diseaseCodes']);
+    cohort.diseaseCodes.forEach((code, i) => {
+      if (!codes.includes(code)) issue(['cohorts', c, 'diseaseCodes', i], `"${code}" is not one of the trial's population.diseaseCodes`);
+    });
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateTrialFiles } from './validate-trial-files.ts';
+import { DISEASE_CODES } from '../vocabulary/codes.ts';
 
 const FIXTURES = 'tests/fixtures/trials';
 const read = (dir: string) =>
@@ -62,13 +63,17 @@ const cases: [string, string[]][] = [
     ],
   ],
   ['overlap-without-relation', ['NCT00000001.mdx: cohorts[0].relation is required when the cohort overlaps another (update or subset)']],
+  // Disease codes: from the vocabulary, of the trial's group; a cohort narrows the trial's codes, never adds one.
+  ['disease-code-unknown', [`NCT00000001.mdx: population.diseaseCodes[1] must be one of: ${DISEASE_CODES.join(', ')}`]],
+  ['disease-code-wrong-group', ['NCT00000001.mdx: population.diseaseCodes[1] "glioma" is a solid disease but population.group is "hematologic"']],
+  ['disease-code-cohort-not-in-trial', [`NCT00000001.mdx: cohorts[0].diseaseCodes[1] "aml" is not one of the trial's population.diseaseCodes`]],
   ['malformed-nct', ['NCT00000001.mdx: nct must be NCT followed by 8 digits']],
   ['filename-mismatch', ['NCT00000009.mdx: nct (NCT00000001) does not match the file name (NCT00000009.mdx)']],
   // A second file for the same trial cannot be named after it, so the name rule refuses it.
   ['misnamed-copy', ['NCT00000001-copy.mdx: file name must be an NCT id and .mdx (NCT followed by 8 digits), like NCT01234567.mdx']],
-  ['mdx-import', ['NCT00000001.mdx: narrative line 81 has an import/export statement, which trial files may not contain']],
-  ['mdx-expression', ['NCT00000001.mdx: narrative line 81 has a JavaScript expression {…}, which trial files may not contain']],
-  ['mdx-script', ['NCT00000001.mdx: narrative line 82 has a <script> element, which trial files may not contain']],
+  ['mdx-import', ['NCT00000001.mdx: narrative line 82 has an import/export statement, which trial files may not contain']],
+  ['mdx-expression', ['NCT00000001.mdx: narrative line 82 has a JavaScript expression {…}, which trial files may not contain']],
+  ['mdx-script', ['NCT00000001.mdx: narrative line 83 has a <script> element, which trial files may not contain']],
   ['rob-missing', ['NCT00000001.mdx: riskOfBias is required for an included trial']],
   ['rob-missing-support', ['NCT00000001.mdx: riskOfBias.judgements.aim.support is required']],
   ['rob-unknown-domain', ['NCT00000001.mdx: riskOfBias.judgements.blinding is not a known field']],

@@ -25,6 +25,54 @@ export const MALIGNANCY_GROUPS = ['hematologic', 'solid'] as const;
 export const INCLUSION_STATUSES = ['included', 'published-not-extracted', 'awaiting-results', 'excluded'] as const;
 
 /**
+ * The diseases a trial population is coded by, each in its malignancy group. A `-nos` code is
+ * for a source that names no more than that ("B-cell lymphoma", "solid tumours"): a trial is
+ * coded by what its sources say, never by what its target suggests.
+ */
+export const DISEASES = {
+  aml: 'hematologic',
+  mds: 'hematologic',
+  'b-all': 'hematologic',
+  't-all': 'hematologic',
+  'all-nos': 'hematologic',
+  cll: 'hematologic',
+  lbcl: 'hematologic',
+  'b-nhl-other': 'hematologic',
+  'b-nhl-nos': 'hematologic',
+  'nhl-nos': 'hematologic',
+  'b-cell-nos': 'hematologic',
+  't-cell-lymphoma': 'hematologic',
+  't-cell-nos': 'hematologic',
+  myeloma: 'hematologic',
+  pcl: 'hematologic',
+  bpdcn: 'hematologic',
+  'hematologic-nos': 'hematologic',
+  ovarian: 'solid',
+  endometrial: 'solid',
+  'mesonephric-like': 'solid',
+  testicular: 'solid',
+  breast: 'solid',
+  prostate: 'solid',
+  nsclc: 'solid',
+  'sclc-net': 'solid',
+  mesothelioma: 'solid',
+  pancreatic: 'solid',
+  colorectal: 'solid',
+  gastric: 'solid',
+  hcc: 'solid',
+  'head-neck': 'solid',
+  renal: 'solid',
+  glioma: 'solid',
+  osteosarcoma: 'solid',
+  'solid-nos': 'solid',
+} as const satisfies Record<string, MalignancyGroup>;
+export type Disease = keyof typeof DISEASES;
+/** The codes in the order above (grouped by malignancy group), for zod's enum and for tables. */
+export const DISEASE_CODES = Object.keys(DISEASES) as [Disease, ...Disease[]];
+/** Each group's code for a population whose disease is not specified. */
+export const UNSPECIFIED_DISEASE = { hematologic: 'hematologic-nos', solid: 'solid-nos' } as const satisfies Record<MalignancyGroup, Disease>;
+
+/**
  * Where a publication stands in extraction: its numbers are in the file (`extracted`), it
  * has been found and can be read but is not yet extracted (`awaiting-extraction`), or only
  * a part of it could be reached (`not-readable`: an abstract cut off, a paywalled table).

@@ -6,6 +6,7 @@
 import type {
   CertaintyDomain,
   ChangeKind,
+  Disease,
   RegistrySourceKind,
   ExtractionState,
   InclusionStatus,
@@ -30,6 +31,45 @@ export const NK_SOURCE_LABELS: Record<NkSource, string> = {
 export const GROUP_LABELS: Record<MalignancyGroup, string> = {
   hematologic: 'Hematologic malignancies',
   solid: 'Solid tumours',
+};
+
+/** Disease names as a methods section writes them. */
+export const DISEASE_LABELS: Record<Disease, string> = {
+  aml: 'Acute myeloid leukemia',
+  mds: 'Myelodysplastic neoplasms',
+  'b-all': 'B-cell acute lymphoblastic leukemia',
+  't-all': 'T-cell acute lymphoblastic leukemia or lymphoma',
+  'all-nos': 'Acute lymphoblastic leukemia, lineage not specified',
+  cll: 'Chronic lymphocytic leukemia or small lymphocytic lymphoma',
+  lbcl: 'Diffuse large B-cell lymphoma and other large B-cell lymphomas',
+  'b-nhl-other': 'Other mature B-cell lymphomas and leukemias (follicular, mantle cell, marginal zone, prolymphocytic)',
+  'b-nhl-nos': 'B-cell non-Hodgkin lymphoma, type not specified',
+  'nhl-nos': 'Non-Hodgkin lymphoma, type not specified',
+  'b-cell-nos': 'B-cell malignancies, type not specified',
+  't-cell-lymphoma': 'Mature T-cell lymphomas and leukemias',
+  't-cell-nos': 'T-cell malignancies, type not specified',
+  myeloma: 'Multiple myeloma',
+  pcl: 'Plasma cell leukemia',
+  bpdcn: 'Blastic plasmacytoid dendritic cell neoplasm',
+  'hematologic-nos': 'Hematologic malignancies, type not specified',
+  ovarian: 'Ovarian cancer',
+  endometrial: 'Endometrial cancer',
+  'mesonephric-like': 'Mesonephric-like adenocarcinoma',
+  testicular: 'Testicular cancer',
+  breast: 'Breast cancer',
+  prostate: 'Prostate cancer',
+  nsclc: 'Non-small cell lung cancer',
+  'sclc-net': 'Small cell lung cancer and other neuroendocrine tumours',
+  mesothelioma: 'Mesothelioma',
+  pancreatic: 'Pancreatic cancer',
+  colorectal: 'Colorectal cancer',
+  gastric: 'Gastric or gastroesophageal junction cancer',
+  hcc: 'Hepatocellular carcinoma',
+  'head-neck': 'Head and neck cancer',
+  renal: 'Renal cell carcinoma',
+  glioma: 'Glioblastoma and other gliomas',
+  osteosarcoma: 'Osteosarcoma',
+  'solid-nos': 'Solid tumours, type not specified',
 };
 
 export const INCLUSION_LABELS: Record<InclusionStatus, string> = {

@@ -17,6 +17,8 @@ describe('rules as data', () => {
     expect(statement('subgroups')).toContain(
       `at least ${THRESHOLDS.subgroupMinGroups} subgroups hold at least ${THRESHOLDS.subgroupMinStudies} studies`,
     );
+    expect(statement('populations-within-groups')).toContain(`that at least ${THRESHOLDS.poolMinStudies} trials share`);
+    expect(statement('populations-within-groups')).toContain(`a disease that at least ${THRESHOLDS.poolMinStudies} trials report`);
     expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
   });
 });

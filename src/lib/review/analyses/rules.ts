@@ -24,6 +24,7 @@ export type RuleId =
   | 'clipped'
   | 'derived-grade'
   | 'mixed-populations'
+  | 'populations-within-groups'
   | 'not-fitted'
   | 'evidence-tiers'
   | 'reporting-gap'
@@ -99,6 +100,11 @@ export const RULES: Rule[] = [
     title: 'Malignancy groups',
     statement:
       'Hematologic malignancies and solid tumours differ in target, route and response criteria; each outcome is reported by malignancy group first, and a figure across all cancers is secondary and carries a caution.',
+  },
+  {
+    id: 'populations-within-groups',
+    title: 'Targets and diseases within a group',
+    statement: `Within a malignancy group, the summary of findings gives a row of its own to a target (or combination of targets) that at least ${T.poolMinStudies} trials share, and to a disease that at least ${T.poolMinStudies} trials report for patients who all have it: a report counts for a disease only when every patient it covers has that disease, so a report of mixed diseases counts for none of them. No such row is given where it would hold every study of its group, since it would repeat the group's row. Each is pooled and rated as its group is, and read against a decision threshold sourced for its target or disease where there is one, else against the group's.`,
   },
   {
     id: 'evidence-tiers',

@@ -3,25 +3,28 @@ import { collapsedHeterogeneityNote } from '../../format/small-k.ts';
 import { bayesBinomialNormal, type BayesSummary } from '../../pooling/bayes.ts';
 import { clopperPearson } from '../../stats/clopper-pearson.ts';
 import { estimateOf, type BinaryOutcomeAnalysis, type PooledStudy } from './analyses.ts';
-import { thresholdFor } from './decision-thresholds.ts';
+import { thresholdFor, type Population } from './decision-thresholds.ts';
 import type { Estimate } from './decided-estimate.ts';
 import type { BinaryOutcomeKey } from '../../vocabulary/outcomes.ts';
 import type { TrialRiskOfBias } from '../model/trial-risk-of-bias.ts';
 import type { CertaintyJudgements, Downgrade } from '../../schema/certainty.ts';
 import type { DecisionThreshold } from '../../schema/thresholds.ts';
-import type { MalignancyGroup } from '../../vocabulary/codes.ts';
+import { DISEASE_CODES, DISEASES, type MalignancyGroup } from '../../vocabulary/codes.ts';
 import { withinPopulations } from '../../certainty/inconsistency.ts';
 import { rateCertainty } from '../../certainty/rate.ts';
 import type { ReportingGapInput } from '../../certainty/publication-bias.ts';
 import { CERTAINTY_DOMAINS, type CertaintyDomain } from '../../vocabulary/codes.ts';
-import { CERTAINTY_DOMAIN_LABELS } from '../../vocabulary/labels.ts';
+import { CERTAINTY_DOMAIN_LABELS, DISEASE_LABELS, GROUP_LABELS } from '../../vocabulary/labels.ts';
 import { certaintySymbols, countsInWords, plainLanguageStatement } from '../../certainty/statement.ts';
 import type { CertaintyInput, DomainRating, OutcomeCertainty, ThresholdQuestion } from '../../certainty/certainty-types.ts';
 import { THRESHOLDS } from '../../rules/thresholds.ts';
 
 /** One population's row of the summary of findings: everything it prints, computed here. */
 export interface PopulationFinding {
-  /** A malignancy group, a target within one (`hematologic/CD19`), or `all` for the figure across groups. */
+  /**
+   * A malignancy group, a target or a disease code within one (`hematologic/CD19`, `hematologic/aml`),
+   * or `all` for the figure across groups.
+   */
   population: MalignancyGroup | 'all' | `${MalignancyGroup}/${string}`;
   label: string;
   /** The figure across malignancy groups when there are several: a footnoted secondary row. */
@@ -191,7 +194,9 @@ export function summaryOfFindings(
       secondary: false,
     }),
   );
-  const rows = groups.flatMap((row) => [row, ...targetRows(analysis, row, thresholds, judged).map(rate)]);
+  const parts = (row: PopulationFinding, partsOf: Parameters<typeof subpopulationRows>[4]) =>
+    subpopulationRows(analysis, row, thresholds, judged, partsOf).map(rate);
+  const rows = groups.flatMap((row) => [row, ...parts(row, byTarget), ...parts(row, byDisease)]);
   const side = sideOf(analysis);
   if (groups.length < 2) return { key, slug, title, side, rows };
   // Across groups: no one threshold fits, the mixing is the reviewers' indirectness, and inconsistency is judged within groups.
@@ -208,35 +213,68 @@ export function summaryOfFindings(
   return { key, slug, title, side, rows: [...rows, all] };
 }
 
+/** A part of one malignancy group that may get a row of its own: a target, or a disease. */
+interface Subpopulation {
+  /** Its key within the group (`hematologic/<key>`). */
+  key: string;
+  label: string;
+  studies: PooledStudy[];
+  /** What narrows the group, for the threshold lookup. */
+  narrowing: Pick<Population, 'target' | 'diseases'>;
+}
+
 /**
- * The targets within one malignancy group that at least two trials share, where they are not the
- * whole group (that row would repeat the group's). A target reads its own threshold where one is
- * sourced for it, else the group's.
+ * Rows for parts of one malignancy group that at least THRESHOLDS.poolMinStudies trials report,
+ * where a part is not the whole group (that row would repeat the group's). A part reads its own
+ * threshold where one is sourced for it, else the group's.
  */
-function targetRows(
+function subpopulationRows(
   analysis: BinaryOutcomeAnalysis,
   group: PopulationFinding,
   thresholds: DecisionThreshold[],
   judged: CertaintyJudgements['outcomes'][BinaryOutcomeKey],
+  partsOf: (inGroup: PooledStudy[], stratum: MalignancyGroup) => Subpopulation[],
 ): PopulationSpec[] {
   if (group.population === 'all' || group.population.includes('/')) return [];
   const stratum = group.population as MalignancyGroup;
   const inGroup = analysis.studies.filter((s) => s.group === stratum);
-  return [...new Set(inGroup.map((s) => s.target))].flatMap((target) => {
-    const studies = inGroup.filter((s) => s.target === target);
+  return partsOf(inGroup, stratum).flatMap(({ key, label, studies, narrowing }) => {
     if (new Set(studies.map((s) => s.nct)).size < THRESHOLDS.poolMinStudies || studies.length === inGroup.length) return [];
     return [
       {
-        population: `${stratum}/${target}` as const,
-        label: `${group.label}, ${target}`,
+        population: `${stratum}/${key}` as const,
+        label,
         studies,
         estimate: estimateOf(analysis, studies)!,
-        threshold: thresholdFor(thresholds, analysis.outcome.key, { group: stratum, target }),
+        threshold: thresholdFor(thresholds, analysis.outcome.key, { group: stratum, ...narrowing }),
         indirectness: judged.populations?.[stratum]?.indirectness ?? NO_POPULATION_CONCERN,
         secondary: false,
       },
     ];
   });
+}
+
+/** The group's studies by target (a combination of targets is one target). */
+export function byTarget(inGroup: PooledStudy[], stratum: MalignancyGroup): Subpopulation[] {
+  return [...new Set(inGroup.map((s) => s.target))].map((target) => ({
+    key: target,
+    label: `${GROUP_LABELS[stratum]}, ${target}`,
+    studies: inGroup.filter((s) => s.target === target),
+    narrowing: { target },
+  }));
+}
+
+/**
+ * The group's studies by disease: a study counts for a disease only when all its patients have
+ * it (its codes are that one disease), so a mixed cohort never stands for any of its diseases.
+ */
+export function byDisease(inGroup: PooledStudy[], stratum: MalignancyGroup): Subpopulation[] {
+  return DISEASE_CODES.filter((code) => DISEASES[code] === stratum).map((code) => ({
+    key: code,
+    label: DISEASE_LABELS[code],
+    studies: inGroup.filter((s) => s.diseaseCodes.length === 1 && s.diseaseCodes[0] === code),
+    narrowing: { diseases: [DISEASE_LABELS[code]] },
+  }));
 }
 
 /** The row whose rating the export's outcome-level `certainty` carries: the figure across all studies. */

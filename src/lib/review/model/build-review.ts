@@ -12,7 +12,7 @@ import type { Release } from '../../schema/release.ts';
 import type { OutcomeExport, SurvivalExport } from '../../schema/exports.ts';
 import { analyseBinaryOutcome, type BinaryOutcomeAnalysis } from '../analyses/analyses.ts';
 import { outcomeExport, survivalExport, type Version } from '../exports/review-exports.ts';
-import { landscape, liveRecord, seedRecord, type Landscape, type LandscapeRecord } from './landscape.ts';
+import { landscape, liveRecord, seedRecord, trialsByDisease, type DiseaseRow, type Landscape, type LandscapeRecord } from './landscape.ts';
 import { survivalOutcomeData, type OutcomeData, type SurvivalRow } from './outcome-data.ts';
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, type OutcomeDefinition, type SurvivalOutcomeKey } from '../../vocabulary/outcomes.ts';
 import { prismaFlows, type PrismaFlows } from './prisma.ts';
@@ -92,6 +92,8 @@ export interface Review {
     live: Landscape;
     /** The seed's trials in the order of its Table 9. */
     seedTrials: Trial[];
+    /** Trials in the review by disease, with where their results stand. */
+    byDisease: DiseaseRow[];
   };
 }
 
@@ -149,6 +151,7 @@ export function buildReview({ trials: unordered, search, seedClaims, certaintyJu
       seed: landscape(seedTrials.map(seedRecord).filter((record): record is LandscapeRecord => record !== undefined)),
       live: landscape(trials.filter((trial) => trial.inclusion.status !== 'excluded').map(liveRecord)),
       seedTrials,
+      byDisease: trialsByDisease(trials),
     },
   };
 }

@@ -8,7 +8,7 @@ const trial = (nct: string, over: Record<string, unknown>): Trial =>
     title: `Trial ${nct}`,
     registry: { phase: '1', status: 'completed', checked: { source: 'Test', date: '2026-12-02', kind: 'registry' } },
     product: { targets: ['CD19'], nkSource: 'cord-blood' },
-    population: { group: 'hematologic', diseases: ['NHL'] },
+    population: { group: 'hematologic', diseases: ['NHL'], diseaseCodes: ['nhl-nos'] },
     inclusion: { status: 'awaiting-results', reason: 'Test.' },
     extraction: { extractedBy: 'Test', extractedOn: '2026-12-02' },
     ...over,

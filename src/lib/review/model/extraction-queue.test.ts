@@ -8,7 +8,7 @@ const trial = (nct: string, publications: unknown[], status = 'published-not-ext
     title: `Trial ${nct}`,
     registry: { phase: '1', status: 'completed', checked: { source: 'Test', date: '2026-12-02' } },
     product: { targets: ['CD19'], nkSource: 'cord-blood' },
-    population: { group: 'hematologic', diseases: ['NHL'] },
+    population: { group: 'hematologic', diseases: ['NHL'], diseaseCodes: ['nhl-nos'] },
     inclusion: { status, reason: 'Test.' },
     publications,
     extraction: { extractedBy: 'Test', extractedOn: '2026-12-02' },

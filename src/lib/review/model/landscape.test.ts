@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { landscape, type LandscapeRecord } from './landscape.ts';
+import { landscape, trialsByDisease, type LandscapeRecord } from './landscape.ts';
+import type { Trial } from '../../schema/trial.ts';
 
 const record = (
   nct: string,
@@ -47,5 +48,36 @@ describe('landscape', () => {
 
   it('is empty for no trials', () => {
     expect(landscape([])).toEqual({ trials: 0, patients: 0, enrollmentUnknown: 0, byGroup: [], bySource: [] });
+  });
+});
+
+describe('trialsByDisease', () => {
+  const trial = (diseaseCodes: Trial['population']['diseaseCodes'], status: Trial['inclusion']['status']) => ({
+    population: { group: 'hematologic' as const, diseases: ['As the source names them'], diseaseCodes },
+    inclusion: { status, reason: 'Test.' },
+  });
+
+  it('counts each trial under each of its diseases, by where its results stand, in the vocabulary order', () => {
+    const rows = trialsByDisease([
+      trial(['mds', 'aml'], 'included'),
+      trial(['aml'], 'awaiting-results'),
+      trial(['aml'], 'published-not-extracted'),
+      trial(['myeloma'], 'awaiting-results'),
+      // An excluded registry entry is no trial of the review.
+      trial(['cll'], 'excluded'),
+    ]);
+    expect(rows).toEqual([
+      { disease: 'aml', group: 'hematologic', trials: 3, resultsExtracted: 1, publishedNotExtracted: 1, awaitingResults: 1 },
+      { disease: 'mds', group: 'hematologic', trials: 1, resultsExtracted: 1, publishedNotExtracted: 0, awaitingResults: 0 },
+      { disease: 'myeloma', group: 'hematologic', trials: 1, resultsExtracted: 0, publishedNotExtracted: 0, awaitingResults: 1 },
+    ]);
+  });
+
+  it('lists solid tumours after hematologic diseases', () => {
+    const rows = trialsByDisease([trial(['ovarian'], 'awaiting-results'), trial(['aml'], 'awaiting-results')]);
+    expect(rows.map((row) => [row.disease, row.group])).toEqual([
+      ['aml', 'hematologic'],
+      ['ovarian', 'solid'],
+    ]);
   });
 });

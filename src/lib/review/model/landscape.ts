@@ -1,4 +1,5 @@
 import type { MalignancyGroup, NkSource, Trial } from '../../schema/trial.ts';
+import { DISEASE_CODES, DISEASES, type Disease } from '../../vocabulary/codes.ts';
 
 /** The facts of one trial that the landscape tables count. */
 export interface LandscapeRecord {
@@ -72,6 +73,42 @@ export function landscape(records: LandscapeRecord[]): Landscape {
   }));
   const enrollmentUnknown = records.filter((record) => record.enrollment === undefined).length;
   return { trials: records.length, patients, enrollmentUnknown, byGroup, bySource };
+}
+
+/** The trials of one disease, by where their results stand (the inclusion statuses of the review). */
+export interface DiseaseRow {
+  disease: Disease;
+  group: MalignancyGroup;
+  trials: number;
+  /** Results extracted and in the analyses (`included`). */
+  resultsExtracted: number;
+  /** Results published, not yet extracted. */
+  publishedNotExtracted: number;
+  awaitingResults: number;
+}
+
+/**
+ * Trials in the review by disease code, in the vocabulary's order (so grouped by malignancy
+ * group), for every disease at least one trial studies. A trial of several diseases counts
+ * under each of them; excluded registry entries are not trials of the review.
+ */
+export function trialsByDisease(trials: Pick<Trial, 'population' | 'inclusion'>[]): DiseaseRow[] {
+  const inReview = trials.filter((trial) => trial.inclusion.status !== 'excluded');
+  return DISEASE_CODES.flatMap((disease) => {
+    const studying = inReview.filter((trial) => trial.population.diseaseCodes.includes(disease));
+    if (studying.length === 0) return [];
+    const withStatus = (status: Trial['inclusion']['status']) => studying.filter((trial) => trial.inclusion.status === status).length;
+    return [
+      {
+        disease,
+        group: DISEASES[disease],
+        trials: studying.length,
+        resultsExtracted: withStatus('included'),
+        publishedNotExtracted: withStatus('published-not-extracted'),
+        awaitingResults: withStatus('awaiting-results'),
+      },
+    ];
+  });
 }
 
 function sumEnrollment(records: LandscapeRecord[]): number {

@@ -1,5 +1,6 @@
 import type { Cohort, MalignancyGroup, NkSource, Publication, Trial } from '../../schema/trial.ts';
 import { INCLUSION_LABELS } from '../../vocabulary/labels.ts';
+import { DISEASE_CODES, type Disease } from '../../vocabulary/codes.ts';
 import type { BinaryOutcomeKey, SurvivalOutcomeKey } from '../../vocabulary/outcomes.ts';
 
 /** Where a number was read: the publication and the place in it. */
@@ -28,6 +29,8 @@ export interface StudyRow extends StudyCharacteristics {
   n: number;
   /** Who was treated, as the forest plot's population column shows it: the trial's diseases. */
   population: string;
+  /** The cohort's disease codes: its own where it narrows the trial's, else the trial's. */
+  diseaseCodes: Disease[];
   /** Year of the source publication: the order of the cumulative meta-analysis. */
   year: number;
   timepoint?: string;
@@ -151,6 +154,7 @@ export function binaryOutcomeData(
         events: value.events,
         n: value.n,
         population: trial.population.diseases.join(', '),
+        diseaseCodes: cohort.diseaseCodes ?? trial.population.diseaseCodes,
         year: publication.year,
         timepoint: value.timepoint,
         criteria: value.criteria,
@@ -208,6 +212,8 @@ export function perTrial(rows: StudyRow[]): StudyRow[] {
       events: cohorts.reduce((sum, row) => sum + row.events, 0),
       n: cohorts.reduce((sum, row) => sum + row.n, 0),
       year: latest.year,
+      // The summed patients have every disease of the cohorts summed, in the vocabulary's order.
+      diseaseCodes: DISEASE_CODES.filter((code) => cohorts.some((row) => row.diseaseCodes.includes(code))),
       note: `Sum of ${cohorts.length} cohorts of different patients: ${parts.join('; ')}.`,
     };
   });

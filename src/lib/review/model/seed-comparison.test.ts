@@ -5,7 +5,7 @@ import { SEED_FACT_FIELDS, seedComparison } from './seed-comparison.ts';
 const trial = {
   nct: 'NCT00000001',
   product: { targets: ['CD70'], nkSource: 'cord-blood' },
-  population: { group: 'hematologic', diseases: ['AML', 'Myeloma'] },
+  population: { group: 'hematologic', diseases: ['AML', 'Myeloma'], diseaseCodes: ['aml', 'myeloma'] },
   registry: { phase: '1/2', status: 'active-not-recruiting', enrollment: { count: 30, type: 'planned' } },
   seed: {
     row: 7,
