@@ -7,7 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { BINARY_OUTCOMES, type BinaryOutcomeKey } from '../vocabulary/outcomes.ts';
-import { MALIGNANCY_GROUPS } from '../vocabulary/codes.ts';
+import { DISEASE_CODES, DISEASES, MALIGNANCY_GROUPS } from '../vocabulary/codes.ts';
 import { doiSchema, pmidSchema } from './trial.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -28,12 +28,17 @@ const thresholdSourceSchema = z.strictObject({
 export const decisionThresholdSchema = z.strictObject({
   outcome: z.enum(BINARY_KEYS),
   /** The population the rate applies to: a malignancy group, narrowed by disease or target where the comparator is that specific. */
-  population: z.strictObject({
-    group: z.enum(MALIGNANCY_GROUPS),
-    /** Matched against a trial's diseases, case-insensitively, as a word inside the disease name. */
-    disease: text.optional(),
-    target: text.optional(),
-  }),
+  population: z
+    .strictObject({
+      group: z.enum(MALIGNANCY_GROUPS),
+      /** A disease code of the vocabulary, in this group: the threshold of that disease's row in the summary of findings. */
+      disease: z.enum(DISEASE_CODES).optional(),
+      target: text.optional(),
+    })
+    .refine(({ group, disease }) => disease === undefined || DISEASES[disease] === group, {
+      message: 'names a disease of the other malignancy group',
+      path: ['disease'],
+    }),
   /** The comparator rate, 0 to 1. */
   value: z.number().gt(0, 'must be above 0').lt(1, 'must be below 1'),
   /** The comparator in a few words: "salvage therapy in refractory large B-cell lymphoma (SCHOLAR-1)". */

@@ -15,7 +15,7 @@ const entry = (over: Partial<DecisionThreshold>): DecisionThreshold => ({
 
 describe('thresholdFor', () => {
   const group = entry({});
-  const lymphoma = entry({ population: { group: 'hematologic', disease: 'lymphoma' }, value: 0.3 });
+  const lymphoma = entry({ population: { group: 'hematologic', disease: 'lbcl' }, value: 0.3 });
   const cd19 = entry({ population: { group: 'hematologic', target: 'CD19' }, value: 0.4 });
   const all = [group, lymphoma, cd19];
 
@@ -24,9 +24,9 @@ describe('thresholdFor', () => {
   });
 
   it('prefers the entry for the disease or target the population is narrowed to', () => {
-    expect(thresholdFor(all, 'orr', { group: 'hematologic', diseases: ['Large B-cell lymphoma'] })).toBe(lymphoma);
+    expect(thresholdFor(all, 'orr', { group: 'hematologic', disease: 'lbcl' })).toBe(lymphoma);
     expect(thresholdFor(all, 'orr', { group: 'hematologic', target: 'CD19' })).toBe(cd19);
-    expect(thresholdFor(all, 'orr', { group: 'hematologic', diseases: ['AML'] })).toBe(group);
+    expect(thresholdFor(all, 'orr', { group: 'hematologic', disease: 'aml' })).toBe(group);
   });
 
   it('has none for another outcome or another group', () => {
@@ -48,5 +48,15 @@ describe('the thresholds schema', () => {
     expect(messages).toEqual(['thresholds.0.value: must be below 1', 'thresholds.1.source: needs a doi or pmid']);
     const twice = decisionThresholdsSchema.safeParse({ thresholds: [entry({}), entry({ value: 0.3 })] });
     expect(twice.error?.issues.map((issue) => issue.message)).toEqual(['repeats an outcome and population listed above']);
+  });
+
+  it('takes a disease only as a code of the vocabulary, in its own malignancy group', () => {
+    const issues = (disease: string) =>
+      decisionThresholdsSchema
+        .safeParse({ thresholds: [{ ...entry({}), population: { group: 'solid', disease } }] })
+        .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(issues('ovarian')).toBeUndefined();
+    expect(issues('aml')).toEqual(['thresholds.0.population.disease: names a disease of the other malignancy group']);
+    expect(issues('ovarian cancer')?.[0]).toMatch(/^thresholds\.0\.population\.disease: /);
   });
 });

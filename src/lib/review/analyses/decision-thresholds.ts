@@ -5,24 +5,22 @@
  * malignancy groups has none, because no single comparator fits mixed populations.
  */
 import type { DecisionThreshold } from '../../schema/thresholds.ts';
-import type { MalignancyGroup } from '../../vocabulary/codes.ts';
+import type { Disease, MalignancyGroup } from '../../vocabulary/codes.ts';
 import type { BinaryOutcomeKey } from '../../vocabulary/outcomes.ts';
 
 export interface Population {
   group: MalignancyGroup;
-  /** The diseases or targets every trial of the population shares, when it is narrowed by them. */
-  diseases?: string[];
+  /** The disease or target every study of the population shares, when it is narrowed by one. */
+  disease?: Disease;
   target?: string;
 }
-
-const mentions = (names: string[], word: string) => names.some((name) => name.toLowerCase().includes(word.toLowerCase()));
 
 export function thresholdFor(thresholds: DecisionThreshold[], outcome: BinaryOutcomeKey, population: Population): DecisionThreshold | null {
   const candidates = thresholds.filter((t) => t.outcome === outcome && t.population.group === population.group);
   const specific = candidates.find(
     (t) =>
       (t.population.disease !== undefined || t.population.target !== undefined) &&
-      (t.population.disease === undefined || mentions(population.diseases ?? [], t.population.disease)) &&
+      (t.population.disease === undefined || t.population.disease === population.disease) &&
       (t.population.target === undefined || t.population.target === population.target),
   );
   return specific ?? candidates.find((t) => t.population.disease === undefined && t.population.target === undefined) ?? null;

@@ -273,7 +273,7 @@ export function byDisease(inGroup: PooledStudy[], stratum: MalignancyGroup): Sub
     key: code,
     label: DISEASE_LABELS[code],
     studies: inGroup.filter((s) => s.diseaseCodes.length === 1 && s.diseaseCodes[0] === code),
-    narrowing: { diseases: [DISEASE_LABELS[code]] },
+    narrowing: { disease: code },
   }));
 }
 
