@@ -354,7 +354,7 @@ describe('rows by target within a malignancy group', () => {
 });
 
 describe('rows by disease within a malignancy group', () => {
-  const lbcl = { ...scholar, population: { group: 'hematologic' as const, disease: 'large B-cell lymphoma' }, value: 0.3 };
+  const lbcl = { ...scholar, population: { group: 'hematologic' as const, disease: 'lbcl' as const }, value: 0.3 };
   const summaryOf = (set: Trial[], thresholds: DecisionThreshold[] = []) =>
     summaryOfFindings(analyseBinaryOutcome(set, orr), trialsRiskOfBias(set), noConcerns, thresholds, { overdue: [], trials: 0 })!;
 

@@ -220,7 +220,7 @@ interface Subpopulation {
   label: string;
   studies: PooledStudy[];
   /** What narrows the group, for the threshold lookup. */
-  narrowing: Pick<Population, 'target' | 'diseases'>;
+  narrowing: Pick<Population, 'target' | 'disease'>;
 }
 
 /**
