@@ -3,10 +3,13 @@
  * from the trial files themselves: every disease code a trial of the review carries has its row,
  * with its trials and how many have results extracted, published or awaited.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadTrials } from '../../src/queries/trial-files.ts';
 import { DISEASE_LABELS } from '../../src/lib/vocabulary/labels.ts';
-import { readPage } from './site.ts';
+import { readPage, SITE_DIR } from './site.ts';
 
 const inReview = loadTrials()
   .trials.map(({ trial }) => trial)
@@ -49,5 +52,12 @@ describe('/landscape/ trials by disease', () => {
         ]);
       }
     }
+  });
+
+  it('gives each trial its disease codes in the trials download too', () => {
+    const rows = parseCsv<{ nct: string; disease_codes: string }>(readFileSync(join(SITE_DIR, 'data/trials.csv'), 'utf8'), { columns: true });
+    const byNct = new Map(loadTrials().trials.map(({ trial }) => [trial.nct, trial.population.diseaseCodes.join('; ')]));
+    expect(rows.length).toBe(byNct.size);
+    for (const row of rows) expect([row.nct, row.disease_codes]).toEqual([row.nct, byNct.get(row.nct)]);
   });
 });

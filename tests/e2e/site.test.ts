@@ -112,6 +112,19 @@ describe('the trials index', () => {
     await page.context().close();
   });
 
+  it('filters by disease code, showing exactly the trials whose file codes that disease', async () => {
+    const { trials } = readJson<{ trials: { nct: string; population: { diseaseCodes: string[] } }[] }>(join(SITE_DIR, 'data/trials.json'));
+    const { page } = await open('/trials/');
+    const listed = await page.locator('#trials-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.nct));
+    const expected = trials.filter((t) => listed.includes(t.nct) && t.population.diseaseCodes.includes('aml')).map((t) => t.nct);
+    expect(expected.length).toBeGreaterThan(1);
+    await page.selectOption('select[name="disease"]', 'aml');
+    const shown = await page.locator('#trials-table tbody tr:visible').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.nct));
+    expect(shown.sort()).toEqual(expected.sort());
+    expect(await page.locator('select[name="disease"] option[value="aml"]').textContent()).toBe('Acute myeloid leukemia');
+    await page.context().close();
+  });
+
   it('sorts by enrollment when the column header is pressed', async () => {
     const { page } = await open('/trials/');
     await page.getByRole('button', { name: 'Enrollment' }).click();

@@ -21,6 +21,7 @@ export const GET: APIRoute = async () => {
       nk_source: t.product.nkSource,
       group: t.population.group,
       diseases: t.population.diseases.join('; '),
+      disease_codes: t.population.diseaseCodes.join('; '),
       inclusion: t.inclusion.status,
       inclusion_reason: t.inclusion.reason,
       publications: t.publications.length,
