@@ -17,7 +17,7 @@ import { TRIALS_DIR } from '../src/lib/content-paths.ts';
 import { main, runCommand, writeLine, type Flags as CommandFlags, type Io } from './lib/command.ts';
 import { contributorName } from './lib/contributor.ts';
 
-const HELP = `usage: npm run new-trial -- NCT01234567 --from RECORD.json --group GROUP --target TARGET [options]
+const HELP = `usage: npm run new-trial -- NCT01234567 --from RECORD.json --group GROUP --target TARGET --disease-code CODE [options]
 
 Creates <dir>/<NCT id>.mdx, a trial file that passes npm run check, ready to fill in.
 

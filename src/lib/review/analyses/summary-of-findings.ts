@@ -194,9 +194,10 @@ export function summaryOfFindings(
       secondary: false,
     }),
   );
-  const parts = (row: PopulationFinding, partsOf: Parameters<typeof subpopulationRows>[4]) =>
-    subpopulationRows(analysis, row, thresholds, judged, partsOf).map(rate);
-  const rows = groups.flatMap((row) => [row, ...parts(row, byTarget), ...parts(row, byDisease)]);
+  const rows = groups.flatMap((row) => [
+    row,
+    ...[byTarget, byDisease].flatMap((partsOf) => subpopulationRows(analysis, row, thresholds, judged, partsOf).map(rate)),
+  ]);
   const side = sideOf(analysis);
   if (groups.length < 2) return { key, slug, title, side, rows };
   // Across groups: no one threshold fits, the mixing is the reviewers' indirectness, and inconsistency is judged within groups.
